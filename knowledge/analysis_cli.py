@@ -1,0 +1,3 @@
+"""careerbot resolve / compare / explore."""
+def add_analysis_commands(sub):
+    pass

@@ -1,0 +1,119 @@
+"""Engines for the store, and the build-then-swap that keeps a failed build from harming a good store.
+
+SQLite: the build writes a new file beside the live one and renames it into place when complete.
+PostgreSQL: the build writes a new schema and renames schemas in one transaction when complete.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+
+from knowledge.models import Base
+
+LIVE_SCHEMA = os.environ.get("CAREERBOT_DB_SCHEMA", "careerbot")
+
+
+class StoreMissing(RuntimeError):
+    """The store has not been built (or cannot be opened); the message says how to fix it."""
+
+
+def _is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_path(url: str) -> Path:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise ValueError("the store needs a file-backed SQLite URL, not an in-memory one")
+    return Path(database)
+
+
+def _make_engine(url: str, schema: str | None = None) -> Engine:
+    if _is_sqlite(url):
+        engine = create_engine(url, future=True)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # why: bulk loads are 3x faster without fsync per batch
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=OFF" if schema == "build" else "PRAGMA query_only=0")
+            cursor.execute("PRAGMA synchronous=OFF" if schema == "build" else "PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    return engine.execution_options(schema_translate_map={None: schema or LIVE_SCHEMA})
+
+
+def open_store(url: str) -> Engine:
+    """An engine on the live store; raises StoreMissing with a clear message if it is not built."""
+    if _is_sqlite(url):
+        path = _sqlite_path(url)
+        if not path.is_file():
+            raise StoreMissing(f"the knowledge store {path} has not been built: run 'careerbot build' (or 'make run')")
+        engine = _make_engine(url)
+    else:
+        engine = _make_engine(url)
+        try:
+            with engine.connect() as conn:
+                if not inspect(conn).has_table("occupation", schema=LIVE_SCHEMA):
+                    raise StoreMissing(
+                        f"the knowledge store in schema '{LIVE_SCHEMA}' of {make_url(url).render_as_string()} "
+                        "has not been built: run 'careerbot build --db URL'"
+                    )
+        except StoreMissing:
+            raise
+        except Exception as exc:  # connection refused, auth, locked ...
+            raise StoreMissing(f"cannot open the knowledge store at {make_url(url)}: {exc.__class__.__name__}: {exc}") from exc
+    return engine
+
+
+@contextmanager
+def new_store(url: str) -> Iterator[Engine]:
+    """Yield an engine on an empty store; swap it in for the live one only if the block completes."""
+    if _is_sqlite(url):
+        live = _sqlite_path(url)
+        live.parent.mkdir(parents=True, exist_ok=True)
+        staging = live.with_name(f".{live.name}.building-{uuid.uuid4().hex[:8]}")
+        engine = _make_engine(f"sqlite:///{staging}", schema="build")
+        try:
+            Base.metadata.create_all(engine)
+            yield engine
+            engine.dispose()
+            os.replace(staging, live)
+        finally:
+            engine.dispose()
+            staging.unlink(missing_ok=True)
+        return
+
+    staging = f"{LIVE_SCHEMA}_building_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, future=True)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{staging}"'))
+    engine = _make_engine(url, schema=staging)
+    try:
+        Base.metadata.create_all(engine)
+        yield engine
+        engine.dispose()
+        old = f"{LIVE_SCHEMA}_old_{uuid.uuid4().hex[:8]}"
+        with admin.begin() as conn:  # one transaction: readers see the old store or the new one
+            if _has_schema(conn, LIVE_SCHEMA):
+                conn.execute(text(f'ALTER SCHEMA "{LIVE_SCHEMA}" RENAME TO "{old}"'))
+                conn.execute(text(f'ALTER SCHEMA "{staging}" RENAME TO "{LIVE_SCHEMA}"'))
+                conn.execute(text(f'DROP SCHEMA "{old}" CASCADE'))
+            else:
+                conn.execute(text(f'ALTER SCHEMA "{staging}" RENAME TO "{LIVE_SCHEMA}"'))
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{staging}" CASCADE'))
+        admin.dispose()
+
+
+def _has_schema(conn, name: str) -> bool:
+    return conn.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :n"), {"n": name}).first() is not None

@@ -1,0 +1,163 @@
+"""Reading the store: codes to occupations, and an occupation's full profile with a source for each part."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from knowledge import models as m
+
+CODE_LIKE = re.compile(r"^\s*(\d\d)[-.]?(\d{4})(?:[.-](\d\d))?\s*$")
+
+
+class UnknownCode(LookupError):
+    """No occupation has this code in any taxonomy the store knows."""
+
+
+def normalise_code(text: str) -> str | None:
+    """'434051', '43-4051', '43-4051.00', '43.4051.00' -> canonical form; None if not code-shaped."""
+    match = CODE_LIKE.match(text)
+    if not match:
+        return None
+    return f"{match[1]}-{match[2]}" + (f".{match[3]}" if match[3] else "")
+
+
+def occupations_for_code(conn: Connection, text: str) -> list[str]:
+    """Every 2019 occupation a code names: itself, the members of a SOC code, or what an old 2010 code became."""
+    code = normalise_code(text)
+    if code is None:
+        return []
+    found = conn.execute(select(m.CodeAlias.occupation_code).where(m.CodeAlias.alias == code).order_by(m.CodeAlias.occupation_code)).scalars().all()
+    if found:
+        return list(found)
+    if len(code) == 10:  # an O*NET-SOC code from an older taxonomy: fall back to its 6-digit SOC
+        soc_members = occupations_for_code(conn, code[:7])
+        primary = f"{code[:7]}.00"
+        return [primary] if primary in soc_members else soc_members
+    return []
+
+
+def resolve_code(conn: Connection, text: str) -> str:
+    """One occupation for a code, preferring the SOC's '.00' occupation; raises UnknownCode."""
+    found = occupations_for_code(conn, text)
+    if not found:
+        raise UnknownCode(f"no occupation has the code {text.strip()!r}")
+    code = normalise_code(text)
+    return code if code in found else found[0]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A value with the source that backs it, so every figure an answer shows can name it."""
+
+    value: object
+    source: str
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "source": self.source}
+
+
+def citation(conn: Connection, table: str) -> str:
+    row = conn.execute(select(m.Source.citation).where(m.Source.table_name == table)).first()
+    return row[0] if row else "not loaded in this store"
+
+
+def state_area(conn: Connection, state: str | None) -> m.Area | None:
+    if not state:
+        return None
+    state = state.strip().upper()
+    area = conn.execute(select(m.Area).where(m.Area.kind == "S", (m.Area.state == state) | (func.upper(m.Area.name) == state))).scalars().first()
+    if area is None:
+        raise UnknownCode(f"no state or territory {state!r} in the OEWS data (use a postal code like ME)")
+    return area
+
+
+WAGE_FIELDS = ("employment", "annual_p10", "annual_p25", "annual_median", "annual_mean", "annual_p75", "annual_p90", "hourly_median")
+
+
+def wages(conn: Connection, soc: str, area_code: str = "0000000") -> dict | None:
+    row = conn.execute(select(m.Wage).where(m.Wage.soc == soc, m.Wage.area_code == area_code, m.Wage.industry_code == "000000")).scalars().first()
+    if row is None:
+        return None
+    return {f: getattr(row, f) for f in WAGE_FIELDS} | {"top_coded": bool(row.top_coded)}
+
+
+def top_industries(conn: Connection, soc: str, limit: int = 5) -> list[dict]:
+    """Industries (4-digit NAICS level) employing the most people in this occupation, nationally."""
+    total = wages(conn, soc)
+    rows = conn.execute(
+        select(m.Industry.code, m.Industry.name, m.Wage.employment)
+        .join(m.Industry, m.Industry.code == m.Wage.industry_code)
+        .where(m.Wage.soc == soc, m.Wage.area_code == "0000000", m.Industry.level == 4, m.Wage.employment.isnot(None))
+        .order_by(m.Wage.employment.desc()).limit(limit)
+    ).all()
+    national = total["employment"] if total and total["employment"] else None
+    return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None} for c, n, e in rows]
+
+
+def projection(conn: Connection, soc: str) -> dict | None:
+    row = conn.execute(select(m.Projection).where(m.Projection.soc == soc)).scalars().first()
+    if row is None:  # a few projections rows are SOC broad groups (29-2010 for 29-2011 ...)
+        row = conn.execute(select(m.Projection).where(m.Projection.soc == soc[:6] + "0")).scalars().first()
+    if row is None:
+        return None
+    return {"soc": row.soc, "employment_2024": _thousands(row.employment_2024), "employment_2034": _thousands(row.employment_2034),
+            "change_pct": row.change_pct, "annual_openings": _thousands(row.annual_openings),
+            "median_wage_2024": row.median_wage_2024, "entry_education": row.entry_education,
+            "work_experience": row.work_experience, "on_the_job_training": row.on_the_job_training}
+
+
+def _thousands(value: float | None) -> int | None:
+    return None if value is None else int(round(value * 1000))
+
+
+def programs(conn: Connection, soc: str, state: str | None = None, institutions_per_program: int = 5) -> list[dict]:
+    """CIP programs that prepare for the occupation; with a state, institutions there that award the field."""
+    rows = conn.execute(
+        select(m.CipProgram.code, m.CipProgram.title, m.CipProgram.definition)
+        .join(m.CipSoc, m.CipSoc.cip_code == m.CipProgram.code).where(m.CipSoc.soc == soc).order_by(m.CipProgram.code)
+    ).all()
+    out = []
+    for code, title, definition in rows:
+        entry = {"cip": code, "title": title, "definition": definition}
+        if state:
+            entry["institutions"] = [
+                {"name": i.name, "city": i.city, "address": i.address, "url": i.url, "credentials": creds}
+                for i, creds in _institutions(conn, code[:5], state, institutions_per_program)
+            ]
+        out.append(entry)
+    return out
+
+
+def _institutions(conn: Connection, cip4: str, state: str, limit: int):
+    rows = conn.execute(
+        select(m.Institution, m.InstitutionProgram.credential)
+        .join(m.InstitutionProgram, m.InstitutionProgram.unitid == m.Institution.unitid)
+        .where(m.InstitutionProgram.cip4 == cip4, m.Institution.state == state.upper())
+        .order_by(m.Institution.name, m.InstitutionProgram.credential_level)
+    ).all()
+    grouped: dict[int, tuple] = {}
+    for inst, credential in rows:
+        grouped.setdefault(inst.unitid, (inst, []))[1].append(credential)
+    return list(grouped.values())[:limit]
+
+
+def apprenticeships(conn: Connection, code: str) -> list[dict]:
+    rows = conn.execute(select(m.Apprenticeship).where(m.Apprenticeship.occupation_code == code).order_by(m.Apprenticeship.rapids_code)).scalars().all()
+    out = []
+    for a in rows:
+        competencies = conn.execute(select(m.ApprenticeshipCompetency).where(m.ApprenticeshipCompetency.rapids_code == a.rapids_code)
+                                    .order_by(m.ApprenticeshipCompetency.schedule, m.ApprenticeshipCompetency.seq)).scalars().all()
+        courses = conn.execute(select(m.ApprenticeshipCourse).where(m.ApprenticeshipCourse.rapids_code == a.rapids_code)
+                               .order_by(m.ApprenticeshipCourse.seq)).scalars().all()
+        entry = {"rapids_code": a.rapids_code, "title": a.title, "training_type": a.training_type, "term": a.term,
+                 "onet_code_given": a.onet_code_given, "match": a.match, "source": a.source}
+        if competencies:
+            entry["competencies"] = [{"schedule": c.schedule, "category": c.category, "competency": c.competency} for c in competencies]
+        if courses:
+            entry["related_instruction"] = {"courses": [{"course": c.course, "hours": c.hours} for c in courses],
+                                            "hours": sum(c.hours for c in courses)}
+        out.append(entry)
+    return out

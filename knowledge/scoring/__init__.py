@@ -1,0 +1,1 @@
+"""Transferability scores, profile similarity and destination ranking (numpy)."""

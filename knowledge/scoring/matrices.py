@@ -1,0 +1,59 @@
+"""All-pairs arrays computed once at build time and stored in the ``matrix`` table; queries read them."""
+from __future__ import annotations
+
+import io
+import json
+from functools import lru_cache
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+
+from knowledge import models as m
+from knowledge.loaders import Loaded
+from knowledge.scoring.profiles import DOMAINS, load_profiles
+from knowledge.scoring.similarity import similarity_matrix
+from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, all_pairs
+
+CITATION = "Computed by careerbot from the O*NET ratings in this store"
+
+
+def _to_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def store_matrices(conn: Connection) -> list[Loaded]:
+    profiles = load_profiles(conn)
+    scores = all_pairs(profiles, DEFAULT_FILTERS, DEFAULT_WEIGHTS)
+    scores["similarity"] = similarity_matrix(conn, profiles).astype(np.float32)
+    rows = [{"name": name, "data": _to_bytes(array)} for name, array in scores.items()]
+    meta = {"codes": profiles.codes, "filters": DEFAULT_FILTERS, "weights": DEFAULT_WEIGHTS}
+    rows.append({"name": "meta", "data": json.dumps(meta).encode()})
+    conn.execute(m.Matrix.__table__.insert(), rows)
+    scored = int(np.sum(~np.isnan(scores["grand"])))
+    return [Loaded("matrix", "careerbot all-pairs scores", "this build", ["rating"], len(rows), CITATION,
+                   f"{len(profiles.codes)} occupations, {scored:,} scorable pairs; domains {', '.join(DOMAINS)} and similarity")]
+
+
+class Matrices:
+    """The stored arrays, read once per process."""
+
+    def __init__(self, engine: Engine):
+        with engine.connect() as conn:
+            stored = dict(conn.execute(select(m.Matrix.name, m.Matrix.data)).all())
+        meta = json.loads(stored.pop("meta"))
+        self.codes: list[str] = meta["codes"]
+        self.filters: dict = meta["filters"]
+        self.weights: dict = meta["weights"]
+        self.position = {c: i for i, c in enumerate(self.codes)}
+        self.arrays = {name: np.load(io.BytesIO(data), allow_pickle=False) for name, data in stored.items()}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.arrays[name]
+
+
+@lru_cache(maxsize=4)
+def matrices_for(engine: Engine) -> Matrices:
+    return Matrices(engine)

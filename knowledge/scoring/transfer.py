@@ -1,0 +1,144 @@
+"""The transferability score: how much of a target occupation's required levels a source already meets.
+
+Per domain (abilities, skills, knowledge) only the target's elements whose importance (0-100) is at
+or above the domain's filter count. For each such element e, with target level t, source level s and
+target importance i (all 0-100):
+
+    coverage_e = min(s, t) / t          (1 when the source meets or exceeds the level)
+    weight_e   = i * t                  (what matters most and asks most weighs most)
+    domain     = 100 * sum(weight_e * coverage_e) / sum(weight_e)
+               = 100 * sum(i * min(s, t)) / sum(i * t)
+
+The grand score is the weighted mean of the domain scores (default weights 1/1/1) over the domains
+both occupations are rated in. A domain with no element passing the filter asks nothing, so it
+scores 100; a domain either occupation is not rated in has no score (None), never zero.
+
+O*NET flags some level estimates as unreliable (Recommend Suppress) or the element as not relevant;
+this happens where the element hardly matters to that job. Such a level earns a source no credit
+(it counts as 0: the job gives no reliable evidence of it), and such an element of a target is left
+out (its requirement is unknown). The README has a worked example.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from knowledge.scoring.profiles import DOMAINS, DomainRatings, Profiles
+
+DEFAULT_FILTERS = {"abilities": 50.0, "skills": 69.0, "knowledge": 69.0}
+DEFAULT_WEIGHTS = {"abilities": 1.0, "skills": 1.0, "knowledge": 1.0}
+
+
+def target_levels(ratings: DomainRatings) -> np.ndarray:
+    """Levels as requirements: unreliable estimates are unknown (NaN)."""
+    return np.where(ratings.suppressed, np.nan, ratings.level)
+
+
+def source_levels(ratings: DomainRatings) -> np.ndarray:
+    """Levels as evidence: unreliable estimates earn no credit (0); not rated stays NaN."""
+    return np.where(ratings.suppressed, 0.0, ratings.level)
+
+
+@dataclass
+class Gap:
+    element_id: str
+    element: str
+    target_level: float
+    source_level: float | None
+    gap: float
+    importance: float
+
+    @property
+    def priority(self) -> float:
+        return self.importance * self.gap
+
+
+@dataclass
+class DomainResult:
+    domain: str
+    score: float | None
+    filter: float
+    elements: int  # how many target elements passed the filter
+    compared: list[Gap] = field(default_factory=list)  # every filtered element, gap or not
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Elements where the source falls short, the most important shortfall first."""
+        return sorted((g for g in self.compared if g.gap > 0), key=lambda g: (-g.priority, -g.importance, g.element))
+
+
+def _target_weights(ratings: DomainRatings, filt: float):
+    """Target levels, importance, which elements pass the filter, and their weights (importance x level)."""
+    level = target_levels(ratings)
+    importance = ratings.importance
+    passes = (importance >= filt) & ~np.isnan(level) & ~np.isnan(importance) & (level > 0)
+    weight = np.where(passes, importance * np.nan_to_num(level), 0.0)
+    return level, importance, passes, weight
+
+
+def domain_result(profiles: Profiles, domain: str, source: int, target: int, filt: float) -> DomainResult:
+    ratings = profiles.domains[domain]
+    level, importance, passes, _ = _target_weights(ratings, filt)
+    have = source_levels(ratings)
+    if not (ratings.rated()[source] and ratings.rated()[target]):
+        return DomainResult(domain, None, filt, 0)
+    compared = []
+    num = den = 0.0
+    for j in np.flatnonzero(passes[target]):
+        t, s, i = level[target, j], have[source, j], importance[target, j]
+        if np.isnan(s):
+            continue  # the source is not rated on this element: unknown, so it neither helps nor hurts
+        num += i * min(s, t)
+        den += i * t
+        compared.append(Gap(ratings.element_ids[j], ratings.element_names[j], float(t), float(s), float(max(0.0, t - s)), float(i)))
+    score = 100.0 if den == 0 else 100.0 * num / den
+    compared.sort(key=lambda g: (-g.importance, g.element))
+    return DomainResult(domain, score, filt, len(compared), compared)
+
+
+def grand_score(domain_scores: dict[str, float | None], weights: dict[str, float]) -> float | None:
+    scored = [(weights[d], s) for d, s in domain_scores.items() if s is not None and weights.get(d, 0) > 0]
+    total = sum(w for w, _ in scored)
+    return None if total == 0 else sum(w * s for w, s in scored) / total
+
+
+def all_pairs(profiles: Profiles, filters: dict[str, float] = DEFAULT_FILTERS,
+              weights: dict[str, float] = DEFAULT_WEIGHTS) -> dict[str, np.ndarray]:
+    """Scores for every (source, target) pair at once: {domain: n x n, 'grand': n x n}; NaN = not scorable.
+
+    Rows are sources, columns targets. Vectorised over pairs; the only Python loop is over the
+    ~120 elements, each step an outer operation on all pairs.
+    """
+    n = len(profiles.codes)
+    out = {}
+    for domain in DOMAINS:
+        ratings = profiles.domains[domain]
+        level, _importance, _passes, weight = _target_weights(ratings, filters[domain])
+        level32 = level.astype(np.float32)
+        have = source_levels(ratings).astype(np.float32)
+        src_rated = ~np.isnan(have)
+        have = np.nan_to_num(have)
+        weight32 = weight.astype(np.float32)
+        num = np.zeros((n, n), dtype=np.float32)
+        den = np.zeros((n, n), dtype=np.float32)
+        for j in range(level.shape[1]):
+            w = weight32[:, j]  # per target; zero where the element does not pass the filter
+            active = np.flatnonzero(w)
+            if active.size == 0:
+                continue
+            t = level32[active, j]
+            # i * min(s, t) = w * min(s, t) / t, for every source against the active targets
+            num[:, active] += np.minimum.outer(have[:, j], t) * (w[active] / t)
+            den[:, active] += np.outer(src_rated[:, j], w[active])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(den > 0, 100.0 * num / np.where(den > 0, den, 1), 100.0).astype(np.float32)
+        rated = ratings.rated()
+        score[~rated, :] = np.nan
+        score[:, ~rated] = np.nan
+        out[domain] = score
+    stacked = np.stack([out[d] for d in DOMAINS])
+    w = np.array([weights[d] for d in DOMAINS], dtype=np.float32)[:, None, None] * ~np.isnan(stacked)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["grand"] = (np.nansum(stacked * w, axis=0) / w.sum(axis=0)).astype(np.float32)
+    return out
