@@ -1,3 +1,161 @@
-"""careerbot resolve / compare / explore."""
-def add_analysis_commands(sub):
-    pass
+"""``careerbot resolve | compare | explore``: the analysis questions, for people and for scripts.
+
+``resolve -`` and ``explore -`` read one title or code per line from standard input and print one
+JSON result per line (JSON Lines), in one process.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from knowledge import config
+from knowledge.scoring.profiles import DOMAINS
+
+
+def _analyst(args):
+    from knowledge.analysis import analyst_for
+    from knowledge.db import open_store
+
+    return analyst_for(open_store(config.db_url(args.db)))
+
+
+def _triple(text: str | None, name: str) -> dict | None:
+    """'50,69,69' -> {'abilities': 50, 'skills': 69, 'knowledge': 69}."""
+    if text is None:
+        return None
+    from knowledge.cli import UserError
+
+    parts = text.split(",")
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise UserError(f"--{name} takes three numbers for abilities, skills, knowledge, like 50,69,69") from None
+    if len(values) != 3 or any(v < 0 for v in values) or (name == "filters" and any(v > 100 for v in values)):
+        raise UserError(f"--{name} takes three numbers for abilities, skills, knowledge, like 50,69,69" +
+                        (" (each 0-100)" if name == "filters" else " (each 0 or more)"))
+    return dict(zip(DOMAINS, values))
+
+
+def _lines(stream):
+    for line in stream:
+        line = line.strip()
+        if line:
+            yield line
+
+
+def _emit(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+# -- resolve -----------------------------------------------------------------------------------
+def cmd_resolve(args) -> int:
+    from knowledge.resolver import get_resolver
+
+    analyst = _analyst(args)
+    resolver = get_resolver(analyst.engine)
+
+    def one(text: str) -> list[dict]:
+        if analyst_code := _code_match(analyst, text):
+            return [analyst_code]
+        return [m.as_dict() for m in resolver.resolve(text, top=args.top)]
+
+    if args.text == "-":
+        for line in _lines(sys.stdin):
+            _emit({"input": line, "matches": one(line)})
+        return 0
+    matches = one(args.text)
+    if args.json:
+        _emit(matches)
+    elif not matches:
+        sys.stdout.write("No job matches that text.\n")
+    else:
+        for m in matches:
+            sys.stdout.write(f"{m['confidence']:.2f}  {m['code']}  {m['title']}  (matched {m['matched']!r})\n")
+    return 0 if matches or args.text == "-" else 1
+
+
+def _code_match(analyst, text: str) -> dict | None:
+    from knowledge.lookup import UnknownCode, normalise_code
+
+    if not normalise_code(text):
+        return None
+    try:
+        occ = analyst.occupation(text)
+    except UnknownCode:
+        return None
+    return {"code": occ.code, "title": occ.title, "confidence": 1.0, "matched": text.strip()}
+
+
+# -- compare -----------------------------------------------------------------------------------
+def cmd_compare(args) -> int:
+    analyst = _analyst(args)
+    result = analyst.compare(args.source, args.target, state=args.state, filters=_triple(args.filters, "filters"),
+                             weights=_triple(args.weights, "weights"))
+    if args.json:
+        json.dump(result, sys.stdout, indent=1, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        from knowledge.render import compare_text
+
+        sys.stdout.write(compare_text(result) + "\n")
+    return 0
+
+
+# -- explore -----------------------------------------------------------------------------------
+def cmd_explore(args) -> int:
+    from knowledge.scoring.destinations import rank_destinations
+
+    analyst = _analyst(args)
+
+    def one(text: str) -> dict:
+        source = analyst.find(text)
+        ranked = rank_destinations(analyst.matrices, source.code, top=args.top, state=args.state,
+                                   max_zone_step=args.max_zone_step, min_wage_gain=args.min_wage_gain)
+        return {"from": source.as_dict(), "destinations": ranked}
+
+    if args.source == "-":
+        from knowledge.analysis import AmbiguousJob, UnknownJob
+        from knowledge.lookup import UnknownCode
+
+        for line in _lines(sys.stdin):
+            try:
+                _emit({"input": line, **one(line)})
+            except (AmbiguousJob, UnknownJob, UnknownCode) as exc:
+                _emit({"input": line, "error": str(exc.args[0] if exc.args else exc),
+                       "candidates": getattr(exc, "candidates", [])})
+        return 0
+    result = one(args.source)
+    if args.json:
+        json.dump(result, sys.stdout, indent=1, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        from knowledge.render import explore_text
+
+        sys.stdout.write(explore_text(result) + "\n")
+    return 0
+
+
+def add_analysis_commands(sub) -> None:
+    p = sub.add_parser("resolve", help="job title in free text -> ranked O*NET occupations")
+    p.add_argument("text", help="the title as people say it, or - to read one per line from stdin (JSON Lines out)")
+    p.add_argument("--top", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_resolve)
+
+    p = sub.add_parser("compare", help="how much of FROM carries over to TO, what is missing, wages and outlook")
+    p.add_argument("source", metavar="FROM", help="code or job title")
+    p.add_argument("target", metavar="TO", help="code or job title")
+    p.add_argument("--state", help="two-letter state code for local wages (else national)")
+    p.add_argument("--filters", help="importance filters for abilities,skills,knowledge (default 50,69,69)")
+    p.add_argument("--weights", help="weights for abilities,skills,knowledge (default 1,1,1)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("explore", help="where else could FROM go: ranked destinations")
+    p.add_argument("source", metavar="FROM", help="code or job title, or - to read one per line from stdin (JSON Lines out)")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--state", help="two-letter state code for local wages (else national)")
+    p.add_argument("--max-zone-step", type=int, help="at most this many job zones above FROM")
+    p.add_argument("--min-wage-gain", type=float, help="only destinations whose median wage is at least this much higher")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_explore)

@@ -49,9 +49,11 @@ def cmd_sources(args) -> int:
 
 
 def cmd_occupation(args) -> int:
+    from sqlalchemy.orm import Session
+
     from knowledge.profile import occupation_profile, render_profile
 
-    with _engine(args).connect() as conn:
+    with Session(_engine(args)) as conn:
         profile = occupation_profile(conn, args.code, state=args.state)
     _print(args, profile, render_profile)
     return 0
@@ -86,16 +88,18 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if hasattr(args, "db") and args.db is None:
-        args.db = None
+    from knowledge.analysis import AmbiguousJob, UnknownJob
     from knowledge.db import StoreMissing
     from knowledge.lookup import UnknownCode
     from knowledge.textfile import DataFileError
 
     try:
         return args.func(args)
-    except (UserError, UnknownCode) as exc:
-        sys.stderr.write(f"careerbot: {exc.args[0] if exc.args else exc}\n")
+    except (UserError, UnknownCode, UnknownJob, AmbiguousJob) as exc:
+        message = exc.args[0] if exc.args else str(exc)
+        sys.stderr.write(f"careerbot: {message}\n")
+        if getattr(args, "json", False):
+            _print(args, {"error": message, "candidates": getattr(exc, "candidates", [])}, str)
         return 2
     except (StoreMissing, DataFileError, config.ConfigError) as exc:
         sys.stderr.write(f"careerbot: {exc}\n")

@@ -1,11 +1,13 @@
-"""Reading the store: codes to occupations, and an occupation's full profile with a source for each part."""
+"""Reading the store: codes to occupations, wages, projections, programs and apprenticeships.
+
+Functions take an ORM Session (``Session(engine)``): whole-row selects come back as model objects."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from knowledge import models as m
 
@@ -24,28 +26,60 @@ def normalise_code(text: str) -> str | None:
     return f"{match[1]}-{match[2]}" + (f".{match[3]}" if match[3] else "")
 
 
-def occupations_for_code(conn: Connection, text: str) -> list[str]:
+def aliases(conn: Session) -> dict[str, list[str]]:
+    """The whole crosswalk: every code to the 2019 occupations it names."""
+    out: dict[str, list[str]] = {}
+    for alias, code in conn.execute(select(m.CodeAlias.alias, m.CodeAlias.occupation_code).order_by(m.CodeAlias.occupation_code)):
+        out.setdefault(alias, []).append(code)
+    return out
+
+
+def occupations_for_code_in(crosswalk: dict[str, list[str]], text: str) -> list[str]:
     """Every 2019 occupation a code names: itself, the members of a SOC code, or what an old 2010 code became."""
     code = normalise_code(text)
     if code is None:
         return []
-    found = conn.execute(select(m.CodeAlias.occupation_code).where(m.CodeAlias.alias == code).order_by(m.CodeAlias.occupation_code)).scalars().all()
-    if found:
-        return list(found)
+    if code in crosswalk:
+        return crosswalk[code]
     if len(code) == 10:  # an O*NET-SOC code from an older taxonomy: fall back to its 6-digit SOC
-        soc_members = occupations_for_code(conn, code[:7])
+        soc_members = crosswalk.get(code[:7], [])
         primary = f"{code[:7]}.00"
         return [primary] if primary in soc_members else soc_members
     return []
 
 
-def resolve_code(conn: Connection, text: str) -> str:
+def resolve_code_in(crosswalk: dict[str, list[str]], text: str) -> str:
     """One occupation for a code, preferring the SOC's '.00' occupation; raises UnknownCode."""
-    found = occupations_for_code(conn, text)
+    found = occupations_for_code_in(crosswalk, text)
     if not found:
-        raise UnknownCode(f"no occupation has the code {text.strip()!r}")
+        raise UnknownCode(f"no occupation has the code {text.strip()[:40]!r}")
     code = normalise_code(text)
-    return code if code in found else found[0]
+    if code in found:
+        return code
+    primary = f"{found[0][:7]}.00"
+    return primary if primary in found else found[0]
+
+
+def _crosswalk_for(conn: Session, text: str) -> dict[str, list[str]]:
+    """The part of the crosswalk a code can reach: the code itself and its 6-digit SOC."""
+    code = normalise_code(text)
+    crosswalk: dict[str, list[str]] = {}
+    if code is None:
+        return crosswalk
+    rows = conn.execute(select(m.CodeAlias.alias, m.CodeAlias.occupation_code)
+                        .where(m.CodeAlias.alias.in_([code, code[:7]])).order_by(m.CodeAlias.occupation_code))
+    for alias, occ in rows:
+        crosswalk.setdefault(alias, []).append(occ)
+    return crosswalk
+
+
+def occupations_for_code(conn: Session, text: str) -> list[str]:
+    return occupations_for_code_in(_crosswalk_for(conn, text), text)
+
+
+def resolve_code(conn: Session, text: str) -> str:
+    """One occupation for a code, preferring the SOC's '.00' occupation; raises UnknownCode."""
+    return resolve_code_in(_crosswalk_for(conn, text), text)
 
 
 @dataclass(frozen=True)
@@ -59,12 +93,12 @@ class Cited:
         return {"value": self.value, "source": self.source}
 
 
-def citation(conn: Connection, table: str) -> str:
+def citation(conn: Session, table: str) -> str:
     row = conn.execute(select(m.Source.citation).where(m.Source.table_name == table)).first()
     return row[0] if row else "not loaded in this store"
 
 
-def state_area(conn: Connection, state: str | None) -> m.Area | None:
+def state_area(conn: Session, state: str | None) -> m.Area | None:
     if not state:
         return None
     state = state.strip().upper()
@@ -74,17 +108,26 @@ def state_area(conn: Connection, state: str | None) -> m.Area | None:
     return area
 
 
+NATIONAL, ALL_INDUSTRIES = "0000000", "000000"
 WAGE_FIELDS = ("employment", "annual_p10", "annual_p25", "annual_median", "annual_mean", "annual_p75", "annual_p90", "hourly_median")
 
 
-def wages(conn: Connection, soc: str, area_code: str = "0000000") -> dict | None:
-    row = conn.execute(select(m.Wage).where(m.Wage.soc == soc, m.Wage.area_code == area_code, m.Wage.industry_code == "000000")).scalars().first()
-    if row is None:
-        return None
+def _wage_dict(row: m.Wage) -> dict:
     return {f: getattr(row, f) for f in WAGE_FIELDS} | {"top_coded": bool(row.top_coded)}
 
 
-def top_industries(conn: Connection, soc: str, limit: int = 5) -> list[dict]:
+def wages(conn: Session, soc: str, area_code: str = NATIONAL) -> dict | None:
+    row = conn.execute(select(m.Wage).where(m.Wage.soc == soc, m.Wage.area_code == area_code, m.Wage.industry_code == ALL_INDUSTRIES)).scalars().first()
+    return None if row is None else _wage_dict(row)
+
+
+def wages_in_area(conn: Session, area_code: str = NATIONAL) -> dict[str, dict]:
+    """Every occupation's cross-industry wages in one area, by SOC code (one query, for caching)."""
+    rows = conn.execute(select(m.Wage).where(m.Wage.area_code == area_code, m.Wage.industry_code == ALL_INDUSTRIES)).scalars()
+    return {row.soc: _wage_dict(row) for row in rows}
+
+
+def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
     """Industries (4-digit NAICS level) employing the most people in this occupation, nationally."""
     total = wages(conn, soc)
     rows = conn.execute(
@@ -97,23 +140,33 @@ def top_industries(conn: Connection, soc: str, limit: int = 5) -> list[dict]:
     return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None} for c, n, e in rows]
 
 
-def projection(conn: Connection, soc: str) -> dict | None:
-    row = conn.execute(select(m.Projection).where(m.Projection.soc == soc)).scalars().first()
-    if row is None:  # a few projections rows are SOC broad groups (29-2010 for 29-2011 ...)
-        row = conn.execute(select(m.Projection).where(m.Projection.soc == soc[:6] + "0")).scalars().first()
-    if row is None:
-        return None
-    return {"soc": row.soc, "employment_2024": _thousands(row.employment_2024), "employment_2034": _thousands(row.employment_2034),
-            "change_pct": row.change_pct, "annual_openings": _thousands(row.annual_openings),
-            "median_wage_2024": row.median_wage_2024, "entry_education": row.entry_education,
-            "work_experience": row.work_experience, "on_the_job_training": row.on_the_job_training}
+def _projection_dict(row: m.Projection) -> dict:
+    return {"soc": row.soc, "title": row.title, "employment_2024": _thousands(row.employment_2024),
+            "employment_2034": _thousands(row.employment_2034), "change_pct": row.change_pct,
+            "annual_openings": _thousands(row.annual_openings), "median_wage_2024": row.median_wage_2024,
+            "entry_education": row.entry_education, "work_experience": row.work_experience,
+            "on_the_job_training": row.on_the_job_training}
+
+
+def all_projections(conn: Session) -> dict[str, dict]:
+    return {row.soc: _projection_dict(row) for row in conn.execute(select(m.Projection)).scalars()}
+
+
+def projection_for(projections: dict[str, dict], soc: str) -> dict | None:
+    """A few projections rows are SOC broad groups (29-2010 holds 29-2011 ...): fall back to the group."""
+    return projections.get(soc) or projections.get(soc[:6] + "0")
+
+
+def projection(conn: Session, soc: str) -> dict | None:
+    row = conn.execute(select(m.Projection).where(m.Projection.soc.in_([soc, soc[:6] + "0"])).order_by(m.Projection.soc.desc())).scalars().first()
+    return None if row is None else _projection_dict(row)
 
 
 def _thousands(value: float | None) -> int | None:
     return None if value is None else int(round(value * 1000))
 
 
-def programs(conn: Connection, soc: str, state: str | None = None, institutions_per_program: int = 5) -> list[dict]:
+def programs(conn: Session, soc: str, state: str | None = None, institutions_per_program: int = 5) -> list[dict]:
     """CIP programs that prepare for the occupation; with a state, institutions there that award the field."""
     rows = conn.execute(
         select(m.CipProgram.code, m.CipProgram.title, m.CipProgram.definition)
@@ -131,7 +184,7 @@ def programs(conn: Connection, soc: str, state: str | None = None, institutions_
     return out
 
 
-def _institutions(conn: Connection, cip4: str, state: str, limit: int):
+def _institutions(conn: Session, cip4: str, state: str, limit: int):
     rows = conn.execute(
         select(m.Institution, m.InstitutionProgram.credential)
         .join(m.InstitutionProgram, m.InstitutionProgram.unitid == m.Institution.unitid)
@@ -144,7 +197,7 @@ def _institutions(conn: Connection, cip4: str, state: str, limit: int):
     return list(grouped.values())[:limit]
 
 
-def apprenticeships(conn: Connection, code: str) -> list[dict]:
+def apprenticeships(conn: Session, code: str) -> list[dict]:
     rows = conn.execute(select(m.Apprenticeship).where(m.Apprenticeship.occupation_code == code).order_by(m.Apprenticeship.rapids_code)).scalars().all()
     out = []
     for a in rows:

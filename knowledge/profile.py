@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from knowledge import lookup
 from knowledge import models as m
 from knowledge.scoring.profiles import importance_0_100, level_0_100
 
 
-def ratings(conn: Connection, code: str, domain: str) -> list[dict]:
+def ratings(conn: Session, code: str, domain: str) -> list[dict]:
     rows = conn.execute(
         select(m.Rating.element_id, m.Element.name, m.Rating.scale_id, m.Rating.value, m.Rating.n, m.Rating.std_error,
                m.Rating.recommend_suppress, m.Rating.not_relevant)
@@ -28,7 +28,7 @@ def ratings(conn: Connection, code: str, domain: str) -> list[dict]:
     return sorted(by_element.values(), key=lambda e: -(e.get("importance") or {}).get("raw", 0))
 
 
-def education_experience(conn: Connection, code: str) -> list[dict]:
+def education_experience(conn: Session, code: str) -> list[dict]:
     rows = conn.execute(
         select(m.EducationExperience, m.EducationCategory.description)
         .join(m.EducationCategory, (m.EducationCategory.element_id == m.EducationExperience.element_id)
@@ -44,9 +44,9 @@ def education_experience(conn: Connection, code: str) -> list[dict]:
     return list(grouped.values())
 
 
-def occupation_profile(conn: Connection, code_text: str, state: str | None = None, top: int = 10) -> dict:
+def occupation_profile(conn: Session, code_text: str, state: str | None = None, top: int = 10) -> dict:
     code = lookup.resolve_code(conn, code_text)
-    occ = conn.execute(select(m.Occupation).where(m.Occupation.code == code)).one()
+    occ = conn.execute(select(m.Occupation).where(m.Occupation.code == code)).scalars().one()
     area = lookup.state_area(conn, state)
     zone = conn.execute(select(m.JobZoneReference).where(m.JobZoneReference.zone == occ.job_zone)).scalars().first()
     cite = lambda table: lookup.citation(conn, table)  # noqa: E731

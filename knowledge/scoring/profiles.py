@@ -36,8 +36,10 @@ class DomainRatings:
     suppressed: np.ndarray  # True where O*NET recommends suppressing the level, or marks it not relevant
 
     def rated(self) -> np.ndarray:
-        """Which occupations have ratings in this domain at all."""
-        return ~np.all(np.isnan(self.level), axis=1)
+        """Which occupations have ratings in this domain at all (computed once)."""
+        if getattr(self, "_rated", None) is None:
+            self._rated = ~np.all(np.isnan(self.level), axis=1)
+        return self._rated
 
 
 @dataclass

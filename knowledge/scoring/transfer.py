@@ -78,20 +78,21 @@ def _target_weights(ratings: DomainRatings, filt: float):
 
 
 def domain_result(profiles: Profiles, domain: str, source: int, target: int, filt: float) -> DomainResult:
+    """One pair, one domain, with every filtered element compared (the same formula as all_pairs)."""
     ratings = profiles.domains[domain]
-    level, importance, passes, _ = _target_weights(ratings, filt)
-    have = source_levels(ratings)
     if not (ratings.rated()[source] and ratings.rated()[target]):
         return DomainResult(domain, None, filt, 0)
+    required = np.where(ratings.suppressed[target], np.nan, ratings.level[target])
+    importance = ratings.importance[target]
+    have = np.where(ratings.suppressed[source], 0.0, ratings.level[source])
+    passes = (importance >= filt) & (np.nan_to_num(required) > 0) & ~np.isnan(have)
     compared = []
     num = den = 0.0
-    for j in np.flatnonzero(passes[target]):
-        t, s, i = level[target, j], have[source, j], importance[target, j]
-        if np.isnan(s):
-            continue  # the source is not rated on this element: unknown, so it neither helps nor hurts
+    for j in np.flatnonzero(passes):
+        t, s, i = float(required[j]), float(have[j]), float(importance[j])
         num += i * min(s, t)
         den += i * t
-        compared.append(Gap(ratings.element_ids[j], ratings.element_names[j], float(t), float(s), float(max(0.0, t - s)), float(i)))
+        compared.append(Gap(ratings.element_ids[j], ratings.element_names[j], t, s, max(0.0, t - s), i))
     score = 100.0 if den == 0 else 100.0 * num / den
     compared.sort(key=lambda g: (-g.importance, g.element))
     return DomainResult(domain, score, filt, len(compared), compared)

@@ -1,0 +1,65 @@
+"""Plain-text views of the analysis results for the terminal: short, biggest gap first, sources named."""
+from __future__ import annotations
+
+from knowledge.analysis import GAP_LIST_TITLES
+
+
+def money(value) -> str:
+    return "n/a" if value is None else f"${value:,.0f}"
+
+
+def signed_money(value) -> str:
+    return "n/a" if value is None else f"{'+' if value >= 0 else '-'}${abs(value):,.0f}"
+
+
+def short_label(label: str | None) -> str:
+    """O*NET category labels carry a definition after ' - '; the name is enough in a table."""
+    return (label or "").split(" - ")[0].strip()
+
+
+def compare_text(r: dict) -> str:
+    score = r["score"]
+    lines = [f"{r['from']['title']} -> {r['to']['title']}",
+             f"Transferability: {_fmt(score['grand'])} / 100  (" +
+             ", ".join(f"{d} {_fmt(v['score'])}" for d, v in score["domains"].items()) + ")",
+             score["meaning"], ""]
+    for key, title in GAP_LIST_TITLES.items():
+        block = r[key]
+        if not block["rated"]:
+            lines.append(f"{title}: not rated for one of these jobs in O*NET, so no comparison.")
+            continue
+        if not block["gaps"]:
+            lines.append(f"{title}: none - you already meet every important level.")
+            continue
+        lines.append(f"{title} (target level / your level / importance, 0-100):")
+        for g in block["gaps"][:5]:
+            means = (g.get("target_level_means") or {}).get("nearest")
+            lines.append(f"  - {g['element']}: {g['target_level']} / {g['source_level']} / {g['importance']}"
+                         + (f"  e.g. \"{means}\"" if means else ""))
+    lines.append(f"  [{score['source']}]")
+    market = r["labor_market"]
+    a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
+    lines += ["", f"Median pay, {market['area']['name']}: {money(a.get('annual_median'))} now, {money(b.get('annual_median'))} "
+              f"as {r['to']['title']} ({signed_money(market['difference']['annual_median'])})  [{market['wages_source']}]"]
+    proj = market["to"]["projections"]
+    if proj:
+        lines.append(f"Outlook for {r['to']['title']}: {proj['change_pct']:+.1f}% jobs 2024-34, "
+                     f"{proj['annual_openings']:,} openings a year nationally  [{market['projections_source']}]")
+    zones = r["job_zones"]
+    if zones["from"] and zones["to"]:
+        lines.append(f"Preparation: job zone {zones['from']['zone']} -> {zones['to']['zone']} ({zones['to']['name']})")
+    return "\n".join(lines)
+
+
+def explore_text(r: dict) -> str:
+    lines = [f"Where else could a {r['from']['title']} go?"]
+    for i, d in enumerate(r["destinations"], 1):
+        gain = d.get("median_wage_difference")
+        lines.append(f"{i:>2}. {d['title']} ({d['code']}): carries over {_fmt(d.get('transferability'))}, "
+                     f"job zone {d.get('job_zone')}, median {money(d.get('median_wage'))}"
+                     + (f" ({signed_money(gain)})" if gain is not None else ""))
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
