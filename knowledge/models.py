@@ -70,7 +70,9 @@ class Rating(Base):
 
     __tablename__ = "rating"
     occupation_code = Column(String(10), ForeignKey("occupation.code"), primary_key=True)
-    element_id = Column(String(20), ForeignKey("element.id"), primary_key=True)
+    # Deferred: the O*NET loader learns elements while streaming ratings and inserts them after, in the
+    # same transaction; PostgreSQL checks this key at commit (SQLite does not enforce foreign keys here).
+    element_id = Column(String(20), ForeignKey("element.id", deferrable=True, initially="DEFERRED"), primary_key=True)
     scale_id = Column(String(2), primary_key=True)
     domain = Column(String(20), nullable=False, index=True)
     value = Column(Float, nullable=False)
@@ -288,7 +290,7 @@ class Apprenticeship(Base):
     occupation_code = Column(String(10), index=True)  # resolved to the 2019 taxonomy
     match = Column(String(20))  # how occupation_code was found: exact | soc | title | none
     training_type = Column(String(20), nullable=False)  # time-based | competency-based | hybrid
-    term = Column(String(60))
+    term = Column(String(120))  # "8000 hours", or how a competency-based term is defined
     source = Column(String(200), nullable=False)
 
 
@@ -334,11 +336,17 @@ class CompetencyStatement(Base):
 
 
 class ClassLevel(Base):
-    """One level of a civil-service class series, with its entry qualification rules."""
+    """One level of a civil-service class series, with its entry qualification rules.
+
+    Entry needs ``min_months`` of qualifying experience and college credit combined: credit converts at
+    ``months_per_30_credits`` months per 30 semester hours (proportionally), counted up to
+    ``max_credit_months``. ``prior_level_months`` of ``prior_level_requirement`` (experience comparable
+    to the level below) is a separate condition besides the combined total."""
 
     __tablename__ = "class_level"
     class_code = Column(String(10), primary_key=True)
     series = Column(String(100), nullable=False)
+    promotional_line = Column(String(10))
     level = Column(Integer, nullable=False)
     title = Column(String(200), nullable=False)
     occupation_code = Column(String(10), index=True)
@@ -346,10 +354,13 @@ class ClassLevel(Base):
     requires_high_school = Column(Boolean, nullable=False)
     min_months = Column(Integer, nullable=False)  # experience and college credit combined
     months_per_30_credits = Column(Integer, nullable=False)
-    max_credit_months = Column(Integer)  # cap on the college-credit substitution
-    prior_level_months = Column(Integer)  # months at the level below, required on top
+    max_credit_months = Column(Integer)  # cap on the college-credit substitution (None = no cap)
+    qualifying_experience = Column(Text)  # JSON list of the kinds of work experience that count
+    qualifying_coursework = Column(Text)  # which college coursework counts, as the document words it
+    prior_level_months = Column(Integer)  # months of prior_level_requirement, a separate condition
+    prior_level_requirement = Column(Text)  # e.g. "work experience comparable to that gained as a ..."
     duties = Column(Text)  # JSON list
-    ksas = Column(Text)  # JSON list
+    ksas = Column(Text)  # JSON list of {"name", "description"}
 
 
 class Matrix(Base):
