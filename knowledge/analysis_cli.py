@@ -9,6 +9,7 @@ import json
 import sys
 
 from knowledge import config
+from knowledge.errors import UserError
 from knowledge.scoring.profiles import DOMAINS
 
 
@@ -23,8 +24,6 @@ def _triple(text: str | None, name: str) -> dict | None:
     """'50,69,69' -> {'abilities': 50, 'skills': 69, 'knowledge': 69}."""
     if text is None:
         return None
-    from knowledge.cli import UserError
-
     parts = text.split(",")
     try:
         values = [float(p) for p in parts]
@@ -103,15 +102,30 @@ def cmd_compare(args) -> int:
 
 # -- explore -----------------------------------------------------------------------------------
 def cmd_explore(args) -> int:
-    from knowledge.scoring.destinations import rank_destinations
+    from knowledge.scoring.destinations import destinations
 
     analyst = _analyst(args)
+    area_code, area_name, postal = analyst.area(args.state)
 
     def one(text: str) -> dict:
         source = analyst.find(text)
-        ranked = rank_destinations(analyst.matrices, source.code, top=args.top, state=args.state,
-                                   max_zone_step=args.max_zone_step, min_wage_gain=args.min_wage_gain)
-        return {"from": source.as_dict(), "destinations": ranked}
+        try:
+            ranked = destinations(analyst.engine, source.code, top=args.top, max_zone_step=args.max_zone_step,
+                                  min_wage_gain=args.min_wage_gain)
+        except ValueError as exc:  # the source is not rated, or lacks what a filter needs
+            raise UserError(str(exc)) from None
+        result = {"from": source.as_dict(), "destinations": ranked, "ranking": RANKING_NOTE,
+                  "sources": {"scores": analyst.cite("matrix"), "wages": analyst.cite("wage") + " (national medians)",
+                              "projections": analyst.cite("projection")}}
+        if postal:  # the person's own state: local medians beside the national ones
+            local = analyst.wages(area_code)
+            mine = (local.get(source.soc) or {}).get("annual_median")
+            result["state"] = {"state": postal, "name": area_name, "median_wage": mine}
+            for d in ranked:
+                theirs = (local.get(analyst.occupations[d["code"]].soc) or {}).get("annual_median")
+                d["state_median_wage"] = theirs
+                d["state_wage_gain"] = theirs - mine if theirs is not None and mine is not None else None
+        return result
 
     if args.source == "-":
         from knowledge.analysis import AmbiguousJob, UnknownJob
@@ -120,7 +134,7 @@ def cmd_explore(args) -> int:
         for line in _lines(sys.stdin):
             try:
                 _emit({"input": line, **one(line)})
-            except (AmbiguousJob, UnknownJob, UnknownCode) as exc:
+            except (AmbiguousJob, UnknownJob, UnknownCode, UserError) as exc:
                 _emit({"input": line, "error": str(exc.args[0] if exc.args else exc),
                        "candidates": getattr(exc, "candidates", [])})
         return 0
@@ -133,6 +147,10 @@ def cmd_explore(args) -> int:
 
         sys.stdout.write(explore_text(result) + "\n")
     return 0
+
+
+RANKING_NOTE = ("Ranked by how alike the two jobs are (knowledge, tasks, titles, abilities, skills, work activities, "
+                "preparation) together with how much of the new job's requirements the current one already covers.")
 
 
 def add_analysis_commands(sub) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
 from knowledge.db import new_store
-from knowledge.download import manifest
+from knowledge.download import file_sha256, manifest
 from knowledge.loaders import Loaded, apprenticeship, bls_nces, oews, onet, say, seeds
 from knowledge.textfile import DataFileError
 
@@ -41,6 +41,7 @@ def build(url: str, data: Path, show: bool = True) -> list[Loaded]:
 
     loaded: list[Loaded] = []
     started = time.perf_counter()
+    _note_unlisted_releases(data)
     with new_store(url) as engine:
         todo = steps(data, show)
         for number, (label, step) in enumerate(todo, 1):
@@ -54,6 +55,15 @@ def build(url: str, data: Path, show: bool = True) -> list[Loaded]:
         _check_complete(engine, loaded)
     say(f"Built in {time.perf_counter() - started:.1f} s: {sum(x.rows for x in loaded):,} rows in {len(loaded)} tables")
     return loaded
+
+
+def _note_unlisted_releases(data: Path) -> None:
+    """Say which files differ from the releases the manifest lists (a newer release is fine, but say so)."""
+    for dataset in manifest()["datasets"].values():
+        for name, meta in dataset.get("files", {}).items():
+            path = data / dataset["folder"] / name
+            if path.is_file() and file_sha256(path) != meta["sha256"]:
+                say(f"  note: {dataset['folder']}/{name} is not the release the manifest lists (sha256 differs); loading it as it is")
 
 
 def _write_sources(conn: Connection, loaded: list[Loaded]) -> None:

@@ -7,10 +7,7 @@ import sys
 from typing import Callable
 
 from knowledge import config
-
-
-class UserError(Exception):
-    """Bad input from the person at the keyboard: printed as one clear line, exit status 2."""
+from knowledge.errors import UserError
 
 
 def _engine(args):

@@ -24,7 +24,7 @@ def manifest() -> dict:
     return json.loads(MANIFEST.read_text())
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -71,6 +71,6 @@ def fetch_all(cache: Path) -> Path:
     for dataset in datasets.values():
         for file, meta in dataset.get("files", {}).items():
             path = cache / dataset["folder"] / file
-            if _sha256(path) != meta["sha256"]:
+            if file_sha256(path) != meta["sha256"]:
                 raise ConfigError(f"{path} does not match the sha256 in {MANIFEST}; delete it and build again")
     return cache

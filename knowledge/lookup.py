@@ -209,8 +209,12 @@ def apprenticeships(conn: Session, code: str) -> list[dict]:
                  "onet_code_given": a.onet_code_given, "match": a.match, "source": a.source}
         if competencies:
             entry["competencies"] = [{"schedule": c.schedule, "category": c.category, "competency": c.competency} for c in competencies]
+            # each schedule comes from its own document (the bulletin's work process, the OJT core list)
+            entry["competency_sources"] = {schedule: citation(conn, f"apprenticeship_competency:{a.rapids_code}:{schedule}")
+                                           for schedule in sorted({c.schedule for c in competencies})}
         if courses:
             entry["related_instruction"] = {"courses": [{"course": c.course, "hours": c.hours} for c in courses],
-                                            "hours": sum(c.hours for c in courses)}
+                                            "hours": sum(c.hours for c in courses),
+                                            "source": citation(conn, f"apprenticeship_course:{a.rapids_code}")}
         out.append(entry)
     return out

@@ -52,12 +52,13 @@ def compare_text(r: dict) -> str:
 
 
 def explore_text(r: dict) -> str:
-    lines = [f"Where else could a {r['from']['title']} go?"]
+    state = r.get("state")
+    lines = [f"Where else could you go from {r['from']['title']}?" + (f" (pay in {state['name']})" if state else "")]
     for i, d in enumerate(r["destinations"], 1):
-        gain = d.get("median_wage_difference")
-        lines.append(f"{i:>2}. {d['title']} ({d['code']}): carries over {_fmt(d.get('transferability'))}, "
-                     f"job zone {d.get('job_zone')}, median {money(d.get('median_wage'))}"
-                     + (f" ({signed_money(gain)})" if gain is not None else ""))
+        wage, gain = (d.get("state_median_wage"), d.get("state_wage_gain")) if state else (d.get("median_wage"), d.get("wage_gain"))
+        lines.append(f"{i:>2}. {d['title']} ({d['code']}): you cover {_fmt(d.get('covered'))}% of it, "
+                     f"job zone {d.get('job_zone')}, median {money(wage)}" + (f" ({signed_money(gain)})" if gain is not None else ""))
+    lines.append(r["ranking"])
     return "\n".join(lines)
 
 

@@ -11,8 +11,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
 from knowledge.loaders import Loaded
-from knowledge.scoring.profiles import DOMAINS, load_profiles
-from knowledge.scoring.similarity import similarity_matrix
+from knowledge.scoring.profiles import DOMAINS, DomainRatings, Profiles, load_profiles
+from knowledge.scoring.similarity import COMPONENT_WEIGHTS, SIMILARITY_METHOD, similarity_arrays
 from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, all_pairs
 
 CITATION = "Computed by careerbot from the O*NET ratings in this store"
@@ -27,9 +27,15 @@ def _to_bytes(array: np.ndarray) -> bytes:
 def store_matrices(conn: Connection) -> list[Loaded]:
     profiles = load_profiles(conn)
     scores = all_pairs(profiles, DEFAULT_FILTERS, DEFAULT_WEIGHTS)
-    scores["similarity"] = similarity_matrix(conn, profiles).astype(np.float32)
+    scores.update(similarity_arrays(conn, profiles))  # 'similarity' (percentile 0-100) and 'similarity_z'
+    for domain, ratings in profiles.domains.items():  # the profiles too, so a query process loads them in ms
+        scores[f"importance:{domain}"] = ratings.importance
+        scores[f"level:{domain}"] = ratings.level
+        scores[f"suppressed:{domain}"] = ratings.suppressed
     rows = [{"name": name, "data": _to_bytes(array)} for name, array in scores.items()]
-    meta = {"codes": profiles.codes, "filters": DEFAULT_FILTERS, "weights": DEFAULT_WEIGHTS}
+    meta = {"codes": profiles.codes, "titles": profiles.titles, "filters": DEFAULT_FILTERS, "weights": DEFAULT_WEIGHTS,
+            "elements": {d: {"ids": r.element_ids, "names": r.element_names} for d, r in profiles.domains.items()},
+            "similarity_method": SIMILARITY_METHOD, "similarity_weights": COMPONENT_WEIGHTS}
     rows.append({"name": "meta", "data": json.dumps(meta).encode()})
     conn.execute(m.Matrix.__table__.insert(), rows)
     scored = int(np.sum(~np.isnan(scores["grand"])))
@@ -44,6 +50,7 @@ class Matrices:
         with engine.connect() as conn:
             stored = dict(conn.execute(select(m.Matrix.name, m.Matrix.data)).all())
         meta = json.loads(stored.pop("meta"))
+        self.meta = meta
         self.codes: list[str] = meta["codes"]
         self.filters: dict = meta["filters"]
         self.weights: dict = meta["weights"]
@@ -52,6 +59,12 @@ class Matrices:
 
     def __getitem__(self, name: str) -> np.ndarray:
         return self.arrays[name]
+
+    def profiles(self) -> Profiles:
+        """The occupations' ratings as stored at build time (same arrays load_profiles gives)."""
+        domains = {d: DomainRatings(e["ids"], e["names"], self[f"importance:{d}"], self[f"level:{d}"], self[f"suppressed:{d}"])
+                   for d, e in self.meta["elements"].items()}
+        return Profiles(self.codes, self.meta["titles"], domains)
 
 
 @lru_cache(maxsize=4)
