@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from knowledge.scoring.profiles import DOMAINS, DomainRatings, Profiles
 
@@ -114,32 +115,35 @@ def all_pairs(profiles: Profiles, filters: dict[str, float] = DEFAULT_FILTERS,
         sum(i * min(s, t)) = sum(w) - sum((w / t) * max(t - s, 0))      (w = i * t)
 
     The first sum over the elements the source is rated in is a product of (rated) x (weights);
-    the shortfall term is only needed for the (target, element) pairs that pass the filter
-    (about a fifth of them), laid side by side in one array and summed per target with reduceat.
+    the shortfall term is only needed for the (target, element) pairs that pass the filter (about a
+    fifth of them): their shortfalls against every source are laid out as rows of one array, and a
+    sparse matrix of importances sums them per target.
     """
     n = len(profiles.codes)
     out = {}
     for domain in DOMAINS:
         ratings = profiles.domains[domain]
-        required, _importance, _passes, weight = _target_weights(ratings, filters[domain])
+        required, importance, _passes, weight = _target_weights(ratings, filters[domain])
         have = source_levels(ratings)
         rated = ~np.isnan(have)
-        have = np.nan_to_num(have).astype(np.float32)
         weight = weight.astype(np.float32)
         demanded = rated.astype(np.float32) @ weight.T  # sum of weights of the elements both can be compared on
-        targets, elements = np.nonzero(weight)  # row-major: grouped by target
-        shortfall = np.zeros((n, n), dtype=np.float32)
-        if targets.size:
-            level = required[targets, elements].astype(np.float32)
-            per_point = weight[targets, elements] / level  # = importance
-            short = np.maximum(level[None, :] - have[:, elements], 0.0) * per_point[None, :]
+        targets, elements = np.nonzero(weight)
+        if targets.size == 0:
+            shortfall = np.zeros((n, n), dtype=np.float32)
+        else:
+            have_by_element = np.ascontiguousarray(np.nan_to_num(have).T, dtype=np.float32)
+            short = np.take(have_by_element, elements, axis=0)  # (target, element) rows x sources
+            np.subtract(required[targets, elements].astype(np.float32)[:, None], short, out=short)
+            np.maximum(short, 0.0, out=short)
             if not rated.all():
-                short *= rated[:, elements]
-            starts = np.flatnonzero(np.r_[True, targets[1:] != targets[:-1]])
-            shortfall[:, targets[starts]] = np.add.reduceat(short, starts, axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            score = np.where(demanded > 0, 100.0 * (1.0 - shortfall / np.where(demanded > 0, demanded, 1)), 100.0)
-        score = score.astype(np.float32)
+                short *= rated.T[elements]
+            per_target = sparse.csr_matrix((importance[targets, elements].astype(np.float32), (targets, np.arange(targets.size))),
+                                           shape=(n, targets.size))
+            shortfall = np.asarray(per_target @ short).T  # sources x targets
+        asked = demanded > 0
+        score = np.full((n, n), 100.0, dtype=np.float32)  # nothing asked: nothing missing
+        score[asked] = 100.0 * (1.0 - shortfall[asked] / demanded[asked])
         has_domain = ratings.rated()
         score[~has_domain, :] = np.nan
         score[:, ~has_domain] = np.nan
