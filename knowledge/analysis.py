@@ -152,7 +152,10 @@ class Analyst:
             "score": {
                 "grand": _round(result["grand"]),
                 "domains": {d: {"score": _round(r.score), "filter": filters[d], "weight": weights[d], "elements_compared": r.elements,
-                                "rated": r.score is not None} for d, r in domains.items()},
+                                "rated": self.profiles.domains[d].rated()[self.profiles.index(source.code)]
+                                and bool(self.profiles.domains[d].rated()[self.profiles.index(target.code)]),
+                                "why_no_score": _why_no_score(r, self.profiles, d, source.code, target.code)}
+                            for d, r in domains.items()},
                 "meaning": SCORE_MEANING,
                 "scale": "0-100; importance rescaled (IM-1)/4*100, level LV/7*100, as O*NET does",
                 "source": rating_source,
@@ -162,7 +165,8 @@ class Analyst:
             r = domains[domain]
             out[list_name] = {
                 "domain": domain,
-                "rated": r.score is not None,
+                "rated": out["score"]["domains"][domain]["rated"],
+                "why_no_score": out["score"]["domains"][domain]["why_no_score"],
                 "gaps": [self._gap(g) for g in r.gaps[:top_gaps]],
                 "gap_count": len(r.gaps),
                 "comparison": [self._gap(g, anchors=False) for g in r.compared],
@@ -221,6 +225,16 @@ class Analyst:
         market["difference"] = {k: (b[k] - a[k]) if a.get(k) is not None and b.get(k) is not None else None
                                 for k in ("annual_median", "annual_mean", "annual_p10", "annual_p25", "annual_p75", "annual_p90")}
         return market
+
+
+def _why_no_score(result, profiles: Profiles, domain: str, source: str, target: str) -> str | None:
+    if result.score is not None:
+        return None
+    rated = profiles.domains[domain].rated()
+    for code, side in ((source, "current"), (target, "target")):
+        if not rated[profiles.index(code)]:
+            return f"O*NET has no {domain} ratings for the {side} job"
+    return f"none of the target job's {domain} has an importance of {result.filter:g} or more"
 
 
 def _round(value: float | None) -> float | None:

@@ -25,8 +25,8 @@ def compare_text(r: dict) -> str:
              score["meaning"], ""]
     for key, title in GAP_LIST_TITLES.items():
         block = r[key]
-        if not block["rated"]:
-            lines.append(f"{title}: not rated for one of these jobs in O*NET, so no comparison.")
+        if block["why_no_score"]:
+            lines.append(f"{title}: no comparison - {block['why_no_score']}.")
             continue
         if not block["gaps"]:
             lines.append(f"{title}: none - you already meet every important level.")

@@ -57,7 +57,8 @@ def test_filter_decides_which_elements_count():
     assert strict.elements == 1 and loose.elements == 2
     assert loose.score < strict.score  # the second element (importance 60) is now demanded and missing
     nothing = domain_result(p, "skills", 0, 1, 95)
-    assert nothing.elements == 0 and nothing.score == 100  # nothing passes the filter: nothing is asked
+    assert nothing.elements == 0 and nothing.score is None  # nothing passes the filter: nothing to score
+    assert np.isnan(all_pairs(p, {**DEFAULT_FILTERS, "skills": 95})["skills"][0, 1])
 
 
 def test_weights_shift_the_grand_score():
@@ -97,7 +98,11 @@ def test_all_pairs_matches_pair_by_pair():
     for i in range(n):
         for j in range(n):
             for d in DOMAINS:
-                assert scores[d][i, j] == pytest.approx(domain_result(p, d, i, j, DEFAULT_FILTERS[d]).score, abs=1e-3)
+                single = domain_result(p, d, i, j, DEFAULT_FILTERS[d]).score
+                if single is None:
+                    assert np.isnan(scores[d][i, j])
+                else:
+                    assert scores[d][i, j] == pytest.approx(single, abs=1e-3)
 
 
 # -- the real pairs ------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ target importance i (all 0-100):
                = 100 * sum(i * min(s, t)) / sum(i * t)
 
 The grand score is the weighted mean of the domain scores (default weights 1/1/1) over the domains
-both occupations are rated in. A domain with no element passing the filter asks nothing, so it
-scores 100; a domain either occupation is not rated in has no score (None), never zero.
+that have one. A domain has no score (None, never zero) when either occupation is not rated in it,
+or when none of the target's elements is important enough to pass the filter: "100" there would
+claim a match that nothing was compared for.
 
 O*NET flags some level estimates as unreliable (Recommend Suppress) or the element as not relevant;
 this happens where the element hardly matters to that job. Such a level earns a source no credit
@@ -94,7 +95,7 @@ def domain_result(profiles: Profiles, domain: str, source: int, target: int, fil
         num += i * min(s, t)
         den += i * t
         compared.append(Gap(ratings.element_ids[j], ratings.element_names[j], t, s, max(0.0, t - s), i))
-    score = 100.0 if den == 0 else 100.0 * num / den
+    score = None if den == 0 else 100.0 * num / den
     compared.sort(key=lambda g: (-g.importance, g.element))
     return DomainResult(domain, score, filt, len(compared), compared)
 
@@ -142,7 +143,7 @@ def all_pairs(profiles: Profiles, filters: dict[str, float] = DEFAULT_FILTERS,
                                            shape=(n, targets.size))
             shortfall = np.asarray(per_target @ short).T  # sources x targets
         asked = demanded > 0
-        score = np.full((n, n), 100.0, dtype=np.float32)  # nothing asked: nothing missing
+        score = np.full((n, n), np.nan, dtype=np.float32)  # nothing passes the filter: no score
         score[asked] = 100.0 * (1.0 - shortfall[asked] / demanded[asked])
         has_domain = ratings.rated()
         score[~has_domain, :] = np.nan
