@@ -109,6 +109,8 @@ def state_area(conn: Session, state: str | None) -> m.Area | None:
 
 
 NATIONAL, ALL_INDUSTRIES = "0000000", "000000"
+STATE_POSTAL_50_DC = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                      "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
 WAGE_FIELDS = ("employment", "annual_p10", "annual_p25", "annual_median", "annual_mean", "annual_p75", "annual_p90", "hourly_median")
 
 

@@ -1,0 +1,80 @@
+"""The store built from the real releases (by `make test` before pytest): complete, joined, cited."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from sqlalchemy import distinct, func, select
+
+from knowledge import models as m
+from knowledge.lookup import STATE_POSTAL_50_DC
+
+
+def careerbot(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "knowledge.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_at_least_870_occupations_have_all_three_domains(session):
+    per_domain = [
+        set(session.execute(select(distinct(m.Rating.occupation_code)).where(m.Rating.domain == d)).scalars())
+        for d in ("abilities", "skills", "knowledge")
+    ]
+    assert len(set.intersection(*per_domain)) >= 870
+
+
+def test_csr_wages_for_every_state_and_dc(session):
+    states = session.execute(
+        select(m.Area.state).join(m.Wage, m.Wage.area_code == m.Area.code)
+        .where(m.Wage.soc == "43-4051", m.Wage.industry_code == "000000", m.Area.kind == "S", m.Wage.annual_median.isnot(None))
+    ).scalars().all()
+    assert set(STATE_POSTAL_50_DC) <= set(states)
+
+
+def test_sources_lists_every_dataset_with_release_and_rows():
+    result = careerbot("sources", "--json")
+    assert result.returncode == 0, result.stderr
+    sources = {r["table_name"]: r for r in json.loads(result.stdout)}
+    for table in ("occupation", "rating:abilities", "rating:skills", "rating:knowledge", "wage", "projection", "cip_soc",
+                  "institution", "institution_program", "apprenticeship", "apprenticeship:3001CB", "competency_framework:43-4051.00",
+                  "class_level:customer_service_4807-4809", "level_anchor", "education_experience", "task", "technology"):
+        assert sources[table]["rows"] > 0 and sources[table]["release"] and sources[table]["citation"], table
+    assert sources["wage"]["release"] == "May 2025"
+
+
+def test_occupation_command_has_every_part():
+    result = careerbot("occupation", "43-4051.00", "--state", "ME", "--json")
+    assert result.returncode == 0, result.stderr
+    p = json.loads(result.stdout)
+    assert p["title"] == "Customer Service Representatives" and p["job_zone"]["zone"] == 2
+    for domain in ("abilities", "skills", "knowledge"):
+        rating = p[domain]["ratings"][0]
+        assert rating["importance"]["raw"] and rating["level"]["raw"] is not None and p[domain]["source"].startswith("O*NET")
+    assert {d["element_id"] for d in p["education_experience"]["distributions"]} >= {"2.D.1", "3.A.1"}
+    assert len(p["tasks"]["top"]) >= 5 and p["technology"]["count"] > 0
+    assert p["wages"]["national"]["annual_median"] > 0 and p["wages"]["state"]["state"] == "ME"
+    assert p["wages"]["state"]["annual_median"] > 0
+    assert p["projections"]["national"]["annual_openings"] > 100_000
+    assert {c["cip"] for c in p["programs"]["cip"]} >= {"52.0411"}
+    assert any(i["name"] for c in p["programs"]["cip"] for i in c["institutions"])  # institutions in Maine
+    routes = {a["rapids_code"]: a for a in p["apprenticeships"]["occupations"]}
+    assert routes["3001CB"]["training_type"] == "competency-based"
+    assert routes["3001CB"]["related_instruction"]["hours"] == 288
+
+
+def test_old_code_reaches_court_municipal_and_license_clerks():
+    result = careerbot("occupation", "43-4031.03", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Court, Municipal, and License Clerks"
+
+
+def test_soc_code_and_unknown_code():
+    assert json.loads(careerbot("occupation", "434051", "--json").stdout)["code"] == "43-4051.00"
+    bad = careerbot("occupation", "12-3456.00")
+    assert bad.returncode == 2 and "no occupation has the code" in bad.stderr
+
+
+def test_apprenticeship_2010_codes_join_through_the_crosswalk(session):
+    mapped = session.scalar(select(func.count()).select_from(m.Apprenticeship).where(m.Apprenticeship.occupation_code.isnot(None)))
+    total = session.scalar(select(func.count()).select_from(m.Apprenticeship))
+    assert mapped / total > 0.9
