@@ -90,13 +90,9 @@ def cmd_compare(args) -> int:
     analyst = _analyst(args)
     result = analyst.compare(args.source, args.target, state=args.state, filters=_triple(args.filters, "filters"),
                              weights=_triple(args.weights, "weights"))
-    if args.json:
-        json.dump(result, sys.stdout, indent=1, ensure_ascii=False, default=str)
-        sys.stdout.write("\n")
-    else:
-        from knowledge.render import compare_text
+    from knowledge.render import compare_text, print_result
 
-        sys.stdout.write(compare_text(result) + "\n")
+    print_result(args.json, result, compare_text)
     return 0
 
 
@@ -138,14 +134,9 @@ def cmd_explore(args) -> int:
                 _emit({"input": line, "error": str(exc.args[0] if exc.args else exc),
                        "candidates": getattr(exc, "candidates", [])})
         return 0
-    result = one(args.source)
-    if args.json:
-        json.dump(result, sys.stdout, indent=1, ensure_ascii=False, default=str)
-        sys.stdout.write("\n")
-    else:
-        from knowledge.render import explore_text
+    from knowledge.render import explore_text, print_result
 
-        sys.stdout.write(explore_text(result) + "\n")
+    print_result(args.json, one(args.source), explore_text)
     return 0
 
 

@@ -17,11 +17,9 @@ def _engine(args):
 
 
 def _print(args, payload, render: Callable[[object], str]) -> None:
-    if getattr(args, "json", False):
-        json.dump(payload, sys.stdout, indent=1, ensure_ascii=False, default=str)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render(payload) + "\n")
+    from knowledge.render import print_result  # render imports the analysis; keep `build` light
+
+    print_result(getattr(args, "json", False), payload, render)
 
 
 def cmd_build(args) -> int:
@@ -80,6 +78,8 @@ def parser() -> argparse.ArgumentParser:
     from knowledge.analysis_cli import add_analysis_commands
 
     add_analysis_commands(sub)
+    for command in sub.choices.values():  # --db also after the command; SUPPRESS keeps one given before it
+        command.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the store (as before the command)")
     return top
 
 

@@ -1,7 +1,20 @@
 """Plain-text views of the analysis results for the terminal: short, biggest gap first, sources named."""
 from __future__ import annotations
 
+import json
+import sys
+from typing import Callable
+
 from knowledge.analysis import GAP_LIST_TITLES
+
+
+def print_result(as_json: bool, payload, render: Callable[[object], str]) -> None:
+    """One answer on stdout: JSON for scripts, or the plain-text view for people."""
+    if as_json:
+        json.dump(payload, sys.stdout, indent=1, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render(payload) + "\n")
 
 
 def money(value) -> str:
