@@ -84,6 +84,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Why: spaCy's thinc imports TensorFlow when it is installed (Rasa brings it), which costs seconds
+    # on every command; nothing the command line runs needs it, so tell thinc it is not there.
+    sys.modules.setdefault("tensorflow", None)
     args = parser().parse_args(argv)
     from knowledge.analysis import AmbiguousJob, UnknownJob
     from knowledge.db import StoreMissing

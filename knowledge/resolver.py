@@ -1,37 +1,45 @@
 """Job-title resolver: what someone calls their job, in their own words, to ranked O*NET occupations.
 
-    >>> resolver = get_resolver(engine)
+    >>> resolver = get_resolver(engine)          # built once per process and store
     >>> [m.as_dict() for m in resolver.resolve("forklift opertor at a warehouse", top=2)]
-    [{'code': '53-7051.00', 'title': 'Industrial Truck and Tractor Operators', 'confidence': 0.9, ...}, ...]
+    [{'code': '53-7051.00', 'title': 'Industrial Truck and Tractor Operators', 'confidence': 0.881,
+      'matched': 'Forklift Operator'}, {'code': '47-2073.00', ...}]
+    >>> is_confident(resolver.resolve("cashier"))       # clearly Cashiers
+    True
+    >>> is_confident(resolver.resolve("data analyst"))  # a dozen occupations list it: offer choices
+    False
 
-How it works (all from the store, built once per process in about a second):
+How it works, all from the store:
 
 * Names: every official title, Alternate Title and Sample of Reported Title; a parenthesised part
-  ("Certified Nursing Assistant (CNA)") and the short title are names of their own.
-* Words: spaCy's blank English tokenizer plus the lookup lemmatizer of spacy-lookups-data
-  (no statistical model needed), lower-cased, stop words dropped. A crude suffix stem ("stocker",
-  "stock") lets "I stock shelves" reach "Stocker" at reduced weight.
-* Query clean-up: the title is what follows "as a" when there is one ("I was laid off from my job
-  as a ..."); filler words ("currently", "former", "I'm") are dropped; what follows "at", "in",
-  "for" ... is context ("at Walmart", "in Maine", "for 3 years"): it may help a name that contains
-  it ("front desk at a hotel") but never counts against one.
-* Abbreviations and everyday words (``ABBREVIATIONS``): tried both as typed and expanded, since the
+  ("Certified Nursing Assistant (CNA)") and the short title are names of their own, and so are the
+  parts of an official title ("Substitute Teachers, Short-Term" -> "Substitute Teachers").
+* Words: spaCy's blank English tokenizer and the lookup lemmatizer of spacy-lookups-data (no model
+  download), lower-cased. A crude suffix stem ("stock"/"stocker") and the halves of closed compounds
+  ("lunch"/"lunchroom") reach further at reduced weight.
+* The query: a code typed directly goes to ``knowledge.lookup``. Otherwise the title is what follows
+  "as a" when there is one ("I was laid off from my job as a ..."); filler ("currently", "I'm") and
+  stop words are dropped; what follows "at", "in", "for" ... is context ("at Walmart", "in Maine",
+  "for 3 years"), which can favour a name or official title containing it but never counts against one.
+* Abbreviations and everyday words (``ABBREVIATIONS``): scored both as typed and expanded, since the
   store holds many abbreviations itself ("CNA", "HVAC Tech").
-* Typos: a word that is neither in the names nor an English word (WordNet's list in
-  spacy-lookups-data) is matched to name words within 1-3 edits (rapidfuzz), at reduced weight.
-* Score of a name: idf-weighted recall of the name's words and precision of the query's words,
-  ``recall**0.6 * precision**0.4``; an occupation takes its best name. Near-ties are broken by the
-  kind of name (official, reported by workers, alternate), by overlap with the official title and
-  by national employment (OEWS), because a title shared by several occupations most often means the
-  big one. ``confidence`` is the name score itself; ``is_confident`` adds a margin over the runner-up.
+* Typos: a word that is neither a name word nor an English word (WordNet's list in
+  spacy-lookups-data, spaCy's stop words) matches name words 1-3 edits away (rapidfuzz).
+* A name's score: idf-weighted recall of its words and precision of the query's words,
+  ``recall**0.6 * precision**0.4``, times what its kind is worth (``KIND_FACTOR``). An occupation
+  takes its best name. Near-ties are broken by words shared with the official title, national
+  employment (OEWS: a title shared by several occupations most often means the big one), how many
+  of the occupation's names match, and context. ``confidence`` is the name's score, capped so that
+  a lower-ranked match never reads as surer than the first minus how far it ranks behind;
+  ``is_confident`` asks for a good first match clearly ahead of the second.
 """
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 import threading
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,10 +53,11 @@ from knowledge import models as m
 from knowledge.lookup import normalise_code, occupations_for_code
 
 MAX_CHARS = 300  # a job title is short; longer text is cut here so a pasted essay stays fast
-MIN_CONFIDENCE = 0.45  # below this the best guess is worse than no guess: return nothing
+MIN_CONFIDENCE = 0.5  # below this the best guess is worse than no guess: return nothing
 KEEP_RATIO = 0.5  # alternatives shown must reach this share of the best confidence
+MAX_NAMES = 1500  # names ranked per query at most
 CONFIDENT = 0.75  # is_confident: top confidence at least this ...
-MARGIN = 0.08  # ... and at least this far above the runner-up
+MARGIN = 0.05  # ... and at least this far above the runner-up
 
 # Common abbreviations and everyday words, the way people type them (not O*NET's spellings).
 # A value is one or more words; "a|b" is one word with alternatives ("admin": administrator or
@@ -63,8 +72,7 @@ ABBREVIATIONS = {
     "cma": "certified medical assistant", "pt": "physical therapist|therapy", "pta": "physical therapist assistant",
     "ot": "occupational therapist|therapy", "ota": "occupational therapy assistant",
     "slp": "speech language pathologist", "er": "emergency room", "icu": "intensive care unit",
-    "psych": "psychiatric", "xray": "x ray", "ekg": "ekg|electrocardiogram", "vet": "veterinary|veterinarian",
-    "ob": "obstetric", "gyn": "gynecology",
+    "psych": "psychiatric", "xray": "x ray", "vet": "veterinary|veterinarian",
     # office, business, tech
     "csr": "customer service representative", "cust": "customer", "svc": "service", "rep": "representative",
     "reps": "representative", "hr": "human resources", "it": "information technology",
@@ -80,10 +88,10 @@ ABBREVIATIONS = {
     "tech": "technician", "techs": "technician", "maint": "maintenance", "hvac": "heating ventilation air conditioning",
     "ac": "air conditioning", "cdl": "commercial driver license", "otr": "over the road", "semi": "tractor trailer",
     "ed": "education", "sped": "special education", "sub": "substitute", "para": "paraprofessional",
-    "esl": "english second language", "hs": "high school", "k12": "kindergarten through twelfth",
+    "esl": "english second language", "hs": "high school",
     # everyday words for jobs
     "cop": "police officer", "uber": "rideshare", "lyft": "rideshare", "doordash": "delivery",
-    "grubhub": "delivery", "instacart": "shopper", "man": "worker", "lady": "worker", "guy": "worker",
+    "grubhub": "delivery", "man": "worker", "lady": "worker", "guy": "worker",
     "gal": "worker", "woman": "worker", "person": "worker",
 }
 
@@ -93,29 +101,41 @@ i im i'm me my mine myself we our you your am is are was were be been being a an
 work works worked working job jobs position role title occupation career employment employed
 currently current now presently former formerly previously retired ex used to as do did does doing
 have has had having ve 've 'm 's 're 'd get got laid off fired quit left lost let go
-full part time fulltime parttime senior junior sr jr entry level experienced years year months month
-like just really also still so um uh well basically kind sort of and or but
+fulltime parttime senior junior sr jr experienced years year months month
+like just really also still so um uh well basically of and or but
 hello hi hey thanks thank please lol idk dunno yes no ok okay yeah nope need want looking new
+good great morning afternoon evening bye name named called live lives living stay mom dad
 """.split())
 # Words after which the rest of the phrase is context (employer, place, duration), not the title.
 CONTEXT_WORDS = {"at", "for", "in", "with", "from", "since", "on", "near", "during", "by", "@"}
 # Not part of any name's meaning ("Managers, All Other", "Helpers--Carpenters").
 NAME_STOP = {"and", "or", "of", "the", "a", "an", "&", "for", "in", "at", "to", "with", "on", "all", "other",
              "'s", "s", "-", "--", "/", ",", ".", "(", ")", "'", '"'}
-KIND_RANK = {"official": 2, "reported": 1, "alternate": 0}
-# Tie-breaks, small next to real differences in match: the kind of name matched (a title workers
-# reported, the official one), words shared with the official title, national employment.
-KIND_BONUS = (0.0, 0.01, 0.015)
-PRIOR_WEIGHT = 0.04
-SUPPORT_WEIGHT = 0.01  # per doubling of the occupation's names that match about as well as its best
+# Kinds of name. The rank chooses which name an occupation shows when several match equally; the
+# factor is what a perfect match on that kind is worth. O*NET lists many alternate and reported
+# titles under several occupations ("Cashier" under Cashiers and under Gambling Change Persons and
+# Booth Cashiers); only the official title is one occupation's own; and "Managers, All Other" is a
+# residual group, not what anyone calls their job.
+KIND_RANK = {"official": 3, "part": 2, "reported": 2, "alternate": 1, "residual": 0}
+KIND_FACTOR = {"official": 1.0, "part": 0.95, "reported": 0.9, "alternate": 0.9, "residual": 0.7}
+# Tie-breaks, small next to real differences in match (at most ~0.15 together):
+OFFICIAL_WEIGHT = 0.03  # the query's words are the official title's (as lemmas, then as stems)
+PRIOR_WEIGHT = 0.06  # national employment, log scale
+SUPPORT_WEIGHT = 0.01  # per doubling of the occupation's names among the matches kept (KEEP_RATIO)
+CONTEXT_BONUS = 0.03  # context words ("at a hotel") found in a matching name or the official title
 STEM_WEIGHT = 0.8  # "stock" for "stocker"
 PART_WEIGHT = 0.7  # "lunch" for "lunchroom"
 CONTEXT_WEIGHT = 0.9  # "hotel" in "front desk at a hotel"
+# A query whose words weigh less than this (summed idf) is too common to be sure of: "supervisor"
+# (3.6), "clerk" (4.1), "nurse" (5.1) against "cashier" (6.8) or "forklift operator" (11.1).
+SPECIFIC_WEIGHT = 6.0
 _SUFFIXES = ("ists", "ist", "ians", "ian", "ions", "ion", "ers", "er", "ors", "or", "ing", "ments", "ment",
              "ants", "ant", "ance", "ence", "ies", "es", "s", "y", "e")
 
+_HOURS = re.compile(r"\b(?:full|part)[\s-]?time\b|\bentry[\s-]?level\b")  # not "auto parts"
 _AS_A = re.compile(r"\b(?:as|be|been|am|is|was|i'?m|im)\s+(?:a|an)\s+", re.I)
 _OF_A = re.compile(r"\bof\s+(?:a|an|the)\b", re.I)
+_IT = re.compile(r"\bIT\b")
 _DASHED_CODE = re.compile(r"\b\d\d-\d{4}(?:\.\d\d)?\b")
 _SPACES = re.compile(r"\s+")
 _BRACKETS = str.maketrans({c: " " for c in "(),;:[]{}\"!?"})
@@ -142,14 +162,15 @@ def is_confident(matches: list[Match], threshold: float = CONFIDENT, margin: flo
 def stem(word: str) -> str:
     """A crude stem so 'stock'/'stocker', 'drive'/'driver', 'nurse'/'nursing' meet (weighted down)."""
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
 
 
 @lru_cache(maxsize=1)
 def _nlp():
-    """Blank English pipeline with the lookup lemmatizer: no model download needed."""
+    """Blank English pipeline with the lookup lemmatizer: no model download needed. Imported here,
+    not at the top: importing spaCy takes seconds (thinc probes for TensorFlow, which Rasa installs)."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -166,12 +187,13 @@ def _english_words() -> frozenset[str]:
     index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
     lookup = _nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     words = {w for pos in ("noun", "verb", "adj", "adv") for w in index[pos]}
-    return frozenset(words | set(lookup.keys()))
+    return frozenset(words | set(lookup.keys()) | _nlp().Defaults.stop_words)
 
 
 def _clean(text: str) -> str:
     """Unicode-normalise, drop control characters, symbols and emoji, lower-case."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])[:MAX_CHARS]
+    text = _IT.sub("information technology", text)  # "IT" in capitals; a lone lower-case "it" is a pronoun
     kept = [ch if (ch.isalnum() or ch in " -'&/.,@") and ch.isprintable() else " " for ch in text]
     return _SPACES.sub(" ", "".join(kept)).strip().lower()
 
@@ -185,7 +207,7 @@ def _words_many(nlp, texts: list[str]) -> list[list[tuple[str, str]]]:
     """_words for many texts at once. spaCy splits on whitespace before anything else, so each
     distinct whitespace-separated chunk is analysed once, all in one Doc: the same tokens and
     lemmas as a Doc per text, but ~100x faster for 75,000 short names."""
-    texts = [t.translate(_BRACKETS) for t in texts]  # spaCy splits these off anyway: fewer distinct chunks
+    texts = "\0".join(texts).translate(_BRACKETS).split("\0")  # spaCy splits these off anyway: fewer chunks
     chunks = sorted({c for t in texts for c in t.split()})
     starts, offset = [], 0
     for c in chunks:
@@ -206,7 +228,7 @@ def _name_variants(title: str, short: str | None, kind: str) -> list[tuple[str, 
     """The names a title row gives, each with its kind.
 
     'Certified Nursing Assistant (CNA)' -> the title without the parentheses, 'CNA', the short title.
-    An official title also gives its parts, as alternate names: 'Substitute Teachers, Short-Term'
+    An official title also gives its parts (kind "part"): 'Substitute Teachers, Short-Term'
     -> 'Substitute Teachers'; 'Veterinary Assistants and Laboratory Animal Caretakers' -> both
     roles. 'Except ...' is cut ('Janitors and Cleaners, Except Maids' does not name maids), and a
     residual 'X, All Other' occupation is never preferred as the official X."""
@@ -216,14 +238,14 @@ def _name_variants(title: str, short: str | None, kind: str) -> list[tuple[str, 
     if kind == "official":
         title = re.split(r",?\s+Except\b", title)[0]
         if title.endswith(", All Other"):
-            kind = "alternate"
+            kind = "residual"
         else:
             head = title.split(",")[0]
             if head != title:
-                names.append((head, "alternate"))
+                names.append((head, "part"))
             roles = re.split(r"(?<=s),? and (?=[A-Z])", head)
             if len(roles) > 1 and all(" " in r or len(roles) == 2 for r in roles):
-                names += [(r, "alternate") for r in roles]
+                names += [(r, "part") for r in roles]
     inner = re.findall(r"\(([^()]*)\)", title)
     main = re.sub(r"\([^()]*\)", " ", title)
     names += [(main, kind)] + [(v, kind) for v in inner] + ([(short, kind)] if short else [])
@@ -241,30 +263,30 @@ class TitleResolver:
         occ_index = {c: i for i, c in enumerate(self.codes)}
 
         # one entry per distinct (occupation, word set); the best kind of name wins
-        raw = [(code, v, KIND_RANK[k]) for code, title, short, kind in names if code in occ_index
+        raw = [(code, v, k) for code, title, short, kind in names if code in occ_index
                for v, k in _name_variants(title, short, kind)]
         self.vocab: dict[str, int] = {}
         self.surface: dict[str, str] = {}  # word as written -> lemma
-        entries: dict[tuple[int, frozenset], tuple[int, str]] = {}
-        for (code, display, rank), words in zip(raw, _words_many(nlp, [v.lower() for _, v, _ in raw])):
-            lemmas = set()
+        texts = list(dict.fromkeys(v.lower() for _, v, _ in raw))  # many titles recur across occupations
+        word_ids: dict[str, frozenset] = {}
+        for text, words in zip(texts, _words_many(nlp, texts)):
+            words = [(s, l) for s, l in words if l not in NAME_STOP and s not in NAME_STOP]  # "'s" -> "have"
             for surface, lemma in words:
-                if lemma in NAME_STOP or surface in NAME_STOP:  # "'s" has the lemma "have"
-                    continue
-                lemmas.add(lemma)
                 self.surface.setdefault(surface, lemma)
                 self.surface.setdefault(lemma, lemma)
-            if not lemmas:
-                continue
-            ids = frozenset(self.vocab.setdefault(w, len(self.vocab)) for w in lemmas)
+            word_ids[text] = frozenset(self.vocab.setdefault(l, len(self.vocab)) for _, l in words)
+        entries: dict[tuple[int, frozenset], tuple[str, str]] = {}
+        for code, display, kind in raw:
+            ids = word_ids[display.lower()]
             key = (occ_index[code], ids)
-            if key not in entries or rank > entries[key][0]:
-                entries[key] = (rank, display)
+            if ids and (key not in entries or KIND_RANK[kind] > KIND_RANK[entries[key][0]]):
+                entries[key] = (kind, display)
 
         keys = list(entries)
         self.name_occ = np.array([k[0] for k in keys], dtype=np.int32)
         self.name_text = [entries[k][1] for k in keys]
-        self.name_kind = np.array([entries[k][0] for k in keys], dtype=np.int8)
+        self.name_kind = np.array([KIND_RANK[entries[k][0]] for k in keys], dtype=np.int8)
+        self.name_factor = np.array([KIND_FACTOR[entries[k][0]] for k in keys])
         postings: list[list[int]] = [[] for _ in self.vocab]
         for n, (_, ids) in enumerate(keys):
             for t in ids:
@@ -298,6 +320,7 @@ class TitleResolver:
         self.official_stems = [{stem(w) for w in ws} for ws in self.official_words]
         self.prior = _employment_prior(self.codes, employment or {})
         self.english = _english_words()
+        self.stop_words = nlp.Defaults.stop_words
         self._lock = threading.Lock()  # spaCy's Language is not documented as thread-safe
         self._engine: Engine | None = None
 
@@ -354,7 +377,7 @@ class TitleResolver:
         """Split cleaned text into (title words, context words), each as (surface, lemma)."""
         after_as = _AS_A.split(text)
         text = after_as[-1] if len(after_as) > 1 and after_as[-1].strip() else text
-        text = _OF_A.sub(" at ", text)  # "ceo of a small company": the company is context
+        text = _OF_A.sub(" at ", _HOURS.sub(" ", text))  # "ceo of a small company": the company is context
         with self._lock:
             words = _words(_nlp(), text)
         head, context, in_context = [], [], False
@@ -364,7 +387,11 @@ class TitleResolver:
                 continue
             if surface in FILLER or lemma in FILLER or surface in NAME_STOP:
                 continue
+            if surface in self.stop_words and surface not in self.surface:  # "what", "you"; not "front"
+                continue
             (context if in_context else head).append((surface, lemma))
+        if [s for s, _ in head] == ["it"]:
+            head = []  # "I like it"
         return (head, context) if head else (context, [])
 
     def _readings(self, head: list[tuple[str, str]]) -> list[list[list[tuple[str, str]]]]:
@@ -384,21 +411,22 @@ class TitleResolver:
         return [typed, expanded] if changed else [typed]
 
     def _join_compounds(self, head: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """'fork lift' -> 'forklift', 'day care' -> 'daycare', when the names spell it closed."""
+        """'fork lift' -> 'forklift', 'sys admin' -> 'sysadmin': two words that the names spell as
+        one, when at least one of them is not a name word on its own."""
         out: list[tuple[str, str]] = []
         for surface, lemma in head:
-            if out and out[-1][0] + surface in self.surface and out[-1][0] not in self.surface:
-                joined = out.pop()[0] + surface
-                out.append((joined, self.surface[joined]))
-            elif out and out[-1][0] + lemma in self.vocab and (out[-1][0] not in self.vocab or surface not in self.surface):
-                joined = out.pop()[0] + lemma
-                out.append((joined, joined))
-            else:
-                out.append((surface, lemma))
+            if out:
+                prev = out[-1][0]
+                joined = next((prev + w for w in (surface, lemma) if prev + w in self.surface), None)
+                if joined and (prev not in self.surface or surface not in self.surface):
+                    out[-1] = (joined, self.surface[joined])
+                    continue
+            out.append((surface, lemma))
         return out
 
     def _score(self, slots: list[list[tuple[str, str]]], context: list[tuple[str, str]]):
-        """(candidate name indices, their scores) for one reading; None if no word is known."""
+        """For one reading: candidate name indices, their scores, the share of the context each
+        contains, and the query's weight (sum of idf); None if no word is known."""
         per_slot, query_weight = [], 0.0
         for slot in slots:
             alts: dict[int, float] = {}
@@ -434,8 +462,8 @@ class TitleResolver:
                 matched_context[pos[inside]] = np.maximum(matched_context[pos[inside]], CONTEXT_WEIGHT * self.idf[t])
         recall = np.minimum(1.0, (matched_head + matched_context) / self.name_weight[candidates])
         precision = np.minimum(1.0, matched_head / query_weight)
-        in_context = matched_context / (context_weight / CONTEXT_WEIGHT) if context_weight else matched_context
-        return candidates, recall ** 0.6 * precision ** 0.4, in_context
+        in_context = matched_context / (CONTEXT_WEIGHT * context_weight) if context_weight else matched_context
+        return candidates, recall ** 0.6 * precision ** 0.4 * self.name_factor[candidates], in_context, query_weight
 
     def resolve(self, text: str, top: int = 5) -> list[Match]:
         """Ranked occupations for what someone calls their job; [] when the text names no job."""
@@ -445,7 +473,8 @@ class TitleResolver:
         if code_matches is not None:
             return code_matches[:top]
         raw = text[: MAX_CHARS * 2]
-        if sum(1 for ch in raw if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")) > 0.1 * len(raw):
+        odd = sum(1 for ch in raw if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and not ch.isspace())
+        if odd > 0.1 * len(raw):
             return []  # binary or control characters: not something a person typed
         cleaned = _clean(text)
         if not cleaned:
@@ -457,25 +486,31 @@ class TitleResolver:
         in_context = np.zeros(len(self.name_occ))
         query_words: set[str] = set()
         context_words = {lemma for _, lemma in context if lemma in self.vocab}
+        query_weight = 0.0
         for slots in self._readings(head):
             scored = self._score(slots, context)
             if scored is None:
                 continue
-            candidates, s, c = scored
+            candidates, s, c, weight = scored
             scores[candidates] = np.maximum(scores[candidates], s)
             in_context[candidates] = np.maximum(in_context[candidates], c)
             query_words |= {lemma for slot in slots for _, lemma in slot}
-        return self._rank(scores, in_context, query_words, context_words, top)
+            query_weight = max(query_weight, weight)
+        # "supervisor", "clerk", "technician" fit hundreds of names: whatever matches best, a query of
+        # such common words alone says little, so it is shown as a choice rather than an answer
+        specificity = min(1.0, query_weight / SPECIFIC_WEIGHT)
+        return self._rank(scores, in_context, query_words, context_words, specificity, top)
 
     def _rank(self, scores: np.ndarray, in_context: np.ndarray, query_words: set[str], context_words: set[str],
-              top: int) -> list[Match]:
+              specificity: float, top: int) -> list[Match]:
         """Best name per occupation; order by its score plus the small tie-breaks."""
         best_score = scores.max()
         if best_score < MIN_CONFIDENCE:
             return []
-        # tie-breaks add at most ~0.1, so names further behind than that cannot reach the top
-        names = np.flatnonzero(scores >= max(best_score * KEEP_RATIO, best_score - 0.15))
-        names = names[np.lexsort((-self.name_kind[names], -scores[names]))][:2000]
+        names = np.flatnonzero(scores >= best_score * KEEP_RATIO)
+        if len(names) > MAX_NAMES:  # "worker" matches thousands of names; the best few hundred decide
+            names = names[np.argpartition(-scores[names], MAX_NAMES)[:MAX_NAMES]]
+        names = names[np.lexsort((-self.name_kind[names], -scores[names]))]
         query_stems = {stem(w) for w in query_words}
         ranked, seen = [], {}
         for n in names:
@@ -490,28 +525,38 @@ class TitleResolver:
                 context = max(context, len(context_words & self.official_words[occ]) / len(context_words))
             exact = len(query_words & self.official_words[occ]) / len(query_words)
             stemmed = len(query_stems & self.official_stems[occ]) / len(query_stems)
-            tie_break = (KIND_BONUS[self.name_kind[n]] + 0.02 * exact ** 2 + 0.01 * stemmed ** 2
-                         + PRIOR_WEIGHT * self.prior[occ] + 0.03 * context + SUPPORT_WEIGHT * min(math.log2(support), 4))
+            tie_break = (OFFICIAL_WEIGHT * (exact ** 2 + stemmed ** 2) / 2 + PRIOR_WEIGHT * self.prior[occ]
+                         + SUPPORT_WEIGHT * min(math.log2(support), 4) + CONTEXT_BONUS * context)
             ranked.append((scores[n] + tie_break, float(scores[n]), occ, n))
         ranked.sort(reverse=True)
-        return [Match(self.codes[occ], self.official[occ], min(1.0, conf), self.name_text[n])
-                for _, conf, occ, n in ranked[:top]]
+        # A match ranked below the first is shown no surer than the first minus how far behind it
+        # ranks: equal names that the tie-breaks separate clearly (employment, context ...) read as
+        # a clear first choice, true ties as a choice to offer.
+        first_rank, first_confidence = ranked[0][0], ranked[0][1]
+        out, ceiling = [], 1.0
+        for rank, confidence, occ, n in ranked[:top]:
+            ceiling = min(ceiling, confidence, first_confidence - (first_rank - rank))
+            out.append(Match(self.codes[occ], self.official[occ], ceiling * specificity, self.name_text[n]))
+        return out
 
     # ---- codes typed directly -----------------------------------------------------------------
 
     def _resolve_code(self, text: str) -> list[Match] | None:
-        """'43-4051.00', '434051', 'my code is 43-4051': the occupations the code names, confidence 1."""
+        """'43-4051.00', '434051', 'my code is 43-4051': the occupations the code names, confidence 1.
+        None when the text is not a code (a code-like part of a sentence that names nothing, such
+        as a date '12-2023', leaves the sentence to the title matching)."""
         stripped = text.strip()
         code = normalise_code(stripped) if len(stripped) <= 12 else None
+        alone = code is not None
         if code is None:
             found = _DASHED_CODE.search(stripped[:MAX_CHARS])
             code = normalise_code(found.group(0)) if found else None
-        if code is None:
+        if code is None or self._engine is None:
             return None
-        if self._engine is None:
-            return []
         with self._engine.connect() as conn:  # one indexed lookup; codes are rare next to titles
             codes = occupations_for_code(conn, code)
+        if not codes and not alone:
+            return None
         if code in codes:  # the exact occupation first, then the rest of its SOC group
             codes = [code] + [c for c in codes if c != code]
         index = {c: i for i, c in enumerate(self.codes)}
