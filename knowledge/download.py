@@ -56,12 +56,17 @@ def fetch_all(cache: Path) -> Path:
         if "archive_folder" in dataset:  # O*NET ships one zip of all its text files
             archive = cache / f"{name}.zip"
             _fetch(dataset["url"], archive)
-            with zipfile.ZipFile(archive) as zipped:
-                for file in dataset["files"]:
-                    member = f"{dataset['archive_folder']}/{file}"
-                    folder.mkdir(parents=True, exist_ok=True)
-                    with zipped.open(member) as src, open(folder / file, "wb") as out:
-                        shutil.copyfileobj(src, out)
+            try:
+                with zipfile.ZipFile(archive) as zipped:
+                    for file in dataset["files"]:
+                        member = f"{dataset['archive_folder']}/{file}"
+                        folder.mkdir(parents=True, exist_ok=True)
+                        with zipped.open(member) as src, open(folder / file, "wb") as out:
+                            shutil.copyfileobj(src, out)
+            except (zipfile.BadZipFile, KeyError) as exc:
+                archive.unlink(missing_ok=True)
+                raise ConfigError(f"the download from {dataset['url']} is not the expected archive ({exc}); "
+                                  "set CAREERBOT_DATA_DIR to a folder of the releases instead") from None
             continue
         for file, meta in dataset["files"].items():
             if "derived_from" in meta:
