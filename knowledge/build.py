@@ -45,10 +45,12 @@ def build(url: str, data: Path, show: bool = True) -> list[Loaded]:
     with new_store(url) as engine:
         todo = steps(data, show)
         for number, (label, step) in enumerate(todo, 1):
-            say(f"[{number}/{len(todo) + 1}] {label}")
+            if show:
+                say(f"[{number}/{len(todo) + 1}] {label}")
             with engine.begin() as conn:
                 loaded += step(conn)
-        say(f"[{len(todo) + 1}/{len(todo) + 1}] All-pairs transferability scores")
+        if show:
+            say(f"[{len(todo) + 1}/{len(todo) + 1}] All-pairs transferability scores")
         with engine.begin() as conn:
             loaded += store_matrices(conn)
             _write_sources(conn, loaded)
