@@ -78,6 +78,9 @@ def parser() -> argparse.ArgumentParser:
     from knowledge.analysis_cli import add_analysis_commands
 
     add_analysis_commands(sub)
+    from knowledge.report.cli import add_report_command
+
+    add_report_command(sub)
     for command in sub.choices.values():  # --db also after the command; SUPPRESS keeps one given before it
         command.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the store (as before the command)")
     return top

@@ -129,15 +129,22 @@ def wages_in_area(conn: Session, area_code: str = NATIONAL) -> dict[str, dict]:
     return {row.soc: _wage_dict(row) for row in rows}
 
 
+OWNERSHIP_SPLIT = re.compile(r"^\d{4}0[1-9]$")  # OEWS 611002 "Educational Services, State Government Owned" ...
+
+
 def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
-    """Industries (4-digit NAICS level) employing the most people in this occupation, nationally."""
+    """Industries (4-digit NAICS level) employing the most people in this occupation, nationally.
+
+    OEWS also publishes hospitals and schools split by ownership (622005 "Hospitals, Privately Owned"
+    is part of 622100 and the other hospital rows): those rows count the same people again, so they are left out."""
     total = wages(conn, soc)
     rows = conn.execute(
         select(m.Industry.code, m.Industry.name, m.Wage.employment)
         .join(m.Industry, m.Industry.code == m.Wage.industry_code)
         .where(m.Wage.soc == soc, m.Wage.area_code == "0000000", m.Industry.level == 4, m.Wage.employment.isnot(None))
-        .order_by(m.Wage.employment.desc()).limit(limit)
+        .order_by(m.Wage.employment.desc(), m.Industry.code)
     ).all()
+    rows = [r for r in rows if not OWNERSHIP_SPLIT.match(r[0])][:limit]
     national = total["employment"] if total and total["employment"] else None
     return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None} for c, n, e in rows]
 

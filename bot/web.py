@@ -1,0 +1,127 @@
+"""The career report on the web: one stable URL per analysis, as a page or a PDF.
+
+    GET /reports/<from_code>/<to_code>.html[?state=ME]   the standalone HTML page
+    GET /reports/<from_code>/<to_code>.pdf[?state=ME]    the same report as a PDF
+    GET /health                                          "ok" once the server is up
+
+``report_url(...)`` builds that URL (the bot links to it); ``create_app(engine)`` is the Sanic app. Codes
+are O*NET-SOC or SOC codes; a code the store does not know, or another format, is a 404 with a plain
+message, an unknown state a 400; a code in another form than the store's (434051, 43-4051) redirects to the
+canonical URL. Reports are made in a worker thread (the charts and the PDF take seconds) and the last few
+are kept in memory. Run alone:
+
+    python -m bot.web [--host 127.0.0.1] [--port 8000] [--db URL]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from knowledge.lookup import normalise_code
+
+DEFAULT_BASE = "http://localhost:8000"
+FORMATS = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+CACHED_REPORTS = 32
+_app_numbers = itertools.count()
+
+
+def report_url(from_code: str, to_code: str, state: str | None = None, base: str = DEFAULT_BASE, fmt: str = "html") -> str:
+    """The stable URL of one analysis, e.g. http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    codes = [normalise_code(c) for c in (from_code, to_code)]
+    if not all(codes):
+        raise ValueError(f"not occupation codes: {from_code!r}, {to_code!r}")
+    query = "?" + urlencode({"state": state.strip().upper()}) if state and state.strip() else ""
+    return f"{base.rstrip('/')}/reports/{codes[0]}/{codes[1]}.{fmt}{query}"
+
+
+def create_app(engine, name: str | None = None, warm: bool = True):
+    """A Sanic app serving the reports from ``engine``'s store (each app needs a unique name in a process);
+    with ``warm`` the store is read before the server answers."""
+    from sanic import Sanic, response
+
+    from knowledge.analysis import analyst_for
+    from knowledge.lookup import UnknownCode
+    from knowledge.report import report_html
+    from knowledge.report.pdf import html_to_pdf
+
+    number = next(_app_numbers)
+    app = Sanic(name or ("careerbot_reports" + (f"_{number}" if number else "")))
+    app.config.FALLBACK_ERROR_FORMAT = "text"
+
+    @lru_cache(maxsize=CACHED_REPORTS)
+    def page(from_code: str, to_code: str, state: str | None) -> str:
+        return report_html(engine, from_code, to_code, state)
+
+    @lru_cache(maxsize=CACHED_REPORTS)
+    def pdf(from_code: str, to_code: str, state: str | None) -> bytes:
+        return html_to_pdf(page(from_code, to_code, state))
+
+    def render(from_code: str, to_code: str, state: str | None, fmt: str) -> bytes:
+        return page(from_code, to_code, state).encode("utf-8") if fmt == "html" else pdf(from_code, to_code, state)
+
+    def check(source: str, target: str, state: str | None):
+        """(canonical from, canonical to, state) or a plain-text error response."""
+        analyst = analyst_for(engine)
+        codes = []
+        for text in (source, target):
+            try:
+                codes.append(analyst.occupation(text).code if normalise_code(text) else None)
+            except UnknownCode:
+                codes.append(None)
+            if codes[-1] is None:
+                return response.text(f"No occupation has the code {text[:40]!r}.\n", status=404)
+        try:
+            postal = analyst.area(state)[2] if state else None
+        except UnknownCode as exc:
+            return response.text(f"{exc}\n", status=400)
+        return codes[0], codes[1], postal
+
+    if warm:
+        @app.listener("before_server_start")
+        async def read_the_store(_app, loop):  # the first report then takes seconds, not tens of seconds
+            await loop.run_in_executor(None, analyst_for, engine)
+
+    @app.get("/health")
+    async def health(_request):
+        return response.text("ok\n")
+
+    @app.get("/reports/<source:str>/<target_file:str>")
+    async def report(request, source: str, target_file: str):
+        target, _, fmt = target_file.rpartition(".")
+        if fmt not in FORMATS or not target:
+            return response.text("Reports are /reports/FROM_CODE/TO_CODE.html or .pdf, optionally ?state=XX.\n", status=404)
+        loop = asyncio.get_running_loop()
+        checked = await loop.run_in_executor(None, check, source, target, request.args.get("state"))
+        if not isinstance(checked, tuple):
+            return checked
+        from_code, to_code, state = checked
+        if (from_code, to_code) != (source, target) or state != request.args.get("state"):
+            return response.redirect(report_url(from_code, to_code, state, base="", fmt=fmt), status=301)
+        body = await loop.run_in_executor(None, render, from_code, to_code, state, fmt)
+        filename = f"careerbot-{from_code}-to-{to_code}{'-' + state if state else ''}.{fmt}"
+        return response.raw(body, content_type=FORMATS[fmt], headers={
+            "Content-Disposition": f'inline; filename="{filename}"', "Cache-Control": "public, max-age=3600"})
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    from knowledge import config
+    from knowledge.db import open_store
+
+    parser = argparse.ArgumentParser(prog="python -m bot.web", description="serve the career reports over HTTP")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--db", help="SQLAlchemy URL of the store (default: CAREERBOT_DB_URL, else var/careerbot.sqlite)")
+    args = parser.parse_args(argv)
+    app = create_app(open_store(config.db_url(args.db)))
+    app.run(host=args.host, port=args.port, access_log=False, motd=False)
+
+
+if __name__ == "__main__":
+    main()
