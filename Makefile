@@ -8,9 +8,10 @@ SHARED_DATA := $(abspath ../shared/data)
 export CAREERBOT_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/README.md),$(SHARED_DATA),)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
-KNOWLEDGE_SOURCES := $(shell find knowledge -name '*.py' -o -name '*.json' -o -name '*.yml' 2>/dev/null)
+# The store depends on the loaders, the scorer and the project's data, not on the report's rendering code.
+KNOWLEDGE_SOURCES := $(shell find knowledge -path knowledge/report -prune -o \( -name '*.py' -o -name '*.json' -o -name '*.yml' \) -print 2>/dev/null)
 
-.PHONY: install store run test bench clean
+.PHONY: install store postgres report-deps train run shell actions test-bot test bench clean
 
 install: $(STAMP)
 
@@ -28,10 +29,49 @@ $(STORE): $(STAMP) $(KNOWLEDGE_SOURCES)
 	$(VENV)/bin/careerbot build
 	@touch $@
 
-run: store
-	$(VENV)/bin/careerbot compare 43-4051.00 43-4031.00 --state ME
+# The bot: the model is retrained only when its training data, domain or config changed.
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+RASA := $(VENV)/bin/rasa
+MODEL := models/careerbot.tar.gz
+BOT_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-test: store
+train: $(MODEL)
+
+$(MODEL): $(STAMP) $(BOT_DATA)
+	$(RASA) train --fixed-model-name careerbot --out models
+	@touch $@
+
+# Starts the action server and the Rasa server (REST channel) and prints where to talk to it; Ctrl-C stops both.
+run: store $(MODEL)
+	@scripts/bot.sh run
+
+# Chat with the bot in this terminal.
+shell: store $(MODEL)
+	@scripts/bot.sh shell
+
+# The action server alone (port 5055), for a Rasa server started by hand.
+actions: store
+	$(RASA) run actions --actions actions --port $${ACTIONS_PORT:-5055}
+
+# The bot's checks: training data validation, conversation tests (any prediction error fails),
+# the actions against the real store, and whole conversations over REST with both servers running.
+test-bot: store $(MODEL)
+	$(RASA) data validate --fail-on-warnings
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_actions.py tests/test_e2e_rest.py
+
+# The PostgreSQL integration test starts a throwaway server from Debian's package; install it if missing (root).
+postgres:
+	@scripts/postgres.sh install
+
+# pdftoppm for the report tests; Pango and fonts for WeasyPrint's PDFs (no-op when present).
+report-deps:
+	@scripts/apt-install.sh poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
+test: store postgres report-deps $(MODEL)
+	$(RASA) data validate --fail-on-warnings
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: store

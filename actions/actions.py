@@ -1,0 +1,641 @@
+"""Custom actions: read the slots, ask knowledge/ (through actions.store), say it with bot.replies.
+
+No analysis and no wording here: the actions decide which question was asked, what is still
+missing, and which reply to send.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import store
+from bot import parse, replies
+
+log = logging.getLogger(__name__)
+
+MAX_FAILURES = 3  # after this many unusable answers to one question, move on
+NO_JOB_SITUATIONS = ("no_job", "student")
+SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
+EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
+LEVEL_SAMPLE = 2  # statements asked per competency level
+
+
+def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
+    for m in messages:
+        dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [])
+
+
+# -- reading the tracker -------------------------------------------------------------------------------
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def latest_entities(tracker: Tracker) -> dict[str, str]:
+    return {e["entity"]: e.get("value") for e in (tracker.latest_message or {}).get("entities") or []}
+
+
+def is_whole_message(tracker: Tracker, value: Any) -> bool:
+    """True when the value is the whole message: a bare answer to the question that was asked."""
+    return str(value).strip().lower() == latest_text(tracker).strip().lower()
+
+
+def previous_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest user message."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    value = None
+    for e in events[:last_user]:
+        if e.get("event") == "slot" and e.get("name") == slot:
+            value = e.get("value")
+        elif e.get("event") in ("reset_slots", "restart"):
+            value = None
+    return value
+
+
+def failures(tracker: Tracker) -> int:
+    return int(tracker.get_slot("failures") or 0)
+
+
+def has_code(tracker: Tracker, which: str) -> str | None:
+    return tracker.get_slot(f"{which}_code")
+
+
+def active_form(tracker: Tracker) -> str | None:
+    return (tracker.active_loop or {}).get("name")
+
+
+# -- the career form: current job, target job, state -------------------------------------------------------
+
+class ValidateCareerForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_career_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        situation = tracker.get_slot("situation")
+        slots = ["situation"] if situation else []  # never asked; validated when the message sets it
+        if not (situation in NO_JOB_SITUATIONS and not tracker.get_slot("current_job")):
+            slots.append("current_job")
+        return slots + ["target_job", "state"]
+
+    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> dict:
+        if value == "laid_off":
+            say(dispatcher, replies.situation_ack("laid_off"))
+        if value in NO_JOB_SITUATIONS and not latest_entities(tracker).get("current_job"):
+            # "I don't have a job": forget a job named before, and don't ask for one
+            return {"situation": value, "current_job": None, "current_code": None, "current_title": None}
+        return {"situation": value}
+
+    def _job(self, which: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        slot, other = f"{which}_job", "target" if which == "current" else "current"
+        text = str(value).strip()
+        requested = tracker.get_slot("requested_slot")
+        if requested == f"{other}_job" and is_whole_message(tracker, text) and tracker.get_slot(f"{other}_job"):
+            # a bare answer to the other question was tagged as this job too: keep what we had
+            return {slot: previous_value(tracker, slot)}
+        if text in (SKIP, EXPLORE) and (which == "target" or text == SKIP):
+            return {slot: text, f"{which}_code": None, f"{which}_title": None}
+        candidates = tracker.get_slot("job_candidates") or []
+        pick = parse.choice_index(text, len(candidates))
+        found = (store.Found("ok", candidates[pick]["code"], candidates[pick]["title"]) if pick is not None
+                 else store.find_job(text))
+        if found.status == "ok":
+            return {slot: found.code, f"{which}_code": found.code, f"{which}_title": found.title, "failures": 0,
+                    "job_candidates": None}
+        entities = latest_entities(tracker)
+        if requested not in (None, slot) and not entities.get(slot):
+            return {slot: previous_value(tracker, slot)}  # not an answer to this question
+        if found.status == "ambiguous":
+            say(dispatcher, replies.ambiguous(text, found.candidates))
+            return {slot: None, "job_candidates": found.candidates, "prompted": True}
+        if requested == slot and not entities.get(slot) and set(entities) & {"state", "years", "education", "credits"}:
+            return {slot: None}  # the message answered something else ("in Maine"): just ask again
+        n = failures(tracker) + 1
+        say(dispatcher, replies.unknown_job(text, n, which))
+        if n >= MAX_FAILURES:
+            fallback = EXPLORE if which == "target" and tracker.get_slot("current_code") else SKIP
+            return {slot: fallback, f"{which}_code": None, f"{which}_title": None, "failures": 0, "job_candidates": None}
+        return {slot: None, "failures": n, "prompted": True,
+                "job_candidates": [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None}
+
+    def validate_current_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict:
+        result = self._job("current", value, dispatcher, tracker)
+        if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
+            result["situation"] = "working"
+        return result
+
+    def validate_target_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> dict:
+        return self._job("target", value, dispatcher, tracker)
+
+    def validate_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict:
+        text = str(value).strip()
+        if text.upper() == store.NATIONAL or parse.is_skip(text) and not store.find_state(text):
+            return {"state": store.NATIONAL}
+        postal = store.find_state(text)
+        if postal:
+            return {"state": postal, "failures": 0}
+        requested = tracker.get_slot("requested_slot")
+        entities = latest_entities(tracker)
+        if requested is None:
+            return {"state": None}  # a word taken for a state earlier: ask instead
+        if requested != "state" or entities.keys() & {"current_job", "target_job", "years", "education"}:
+            return {"state": previous_value(tracker, "state")}  # not an answer to "which state?"
+        n = failures(tracker) + 1
+        say(dispatcher, replies.unknown_state(text, n))
+        if n >= 2:
+            return {"state": store.NATIONAL, "failures": 0}
+        return {"state": None, "failures": n, "prompted": True}
+
+
+class AskOnce(Action, ABC):
+    """Asks for a form slot unless a validator already prompted this turn (with choices or a hint)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    @abstractmethod
+    def messages(self, tracker: Tracker) -> list[dict]:
+        """What to say to ask for the slot."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("prompted"):
+            return [SlotSet("prompted", None)]
+        say(dispatcher, self.messages(tracker))
+        return []
+
+
+class ActionAskSituation(AskOnce):
+    slot = "situation"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_job("current")
+
+
+class ActionAskCurrentJob(AskOnce):
+    slot = "current_job"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_job("current")
+
+
+class ActionAskTargetJob(AskOnce):
+    slot = "target_job"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_job("target", tracker.get_slot("situation"))
+
+
+class ActionAskYearsExperience(AskOnce):
+    slot = "years_experience"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_years()
+
+
+class ActionAskCollegeCredits(AskOnce):
+    slot = "college_credits"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_credits()
+
+
+class ActionAskState(AskOnce):
+    slot = "state"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_state()
+
+
+# -- answers ---------------------------------------------------------------------------------------------
+
+def _citations() -> dict:
+    a = store.analyst()
+    return {"ratings": a.cite("rating:knowledge") + "; " + a.cite("rating:abilities"), "wages": a.cite("wage"),
+            "projections": a.cite("projection"), "zones": a.cite("job_zone_reference")}
+
+
+def _explore(dispatcher: CollectingDispatcher, code: str) -> None:
+    from knowledge.scoring.destinations import destinations
+
+    occ = store.occupation(code)
+    try:
+        ranked = destinations(store.engine(), code, top=5)
+    except (KeyError, ValueError):
+        ranked = []
+    say(dispatcher, replies.explore(occ.title, ranked, _citations()))
+
+
+def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> None:
+    from knowledge import lookup
+
+    a = store.analyst()
+    occ = store.occupation(code)
+    area_code, area_name, postal = a.area(state)
+    wages = a.wages(area_code).get(occ.soc) or (a.wages().get(occ.soc) if postal else None)
+    if postal and not a.wages(area_code).get(occ.soc):
+        area_name = "whole U.S."
+    say(dispatcher, replies.target_profile(occ.title, a.zones.get(occ.job_zone), lookup.projection_for(a.projections, occ.soc),
+                                           wages, area_name, _citations()))
+
+
+class ActionAnswer(Action):
+    """The career form is complete: compare, explore, or describe the target alone."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current, target = has_code(tracker, "current"), has_code(tracker, "target")
+        state = store.area_state(tracker.get_slot("state"))
+        key = f"{current}|{tracker.get_slot('target_job')}|{state}"
+        if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
+            say(dispatcher, replies.noted())
+            return []
+        return [SlotSet("last_answer", key)] + self.answer(dispatcher, tracker, current, target, state)
+
+    @staticmethod
+    def answer(dispatcher: CollectingDispatcher, tracker: Tracker, current: str | None, target: str | None,
+               state: str | None) -> list[EventType]:
+        if tracker.get_slot("target_job") == EXPLORE:
+            if current:
+                _explore(dispatcher, current)
+                return []
+            say(dispatcher, replies.need_current_job_for_explore())
+            return [SlotSet("target_job", None)]
+        if current and target:
+            say(dispatcher, replies.compare_summary(store.compare(current, target, state), store.report_link(current, target, state)))
+        elif target:
+            _target_profile(dispatcher, target, state)
+        else:
+            say(dispatcher, replies.need("both"))
+        return []
+
+
+class NeedsBoth(Action, ABC):
+    """A follow-up on the comparison of the current and the target job."""
+
+    def missing(self, tracker: Tracker) -> str | None:
+        current, target = has_code(tracker, "current"), has_code(tracker, "target")
+        if current and target:
+            return None
+        return "target" if current else "current" if target else "both"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        missing = self.missing(tracker)
+        if missing:
+            if missing == "current" and self.name() == "action_pay":  # pay needs only the target
+                _target_profile(dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
+                return []
+            say(dispatcher, replies.need(missing))
+            return []
+        c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
+        say(dispatcher, self.reply(c))
+        return []
+
+    @abstractmethod
+    def reply(self, c: dict) -> list[dict]:
+        """The reply built from the comparison."""
+
+
+class ActionGaps(NeedsBoth):
+    def name(self) -> str:
+        return "action_gaps"
+
+    def reply(self, c: dict) -> list[dict]:
+        return replies.gaps_detail(c)
+
+
+class ActionPay(NeedsBoth):
+    def name(self) -> str:
+        return "action_pay"
+
+    def reply(self, c: dict) -> list[dict]:
+        return replies.pay(c)
+
+
+class ActionTraining(Action):
+    def name(self) -> str:
+        return "action_training"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        from knowledge import lookup
+        from knowledge.training import training_routes
+
+        target = has_code(tracker, "target")
+        if not target:
+            say(dispatcher, replies.need("target"))
+            return []
+        a = store.analyst()
+        state = store.area_state(tracker.get_slot("state"))
+        occ = store.occupation(target)
+        routes = training_routes(store.engine(), target, state)
+        say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone),
+                                         lookup.projection_for(a.projections, occ.soc), a.cite("job_zone_reference"),
+                                         a.cite("projection")))
+        return []
+
+
+class ActionApprenticeships(Action):
+    def name(self) -> str:
+        return "action_apprenticeships"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        from knowledge import lookup
+
+        codes = list(dict.fromkeys(c for c in (has_code(tracker, "target"), has_code(tracker, "current")) if c))
+        if not codes:
+            say(dispatcher, replies.need("both"))
+            return []
+        with store.session() as conn:
+            groups = [(store.occupation(c).title, lookup.apprenticeships(conn, c)) for c in codes]
+            citation = lookup.citation(conn, "apprenticeship")
+        say(dispatcher, replies.apprenticeships(groups, citation))
+        return []
+
+
+class ActionExplore(Action):
+    def name(self) -> str:
+        return "action_explore"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = has_code(tracker, "current")
+        if active_form(tracker) == "career_form" or not current:
+            events = [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None)]
+            if not current:
+                say(dispatcher, replies.need_current_job_for_explore())
+                if active_form(tracker) == "career_form":
+                    events.append(SlotSet("prompted", True))  # the form need not ask again
+            return events
+        _explore(dispatcher, current)
+        return []
+
+
+# -- competency level --------------------------------------------------------------------------------------
+
+def framework_for_person(tracker: Tracker) -> dict | None:
+    from knowledge.competency import framework_for
+
+    with store.session() as conn:
+        for code in (has_code(tracker, "current"), has_code(tracker, "target")):
+            if code:
+                fw = framework_for(conn, code)
+                if fw:
+                    return fw
+    return None
+
+
+def level_plan(framework: dict) -> list[tuple[str, str, str]]:
+    """(level key, level label, statement) in the order they are asked."""
+    from knowledge.competency import sample_statements
+
+    sample = sample_statements(framework, LEVEL_SAMPLE)
+    return [(lv["key"], lv["label"], s) for lv in framework["levels"] for s in sample[lv["key"]]]
+
+
+def next_question(framework: dict, answers: dict) -> tuple[int, str, str, str] | None:
+    """(number, level key, label, statement) of the next statement to ask, or None when placement is done:
+    every level asked, or a level where the person said 'not yet' to one (the levels above can't be met)."""
+    count = {k: 0 for k in answers}
+    for n, (key, label, statement) in enumerate(level_plan(framework), 1):
+        if count.get(key, 0) < len(answers.get(key, [])):
+            count[key] += 1
+            continue
+        earlier = [k for k in answers if k != key]
+        if any(not all(answers[k]) for k in earlier):
+            return None
+        return n, key, label, statement
+    return None
+
+
+class ValidateLevelForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_level_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        return domain_slots if framework_for_person(tracker) else []
+
+    def validate_level_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict:
+        framework = framework_for_person(tracker)
+        answers = dict(tracker.get_slot("level_answers") or {})
+        question = next_question(framework, answers) if framework else None
+        if question is None:
+            return {"level_answer": "done"}
+        _n, key, _label, _statement = question
+        answers[key] = list(answers.get(key, [])) + [value == "yes"]
+        done = next_question(framework, answers) is None
+        return {"level_answer": "done" if done else None, "level_answers": answers}
+
+
+class ActionAskLevelAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_level_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        framework = framework_for_person(tracker)
+        if not framework:
+            return []
+        answers = tracker.get_slot("level_answers") or {}
+        question = next_question(framework, answers)
+        if question is None:
+            return []
+        n, _key, label, statement = question
+        if n == 1:
+            say(dispatcher, replies.level_intro(framework["title"]))
+        say(dispatcher, replies.level_question(statement, n, label))
+        return []
+
+
+class ActionLevelResult(Action):
+    def name(self) -> str:
+        return "action_level_result"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        from knowledge.competency import place
+
+        reset = [SlotSet("level_answer", None), SlotSet("level_answers", None)]
+        framework = framework_for_person(tracker)
+        if not framework:
+            current = store.occupation(has_code(tracker, "current"))
+            say(dispatcher, replies.no_framework(current.title if current else None,
+                                                 sorted(store.frameworks_available().values())))
+            return reset
+        answers = tracker.get_slot("level_answers") or {}
+        say(dispatcher, replies.level_result(place(framework, answers), framework))
+        return reset
+
+
+# -- class series: "do I qualify for the next level?" ----------------------------------------------------
+
+class ValidateLadderForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_ladder_form"
+
+    async def extract_college_credits(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                      domain: DomainDict) -> dict:
+        """Education named earlier ("I have an associate degree") answers the credits question."""
+        if tracker.get_slot("college_credits") is None and tracker.get_slot("education"):
+            read = parse.credits_of(tracker.get_slot("education"))
+            if read is not None:
+                return {"college_credits": str(read[0])}
+        return {}
+
+    def validate_years_experience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> dict:
+        months = parse.months_of(value)
+        if months is not None:
+            return {"years_experience": f"{months} months", "failures": 0}
+        if tracker.get_slot("requested_slot") != "years_experience":
+            return {"years_experience": None}
+        n = failures(tracker) + 1
+        if n >= 2:
+            return {"years_experience": "0 months", "failures": 0}
+        say(dispatcher, replies.retry_years())
+        return {"years_experience": None, "failures": n, "prompted": True}
+
+    def validate_college_credits(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict:
+        read = parse.credits_of(value)
+        if read is not None:
+            return {"college_credits": str(read[0]), "failures": 0}
+        if tracker.get_slot("requested_slot") != "college_credits":
+            return {"college_credits": None}
+        n = failures(tracker) + 1
+        if n >= 2:
+            return {"college_credits": "0", "failures": 0}
+        say(dispatcher, replies.retry_credits())
+        return {"college_credits": None, "failures": n, "prompted": True}
+
+
+class ActionLadderResult(Action):
+    def name(self) -> str:
+        return "action_ladder_result"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        from knowledge import lookup
+        from knowledge.ladder import qualifying_levels
+
+        months = parse.months_of(tracker.get_slot("years_experience")) or 0.0
+        credits = parse.credits_of(tracker.get_slot("college_credits")) or (0.0, True)
+        education = parse.credits_of(tracker.get_slot("education")) if tracker.get_slot("education") else None
+        high_school = education[1] if education else True
+        with store.session() as conn:
+            try:
+                result = qualifying_levels(conn, months, credits[0], high_school=high_school)
+            except (LookupError, ValueError) as exc:
+                log.warning("ladder: %s", exc)
+                say(dispatcher, replies.no_answer_yet("career ladder"))
+                return []
+            # time as a customer service representative counts toward the level that asks for it
+            if has_code(tracker, "current") == result["occupation_code"]:
+                result = qualifying_levels(conn, months, credits[0], high_school=high_school, months_as_representative=months)
+            citation = next((c for t, c in _sources(conn) if t.startswith("class_level")), None)
+        say(dispatcher, replies.ladder(result, citation))
+        return []
+
+
+def _sources(conn) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from knowledge import models as m
+
+    return list(conn.execute(select(m.Source.table_name, m.Source.citation)).all())
+
+
+# -- steering, starting over, stopping ---------------------------------------------------------------------
+
+MISS_INTENTS = ("nlu_fallback", "out_of_scope")
+
+
+class ActionSteerBack(Action):
+    """Fallback and out-of-scope: say what the bot can do; after two misses in a row, offer buttons."""
+
+    def name(self) -> str:
+        return "action_steer_back"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        misses = 0
+        for e in reversed(tracker.events):
+            if e.get("event") == "user":
+                if ((e.get("parse_data") or {}).get("intent") or {}).get("name") in MISS_INTENTS:
+                    misses += 1
+                else:
+                    break
+        form = active_form(tracker)
+        if form:
+            return self.in_form(dispatcher, tracker, form)
+        say(dispatcher, replies.steer_back(max(misses, 1),
+                                           bool(has_code(tracker, "current") or has_code(tracker, "target"))))
+        return []
+
+
+    @staticmethod
+    def in_form(dispatcher: CollectingDispatcher, tracker: Tracker, form: str) -> list[EventType]:
+        """Something that doesn't answer the form's question counts as a failed try at it: after a few the
+        question is dropped (job: go on without it; state: national figures; level quiz: place from what was
+        answered), so nobody is stuck in a loop."""
+        requested = tracker.get_slot("requested_slot")
+        n = failures(tracker) + 1
+        answer_like = latest_intent(tracker) in MISS_INTENTS + ("affirm", "deny")
+        if form == "career_form" and requested in ("current_job", "target_job") and answer_like:
+            which = requested.split("_")[0]
+            say(dispatcher, replies.unknown_job(latest_text(tracker), n, which))
+            if n >= MAX_FAILURES:
+                fallback = EXPLORE if which == "target" and has_code(tracker, "current") else SKIP
+                return [SlotSet(requested, fallback), SlotSet("failures", 0), SlotSet("job_candidates", None)]
+            candidates = [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None
+            return [SlotSet("failures", n), SlotSet("prompted", True), SlotSet("job_candidates", candidates)]
+        if form == "career_form" and requested == "state" and answer_like:
+            say(dispatcher, replies.unknown_state(latest_text(tracker), n))
+            if n >= 2:
+                return [SlotSet("state", store.NATIONAL), SlotSet("failures", 0)]
+            return [SlotSet("failures", n), SlotSet("prompted", True)]
+        say(dispatcher, replies.steer_in_form())
+        if n >= MAX_FAILURES and requested:
+            done = {"level_answer": "done", "years_experience": "0 months", "college_credits": "0"}.get(requested)
+            if done:
+                return [SlotSet(requested, done), SlotSet("failures", 0)]
+        return [SlotSet("failures", n)]
+
+
+class ActionStartOver(Action):
+    def name(self) -> str:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        say(dispatcher, replies.start_over())
+        return [ActiveLoop(None), AllSlotsReset()]
+
+
+class ActionStop(Action):
+    def name(self) -> str:
+        return "action_stop"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if latest_intent(tracker) != "goodbye":
+            say(dispatcher, replies.stopped())
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("prompted", None), SlotSet("failures", 0),
+                SlotSet("level_answer", None), SlotSet("level_answers", None)]
+
+
+if os.environ.get("CAREERBOT_WARM", "1") != "0":
+    store.warm()

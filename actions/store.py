@@ -1,0 +1,139 @@
+"""The knowledge store as the actions see it: one engine, one Analyst and one resolver per process,
+built at start-up (``warm()``) so the first question is answered as fast as the rest.
+
+Only look-ups live here (which occupation a title names, which state a word names); every analysis is
+knowledge/'s and every wording bot/replies.py's.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge import config, lookup
+from knowledge import models as m
+from knowledge.analysis import AmbiguousJob, Analyst, UnknownJob, analyst_for
+from knowledge.db import open_store
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+NATIONAL = "US"
+
+
+@lru_cache(maxsize=1)
+def engine():
+    return open_store(config.db_url())
+
+
+def analyst() -> Analyst:
+    with _lock:
+        return analyst_for(engine())
+
+
+def session() -> Session:
+    return Session(engine())
+
+
+def warm() -> None:
+    """Read everything the first question needs (about 40 s once per process)."""
+    from knowledge.resolver import get_resolver
+
+    a = analyst()
+    get_resolver(a.engine).resolve("cashier", top=1)
+    log.info("careerbot store ready: %s occupations", len(a.occupations))
+
+
+@dataclass
+class Found:
+    """What a job title in free text names: ``status`` ok (``code``, ``title``), ambiguous (``candidates``) or unknown."""
+
+    status: str
+    code: str | None = None
+    title: str | None = None
+    candidates: list[dict] | None = None
+
+
+def find_job(text: str) -> Found:
+    try:
+        occ = analyst().find(text)
+    except AmbiguousJob as exc:
+        return Found("ambiguous", candidates=[{"code": c["code"], "title": c["title"]} for c in exc.candidates])
+    except (UnknownJob, lookup.UnknownCode, KeyError):
+        return Found("unknown")
+    return Found("ok", occ.code, occ.title)
+
+
+def occupation(code: str | None):
+    return analyst().occupations.get(code) if code else None
+
+
+# -- states ---------------------------------------------------------------------------------------
+
+def _state_names() -> dict[str, str]:
+    """lower-case name -> postal code, for every state and territory in the wage data."""
+    return {name.lower(): postal for postal, (_code, name) in analyst().states.items()}
+
+
+def find_state(text: str | None) -> str | None:
+    """'Maine', 'ME', 'i live in maine', 'us' -> postal code, NATIONAL, or None."""
+    if not text:
+        return None
+    raw = str(text).strip()
+    if raw.upper() in ("US", "USA", "NATIONAL", "U.S.", "UNITED STATES"):
+        return NATIONAL
+    try:
+        _code, _name, postal = analyst().area(raw)
+        return postal or NATIONAL
+    except lookup.UnknownCode:
+        pass
+    low = " " + re.sub(r"[^a-z ]", " ", raw.lower()) + " "
+    names = _state_names()
+    for name in sorted(names, key=len, reverse=True):  # "west virginia" before "virginia"
+        if f" {name} " in low:
+            return names[name]
+    states = analyst().states
+    for token in re.findall(r"\b[A-Z]{2}\b", raw):  # a postal code typed in capitals: "in ME"
+        if token in states:
+            return token
+    return None
+
+
+def state_name(postal: str | None) -> str | None:
+    if not postal or postal == NATIONAL:
+        return None
+    return analyst().states.get(postal, (None, postal))[1]
+
+
+def area_state(postal: str | None) -> str | None:
+    """The state argument knowledge/ takes: a postal code, or None for national."""
+    return None if not postal or postal == NATIONAL else postal
+
+
+# -- cached analyses ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def compare(current: str, target: str, state: str | None) -> dict:
+    return analyst().compare(current, target, state=state)
+
+
+def frameworks_available() -> dict[str, str]:
+    """occupation code -> title of every competency framework in the store."""
+    with session() as conn:
+        rows = conn.execute(select(m.CompetencyFramework.occupation_code, m.CompetencyFramework.title)).all()
+    return {code: title for code, title in rows}
+
+
+def report_link(current: str, target: str, state: str | None) -> str | None:
+    """The URL of the full career report (bot/web.py) when CAREERBOT_REPORT_BASE says where it is served."""
+    base = os.environ.get("CAREERBOT_REPORT_BASE")
+    if not base:
+        return None
+    from bot.web import report_url
+
+    return report_url(current, target, state, base=base)

@@ -1,0 +1,106 @@
+"""Reading the small facts people type: durations, college credits, education, yes/no-ish answers,
+"skip", and "the second one". Pure functions, no store."""
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "zero": 0, "none": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "couple": 2, "few": 3, "several": 4, "half": 0.5,
+}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "last": -1}
+# education words -> (semester hours it is usually worth, has a high school diploma)
+EDUCATION_CREDITS = [
+    (r"\b(ph\.?d|doctor(ate|al)?)\b", 120, True),
+    (r"\b(master'?s?|mba|ms|ma degree)\b", 120, True),
+    (r"\b(bachelor'?s?|ba|bs|b\.a\.|b\.s\.|4[- ]year degree|college degree|university degree|graduated college)\b", 120, True),
+    (r"\b(associate'?s?|aa|as degree|a\.a\.|2[- ]year degree|community college degree)\b", 60, True),
+    (r"\b(some college|a year of college|one year of college|dropped out of college|few classes)\b", 30, True),
+    (r"\b(no (high school )?diploma|dropped out of high school|no ged|didn'?t finish high school|never finished high school)\b", 0, False),
+    (r"\b(ged|high ?school|hs diploma|diploma|hsd)\b", 0, True),
+]
+SKIP_WORDS = re.compile(r"\b(skip|rather not|prefer not|don'?t want to say|no thanks|pass|whole country|nationwide|"
+                        r"national|anywhere|everywhere|us|usa|united states|america|not sure|dunno|idk|n/?a|none)\b", re.I)
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+def _number(text: str) -> float | None:
+    found = _NUMBER.search(text)
+    if found:
+        return float(found.group(1))
+    words = re.findall(r"[a-z]+", text.lower())
+    for i, word in enumerate(words):
+        if word in NUMBER_WORDS and word not in ("a", "an", "no", "none", "half"):
+            value = float(NUMBER_WORDS[word])
+            if words[i + 1:i + 4] == ["and", "a", "half"] or words[i + 1:i + 3] == ["and", "half"]:
+                value += 0.5
+            return value
+    if re.search(r"\b(a|an|one)\s+(year|yr)", text.lower()):
+        return 1.0
+    if re.search(r"\bhalf (a )?year\b", text.lower()):
+        return 0.5
+    if re.search(r"\b(none|no|zero|never)\b", text.lower()):
+        return 0.0
+    return None
+
+
+def months_of(text: str | None) -> float | None:
+    """'3 years' -> 36, '18 months' -> 18, 'two and a half years' -> 30, 'none' -> 0; None if no duration."""
+    if text is None:
+        return None
+    text = str(text).strip().lower()
+    if not text:
+        return None
+    value = _number(text)
+    if value is None:
+        return None
+    if re.search(r"\b(month|months|mo|mos|mths?)\b", text):
+        return round(value, 1)
+    if re.search(r"\b(week|weeks|wk|wks)\b", text):
+        return round(value / 4.345, 1)
+    return round(value * 12, 1)  # a bare number is years: "how long?" "3"
+
+
+def credits_of(text: str | None) -> tuple[float, bool] | None:
+    """(semester hours, has high school diploma) from '45 credits', 'associate degree', 'none'; None if unclear.
+    Quarter hours count two thirds of a semester hour."""
+    if text is None:
+        return None
+    text = str(text).strip().lower()
+    if not text or re.search(r"\b(years?|yrs?|months?|mos?|weeks?)\b", text):
+        return None  # a duration is the answer to another question
+    if _NUMBER.search(text) or any(w in NUMBER_WORDS for w in re.findall(r"[a-z]+", text)):
+        value = _number(text)
+        if value is not None and not re.search(r"\b(degree|diploma)\b", text):
+            if "quarter" in text:
+                value = value * 2 / 3
+            return round(value, 1), True
+    for pattern, hours, diploma in EDUCATION_CREDITS:
+        if re.search(pattern, text):
+            return float(hours), diploma
+    value = _number(text)
+    return (round(value, 1), True) if value is not None else None
+
+
+def is_skip(text: str | None) -> bool:
+    return bool(text and SKIP_WORDS.search(str(text)))
+
+
+def choice_index(text: str | None, count: int) -> int | None:
+    """'2', 'the second one', 'number 3', 'last' -> a 0-based index into ``count`` offered choices."""
+    if not text or count <= 0:
+        return None
+    words = re.findall(r"[a-z0-9]+", str(text).lower())
+    if not words or len(words) > 5:
+        return None
+    for word in words:
+        if word in ORDINALS:
+            n = ORDINALS[word]
+            return count - 1 if n == -1 else (n - 1 if n <= count else None)
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) == 1 and set(words) <= {numbers[0], "number", "no", "option", "the", "one", "choice", "#", "pick", "i", "choose"}:
+        n = int(numbers[0])
+        return n - 1 if 1 <= n <= count else None
+    return None

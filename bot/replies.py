@@ -1,0 +1,521 @@
+"""Every reply the bot builds from the knowledge store, in plain words.
+
+Each function takes the dicts that knowledge/ returns and gives a list of messages,
+``{"text": str, "buttons": [{"title", "payload"}]}``: short, the biggest gap first, what a level
+means in everyday terms, a source named for every figure, and follow-ups as buttons rather than
+walls of numbers. Someone who never heard of O*NET should understand them. Fixed one-line replies
+(greeting, help, goodbye) are the ``responses`` in domain.yml.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+Message = dict
+
+# -- small pieces ------------------------------------------------------------------------------
+
+DOMAIN_WORD = {"abilities": "ability", "skills": "skill", "knowledge": "knowledge"}
+GAP_KEYS = (("knowledge_to_add", "knowledge"), ("skills_to_upgrade", "skills"), ("gaps_to_narrow", "abilities"))
+
+
+def msg(text: str, buttons: list[dict] | None = None) -> Message:
+    return {"text": text.strip(), "buttons": buttons or []}
+
+
+def button(title: str, intent: str, **entities) -> dict:
+    payload = f"/{intent}" + (json.dumps(entities) if entities else "")
+    return {"title": title, "payload": payload}
+
+
+def money(value) -> str:
+    return "n/a" if value is None else f"${value:,.0f}"
+
+
+def short_source(citation: str | None) -> str:
+    """A citation short enough for a chat line, still naming who published what and when."""
+    if not citation:
+        return "not in this data"
+    parts = []
+    for one in dict.fromkeys(c.strip() for c in citation.split(";") if c.strip()):
+        if one.startswith("O*NET"):
+            version = re.match(r"O\*NET ([\d., ]+?) Database", one)
+            parts.append(f"O*NET {version.group(1) if version else ''} (U.S. Department of Labor job database)".replace("  ", " "))
+        elif "Occupational Employment and Wage Statistics" in one:
+            parts.append("U.S. Bureau of Labor Statistics wage survey (OEWS), " + one.rsplit(",", 1)[-1].strip())
+        elif "Employment Projections" in one:
+            parts.append("U.S. Bureau of Labor Statistics employment projections 2024-34")
+        elif "Classification of Instructional Programs" in one:
+            parts.append("U.S. Department of Education program list (CIP 2020) and its job crosswalk")
+        elif "IPEDS" in one:
+            parts.append("U.S. Department of Education school directory (IPEDS 2024)")
+        else:
+            parts.append(one)
+    merged: list[str] = []
+    onet = [p for p in parts if p.startswith("O*NET")]
+    if len(onet) > 1:  # "O*NET 29.3 ...; O*NET 30.0 ..." -> "O*NET 29.3 and 30.0 ..."
+        versions = " and ".join(p.split()[1] for p in onet)
+        merged.append(f"O*NET {versions} (U.S. Department of Labor job database)")
+        parts = [p for p in parts if not p.startswith("O*NET")]
+    return "; ".join(merged + parts)
+
+
+def source_line(*citations: str | None) -> str:
+    return "Source: " + "; ".join(dict.fromkeys(short_source(c) for c in citations if c))
+
+
+def _sentence(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def _label(text: str | None) -> str:
+    return (text or "").split(" - ")[0].strip()
+
+
+def follow_ups(*skip: str) -> list[dict]:
+    options = [("What am I missing?", "ask_gaps"), ("How do I get there?", "ask_training"),
+               ("What does it pay?", "ask_pay"), ("Apprenticeships?", "ask_apprenticeship"),
+               ("What else could I do?", "explore")]
+    return [button(title, intent) for title, intent in options if intent not in skip]
+
+
+# -- the comparison ------------------------------------------------------------------------------
+
+def all_gaps(c: dict) -> list[dict]:
+    """The three gap lists as one, biggest gap first (ties: the more important first)."""
+    out = []
+    for key, domain in GAP_KEYS:
+        for g in c[key]["gaps"]:
+            out.append(dict(g, domain=domain))
+    return sorted(out, key=lambda g: (-g["gap"], -g["importance"]))
+
+
+def _gap_line(g: dict, n: int | None = None) -> str:
+    means = g.get("target_level_means") or {}
+    example = means.get("at_or_below") or means.get("nearest")
+    head = f"{n}. " if n else "• "
+    line = (f"{head}{g['element']} ({DOMAIN_WORD[g['domain']]}): the job needs about {g['target_level']} out of 100, "
+            f"your current job about {g['source_level'] if g['source_level'] is not None else 0}.")
+    if example:
+        line += f" At that level you could, for example, {_sentence(example)}."
+    return line
+
+
+def compare_summary(c: dict, report_link: str | None = None) -> list[Message]:
+    src, dst = c["from"]["title"], c["to"]["title"]
+    grand = c["score"]["grand"]
+    lines = [f"{src} → {dst}"]
+    if grand is None:
+        lines.append("O*NET has not rated one of these jobs, so I can't score how much carries over.")
+    else:
+        lines.append(f"Your experience covers about {grand:.0f} out of 100 of what the job ({dst}) asks for "
+                     "(abilities, skills and knowledge; 100 = you already meet every important level). "
+                     "It compares the two jobs in general, not you personally.")
+    gaps = all_gaps(c)
+    if gaps:
+        lines.append("Biggest gaps first:")
+        lines += [_gap_line(g, i) for i, g in enumerate(gaps[:3], 1)]
+    elif grand is not None:
+        lines.append("No important gaps: your current job already reaches every level this job needs.")
+    lines.append(source_line(c["score"]["source"]))
+    messages = [msg("\n".join(lines))]
+    pay = _pay_line(c)
+    if pay:
+        messages.append(msg(pay))
+    if report_link:
+        messages.append(msg(f"The full report, with every figure and its source: {report_link}"))
+    messages[-1]["buttons"] = follow_ups()
+    return messages
+
+
+def _pay_line(c: dict) -> str | None:
+    market = c["labor_market"]
+    a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
+    if b.get("annual_median") is None:
+        return None
+    where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
+    line = f"Typical pay {where}: {money(b['annual_median'])} a year as {c['to']['title']}"
+    diff = market["difference"]["annual_median"]
+    if diff is not None:
+        line += (f", {money(abs(diff))} {'more' if diff >= 0 else 'less'} than the {money(a.get('annual_median'))} "
+                 f"typical for {c['from']['title']}")
+    return line + f" (half earn more, half less). {source_line(market['wages_source'])}"
+
+
+def gaps_detail(c: dict) -> list[Message]:
+    dst = c["to"]["title"]
+    lines = [f"What the job ({dst}) needs that your current job doesn't give you yet (levels 0-100; "
+             "the examples say what someone at that level can do):"]
+    for key, domain in GAP_KEYS:
+        block = c[key]
+        word = {"knowledge": "Knowledge to add", "skills": "Skills to build", "abilities": "Abilities to strengthen"}[domain]
+        if not block["rated"]:
+            lines.append(f"{word}: not rated for one of these jobs.")
+            continue
+        if not block["gaps"]:
+            lines.append(f"{word}: none, you already have what's needed.")
+            continue
+        lines.append(f"{word}:")
+        for g in sorted(block["gaps"], key=lambda g: (-g["gap"], -g["importance"]))[:3]:
+            lines.append(_gap_line(dict(g, domain=domain)))
+        if block["gap_count"] > 3:
+            lines.append(f"  (and {block['gap_count'] - 3} smaller ones)")
+    lines.append(source_line(c["score"]["source"]))
+    messages = [msg("\n".join(lines))]
+    edu = _education_line(c)
+    if edu:
+        messages.append(msg(edu))
+    messages[-1]["buttons"] = follow_ups("ask_gaps")
+    return messages
+
+
+def _education_line(c: dict) -> str | None:
+    edu = c["education_experience"]
+    rows = [r for r in edu.get("required_education", []) if r.get("to_pct")]
+    if not rows:
+        return None
+    top = max(rows, key=lambda r: r["to_pct"])
+    line = (f"Schooling: most workers in the job ({c['to']['title']}) say it needs: {_label(top['label']).lower()} "
+            f"({top['to_pct']:.0f}% of them).")
+    zones = c["job_zones"]
+    if zones.get("to"):
+        line += f" Preparation: {zones['to']['name'].split(':')[-1].strip().lower()}. {zones['to']['training']}"
+    return line + " " + source_line(edu["source"])
+
+
+# -- pay and outlook ------------------------------------------------------------------------------
+
+def pay(c: dict) -> list[Message]:
+    market = c["labor_market"]
+    state = market["area"]["state"]
+    lines = ["Pay (a year, before tax; the middle half of workers earn between the two numbers in brackets):"]
+    for side in ("to", "from"):
+        title = c[side]["title"]
+        here = market[side]["wages"] or {}
+        nat = market[side]["national_wages"] if state else here
+        parts = []
+        if state and here.get("annual_median") is not None:
+            parts.append(f"{market['area']['name']} {money(here['annual_median'])} "
+                         f"({money(here.get('annual_p25'))}-{money(here.get('annual_p75'))})")
+        elif state:
+            parts.append(f"{market['area']['name']}: no figure published")
+        if nat and nat.get("annual_median") is not None:
+            parts.append(f"whole U.S. {money(nat['annual_median'])} ({money(nat.get('annual_p25'))}-{money(nat.get('annual_p75'))})")
+        lines.append(f"• {title}: " + ("; ".join(parts) if parts else "no wage figure published"))
+    lines.append(source_line(market["wages_source"]))
+    outlook = []
+    for side in ("to", "from"):
+        p = market[side]["projections"]
+        if p and p.get("change_pct") is not None:
+            trend = "grow" if p["change_pct"] > 0.5 else "shrink" if p["change_pct"] < -0.5 else "stay about the same"
+            outlook.append(f"• {c[side]['title']}: jobs expected to {trend} ({p['change_pct']:+.1f}%) by 2034, "
+                           f"with about {p['annual_openings']:,} openings a year across the U.S.")
+    messages = [msg("\n".join(lines))]
+    if outlook:
+        messages.append(msg("Outlook:\n" + "\n".join(outlook) + "\n" + source_line(market["projections_source"].replace(" (national)", ""))))
+    messages[-1]["buttons"] = follow_ups("ask_pay")
+    return messages
+
+
+# -- training ---------------------------------------------------------------------------------
+
+def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
+             zone_source: str | None, projection_source: str | None) -> list[Message]:
+    title = routes["title"]
+    lines = [f"How people get into {title} work:"]
+    if projection and projection.get("entry_education"):
+        lines.append(f"• Usual start: {projection['entry_education'].lower()}"
+                     + (f", then {projection['on_the_job_training'].lower()}" if projection.get("on_the_job_training") else "")
+                     + f". ({source_line(projection_source)})")
+    if zone:
+        lines.append(f"• {zone['training']} ({source_line(zone_source)})")
+    messages = [msg("\n".join(lines))]
+    if routes["basis"] == "none":
+        messages.append(msg(f"I found no study program linked to {title} in the federal program list; "
+                            "most people learn it on the job. " + source_line(routes["source"])))
+    else:
+        where = f" with schools in {state_name}" if state_name else ""
+        head = f"Study programs for {title}{where}:" if routes["basis"] == "own" else (
+            f"There's no study program for {title} itself (people mostly learn it on the job), so here are programs "
+            f"for the closest related jobs ({', '.join(r['title'] for r in routes['related'])}){where}:")
+        lines = [head]
+        for p in routes["programs"]:
+            line = f"• {p['title']}"
+            schools = p.get("institutions")
+            if schools:
+                line += ": " + "; ".join(f"{s['name']} ({s['city']})" for s in schools)
+            elif state_name:
+                line += f": no school in {state_name} reports this program"
+            lines.append(line)
+        if not state_name:
+            lines.append("Tell me your state (e.g. \"I live in Maine\") and I'll list schools there.")
+        lines.append(source_line(routes["source"]))
+        messages.append(msg("\n".join(lines)))
+    messages[-1]["buttons"] = follow_ups("ask_training")
+    return messages
+
+
+# -- apprenticeships ----------------------------------------------------------------------------
+
+def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None) -> list[Message]:
+    """``groups``: (job title, apprenticeships for it) for the target first, then the current job."""
+    messages, any_found = [], False
+    for title, items in groups:
+        if not items:
+            messages.append(msg(f"I found no registered apprenticeship for {title}."))
+            continue
+        any_found = True
+        for a in items[:3]:
+            lines = [f"Apprenticeship for {title} (paid on-the-job training plus classes): {a['title'].title()}, "
+                     f"code {a['rapids_code']} in the federal RAPIDS system, {a['training_type'] or 'type not listed'}"
+                     + (f", term: {a['term']}" if a.get("term") else "") + "."]
+            comps = a.get("competencies") or []
+            if comps:
+                categories = list(dict.fromkeys(c["category"] for c in comps))
+                lines.append(f"On the job you'd show {len(comps)} competencies in {len(categories)} areas, such as: "
+                             + "; ".join(c.lower() for c in categories[:4]) + ".")
+            ri = a.get("related_instruction")
+            if ri:
+                courses = ri["courses"]
+                lines.append(f"Classes (related instruction): {ri['hours']:.0f} hours in {len(courses)} courses, e.g. "
+                             + ", ".join(c["course"] for c in courses[:3]) + ".")
+            lines.append(source_line(a.get("source") or citation))
+            messages.append(msg("\n".join(lines)))
+    if not any_found:
+        messages.append(msg("Apprenticeships are listed by the U.S. Department of Labor at apprenticeship.gov. "
+                            + source_line(citation)))
+    messages[-1]["buttons"] = follow_ups("ask_apprenticeship")
+    return messages
+
+
+# -- exploring ----------------------------------------------------------------------------------
+
+def explore(source_title: str, destinations: list[dict], citations: dict) -> list[Message]:
+    if not destinations:
+        return [msg(f"I couldn't find jobs to suggest from {source_title}. Try naming a job you'd like instead.")]
+    lines = [f"Jobs you could move into from {source_title}, closest first (covered = how much of what the job asks "
+             "for your experience already has):"]
+    for i, d in enumerate(destinations, 1):
+        line = f"{i}. {d['title']}: {d['covered']:.0f}% covered" if d.get("covered") is not None else f"{i}. {d['title']}"
+        if d.get("median_wage") is not None:
+            line += f", typical pay {money(d['median_wage'])} a year"
+            if d.get("wage_gain") is not None:
+                line += f" ({'+' if d['wage_gain'] >= 0 else '-'}{money(abs(d['wage_gain']))})"
+        if d.get("growth_pct") is not None:
+            line += f", jobs {d['growth_pct']:+.0f}% by 2034"
+        lines.append(line)
+    lines.append(source_line(citations.get("ratings"), citations.get("wages"), citations.get("projections"))
+                 + " (U.S.-wide pay)")
+    buttons = [button(f"Compare: {d['title'][:40]}", "inform", target_job=d["code"]) for d in destinations[:3]]
+    return [msg("\n".join(lines), buttons)]
+
+
+# -- only a target (no current job) ----------------------------------------------------------------
+
+def target_profile(title: str, zone: dict | None, projection: dict | None, wages: dict | None, area_name: str,
+                   sources: dict) -> list[Message]:
+    lines = [f"What it takes to get into this job ({title}):"]
+    if zone:
+        lines.append(f"• Preparation: {zone['name'].split(':')[-1].strip().lower()}. {zone['education']} "
+                     f"{zone['training']} ({source_line(sources.get('zones'))})")
+    if projection and projection.get("entry_education"):
+        lines.append(f"• Usual start: {projection['entry_education'].lower()}; work experience needed: "
+                     f"{(projection.get('work_experience') or 'none').lower()}. ({source_line(sources.get('projections'))})")
+    if wages and wages.get("annual_median") is not None:
+        lines.append(f"• Typical pay ({area_name}): {money(wages['annual_median'])} a year. ({source_line(sources.get('wages'))})")
+    lines.append("Tell me about any job you've had (even part-time or volunteer) and I can show what carries over.")
+    return [msg("\n".join(lines), follow_ups("ask_gaps", "explore"))]
+
+
+def need_current_job_for_explore() -> list[Message]:
+    return [msg("To suggest jobs I need somewhere to start from: any job you've had, even part-time, summer or "
+                "volunteer work. Or name a job you're curious about and I'll tell you what it takes.")]
+
+
+def need(what: str) -> list[Message]:
+    texts = {
+        "target": "Which job would you like to get into? For example \"I want to become a pharmacy technician\".",
+        "current": "What job do you do now, or did last? A job title is enough, like \"cashier\" or \"warehouse worker\".",
+        "both": "Tell me your job and the job you'd like, for example \"I'm a cashier and want to become a pharmacy tech\".",
+    }
+    return [msg(texts[what])]
+
+
+# -- job titles --------------------------------------------------------------------------------
+
+def ask_job(which: str, situation: str | None = None) -> list[Message]:
+    if which == "current":
+        return [msg("What job do you do now, or did last? Just the title is fine, like \"cashier\" or \"warehouse worker\".",
+                    [button("I don't have a job", "no_job"), button("I'm a student", "student")])]
+    opener = {"no_job": "No problem, we can start from where you want to go. ",
+              "student": "Great, let's start from where you want to go. "}.get(situation or "", "")
+    return [msg(opener + "What job would you like to have? If you're not sure, I can suggest some.",
+                [button("Suggest jobs for me", "explore")] if situation not in ("no_job", "student") else [])]
+
+
+def ask_state() -> list[Message]:
+    return [msg("Which state are you in? I'll use it for local pay and nearby schools.", [button("Skip", "deny")])]
+
+
+def resolved(which: str, title: str) -> list[Message]:
+    return [msg(f"Got it: {title}." if which == "current" else f"Target: {title}.")]
+
+
+def ambiguous(text: str, candidates: list[dict]) -> list[Message]:
+    return [msg(f"\"{text.strip()[:60]}\" could mean a few different jobs. Which is closest? "
+                "(Or describe it another way.)",
+                [button(c["title"][:60], "choose_job", job_code=c["code"]) for c in candidates[:5]])]
+
+
+EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"), ("Warehouse worker", "53-7062.00"),
+                ("Cook", "35-2014.00"), ("Nursing assistant", "31-1131.00"), ("Retail salesperson", "41-2031.00")]
+
+
+def unknown_job(text: str, failures: int, which: str) -> list[Message]:
+    quoted = f"\"{text.strip()[:60]}\""
+    if failures <= 1:
+        return [msg(f"I couldn't match {quoted} to a job. Try the title as it would appear in a job ad, "
+                    "like \"cook\", \"bank teller\" or \"forklift driver\".")]
+    if failures == 2:
+        return [msg(f"Still no match for {quoted}. Pick one of these, or describe what you do in a few words "
+                    "(\"I stock shelves at night\").",
+                    [button(t, "choose_job", job_code=c) for t, c in EXAMPLE_JOBS])]
+    if which == "current":
+        return [msg("Let's move on without it. I can still tell you about the job you'd like.")]
+    return [msg("Let's move on: I'll suggest jobs close to yours instead.")]
+
+
+def unknown_state(text: str, failures: int) -> list[Message]:
+    if failures >= 2:
+        return [msg("I'll use figures for the whole U.S. for now. You can tell me your state any time.")]
+    return [msg(f"I don't know the state \"{text.strip()[:40]}\". Type its name or two-letter code, like Maine or ME, "
+                "or say skip.", [button("Skip", "deny")])]
+
+
+def situation_ack(situation: str, laid_off_from: str | None = None) -> list[Message]:
+    if situation == "laid_off":
+        return [msg("I'm sorry you were laid off. Let's see where your experience can take you.")]
+    if situation == "no_job":
+        return [msg("That's OK, lots of people start there.")]
+    if situation == "student":
+        return [msg("Nice, it's a good time to look ahead.")]
+    return []
+
+
+# -- steering -----------------------------------------------------------------------------------
+
+def steer_back(misses: int, has_jobs: bool) -> list[Message]:
+    if misses <= 1:
+        text = ("Sorry, I didn't get that. I can compare your job with one you'd like, show what's missing, "
+                "what it pays and how to get there.")
+        return [msg(text + (" Ask about your comparison, or name another job." if has_jobs else " What job do you do now?"))]
+    buttons = ([button(t, i) for t, i in (("What am I missing?", "ask_gaps"), ("How do I get there?", "ask_training"),
+                                         ("What else could I do?", "explore"), ("Start over", "start_over"))]
+               if has_jobs else [button("What can you do?", "help"), button("I don't have a job", "no_job"),
+                                 button("I'm a student", "student")])
+    return [msg("I'm still not following, sorry. Here are things I can do. You can also type something like "
+                "\"I'm a cashier and want to become a pharmacy tech\".", buttons)]
+
+
+def steer_in_form() -> list[Message]:
+    return [msg("Sorry, I didn't catch that. Let's finish this question first, or say \"stop\".")]
+
+
+def start_over() -> list[Message]:
+    return [msg("OK, fresh start.")]
+
+
+def noted() -> list[Message]:
+    return [msg("Got it, thanks. That doesn't change the comparison. What would you like to know next?", follow_ups())]
+
+
+def stopped() -> list[Message]:
+    return [msg("OK, I've stopped those questions. What would you like to do next?")]
+
+
+def no_answer_yet(what: str) -> list[Message]:
+    return [msg(f"I can't look that up right now ({what}). Try again in a moment, or ask something else.")]
+
+
+# -- competency level ------------------------------------------------------------------------------
+
+def level_intro(title: str) -> list[Message]:
+    return [msg(f"Let's find your level in the job ({title}). I'll read out a few things people at each level can do; "
+                "answer yes if you can do it on your own today.")]
+
+
+def level_question(statement: str, number: int, level_label: str) -> list[Message]:
+    return [msg(f"{number}. ({level_label} level) Can you do this today?\n\"{statement}\"",
+                [button("Yes", "affirm"), button("Not yet", "deny")])]
+
+
+def no_framework(title: str | None, available: list[str]) -> list[Message]:
+    have = ", ".join(available) if available else "no job yet"
+    who = f"for {title} " if title else ""
+    return [msg(f"I don't have a level guide {who}yet; I have one for: {have}. "
+                "Tell me if that's your job, e.g. \"I'm a customer service rep\".")]
+
+
+def level_result(placed: dict, framework: dict) -> list[Message]:
+    title = framework["title"]
+    if placed["level"] is None:
+        first = framework["levels"][0]
+        text = (f"You're just starting out in the job ({title}): not yet at the {first['label']} level. "
+                f"That level looks like:\n" + "\n".join(f"• {s}" for s in first["statements"][:3]))
+    else:
+        text = f"From your answers you're at the {placed['label']} level in the job ({title})."
+        nxt = placed.get("next")
+        if nxt:
+            todo = nxt["not_yet"] or nxt["statements"][:3]
+            text += f"\nNext up is {nxt['label']}. To get there, work on:\n" + "\n".join(f"• {s}" for s in todo[:3])
+        else:
+            text += " That's the top level in this guide."
+    text += f"\nSource: {framework.get('source') or framework.get('attribution') or 'competency framework'}"
+    return [msg(text, [button("Do I qualify for the next level?", "ask_qualify"), button("Apprenticeships?", "ask_apprenticeship")])]
+
+
+# -- class series (career ladder) -----------------------------------------------------------------
+
+def ladder(result: dict, citation: str | None) -> list[Message]:
+    lines = [f"The {result['series']} (a civil-service job series with levels):"]
+    highest = result["highest"]
+    if highest:
+        level = next(lv for lv in result["levels"] if lv["level"] == highest["level"])
+        lines.append(f"You qualify for {highest['title']} (class {highest['class_code']}). "
+                     f"How I counted: {level['counted']['how']}.")
+    else:
+        first = result["levels"][0]
+        lines.append(f"You don't qualify for the first level, {first['title']} (class {first['class_code']}), yet. "
+                     f"How I counted: {first['counted']['how']}.")
+    nxt = result["next"]
+    if nxt:
+        lines.append(f"Next level: {nxt['title']} (class {nxt['class_code']}). You'd need {nxt['summary']}.")
+    else:
+        lines.append("That's the top level of this series.")
+    rule = result["levels"][0]["credit_rule"]
+    lines.append(f"Rule: college credit counts as experience, {rule}.")
+    lines.append(source_line(citation))
+    return [msg("\n".join(lines), [button("What level am I at?", "ask_level"), button("What else could I do?", "explore")])]
+
+
+def ask_years() -> list[Message]:
+    return [msg("How long have you done customer service or similar work (office, public relations, healthcare "
+                "administration)? For example \"2 years\" or \"18 months\".")]
+
+
+def ask_credits() -> list[Message]:
+    return [msg("How many college credits (semester hours) do you have? An associate degree is about 60, a bachelor's "
+                "about 120. Say 0 if none.",
+                [{"title": "None", "payload": "0"}, {"title": "About 30", "payload": "30"},
+                 {"title": "Associate (60)", "payload": "60"}, {"title": "Bachelor's (120)", "payload": "120"}])]
+
+
+def retry_years() -> list[Message]:
+    return [msg("Roughly how long? A number is enough, like \"2 years\" or \"6 months\".")]
+
+
+def retry_credits() -> list[Message]:
+    return [msg("How many credits, roughly? Say 0 if none, or the degree you have, like \"associate\".")]

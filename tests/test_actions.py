@@ -1,0 +1,387 @@
+"""The custom actions against the real store, with real rasa_sdk Trackers and a CollectingDispatcher.
+
+The trackers are built the way Rasa sends them: the conversation's events, the latest message, and
+for form validation the slot candidates at the end of the events (after the form's ActionExecuted).
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("CAREERBOT_WARM", "0")  # the store is read on first use instead of at import
+
+from rasa_sdk import Tracker  # noqa: E402
+from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def domain() -> dict:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(ROOT / "domain.yml")).as_dict()
+
+
+@pytest.fixture(scope="module")
+def actions(engine):
+    """The actions module, reading the store the engine fixture opened (the same var/careerbot.sqlite)."""
+    from actions import actions as module
+    from actions import store
+
+    assert str(store.engine().url) == str(engine.url)
+    return module
+
+
+def tracker(slots: dict | None = None, text: str = "", intent: str = "inform", entities: list[dict] | None = None,
+            candidates: dict | None = None, form: str | None = None, history: list[dict] | None = None) -> Tracker:
+    """A tracker after the user said ``text``; ``candidates`` are slot values a form just extracted."""
+    values = {"failures": 0.0, **(slots or {})}
+    message = {"text": text, "intent": {"name": intent, "confidence": 1.0},
+               "entities": [{"entity": k, "value": v} for e in (entities or []) for k, v in e.items()]}
+    events = list(history or [])
+    events += [{"event": "slot", "name": k, "value": v} for k, v in (slots or {}).items()]
+    events.append({"event": "user", "text": text, "parse_data": message})
+    if form:
+        events.append({"event": "action", "name": form})
+        events += [{"event": "slot", "name": k, "value": v} for k, v in (candidates or {}).items()]
+        values.update(candidates or {})
+    return Tracker("test", values, message, events, False, None, {"name": form} if form else {}, "action_listen")
+
+
+def run(action, t: Tracker, domain: dict) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, domain))
+    return dispatcher.messages, events
+
+
+def slots_of(events: list[dict]) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def text_of(messages: list[dict]) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def payloads(messages: list[dict]) -> list[str]:
+    return [b["payload"] for m in messages for b in m.get("buttons") or []]
+
+
+CSR, CLERK, CASHIER = "43-4051.00", "43-4031.00", "41-2011.00"
+KNOWN = {"current_job": CSR, "current_code": CSR, "current_title": "Customer Service Representatives",
+         "target_job": CLERK, "target_code": CLERK, "target_title": "Court, Municipal, and License Clerks", "state": "ME"}
+
+
+# -- the career form ----------------------------------------------------------------------------------
+
+def test_free_text_title_is_resolved(actions, domain):
+    t = tracker(text="I've been a customer service rep for 3 years", entities=[{"current_job": "customer service rep"}],
+                candidates={"current_job": "customer service rep"}, form="career_form", slots={"requested_slot": "current_job"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_code"] == CSR and slots["current_job"] == CSR
+    assert slots["requested_slot"] == "target_job"
+    assert messages == []
+
+
+def unclear_title(store) -> tuple[str, list[dict]]:
+    """A title the resolver finds unclear (several occupations fit about equally)."""
+    for text in ("shift supervisor", "nurse", "supervisor", "clerk", "manager", "technician"):
+        found = store.find_job(text)
+        if found.status == "ambiguous":
+            return text, found.candidates
+    pytest.fail("the resolver found every test title clear")
+
+
+def test_unclear_title_offers_the_top_choices_as_buttons(actions, domain):
+    text, candidates = unclear_title(actions.store)
+    t = tracker(text=text, candidates={"current_job": text}, form="career_form",
+                slots={"requested_slot": "current_job"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_job"] is None and slots["prompted"] is True
+    first = candidates[0]["code"]
+    assert f'/choose_job{{"job_code": "{first}"}}' in payloads(messages)
+    assert slots["job_candidates"] == candidates
+    # the form's question is not repeated under the buttons
+    _, ask_events = run(actions.ActionAskCurrentJob(), tracker(slots={"prompted": True}), domain)
+    assert slots_of(ask_events) == {"prompted": None}
+
+
+def test_a_choice_by_button_or_by_number(actions, domain):
+    choices = [{"code": CASHIER, "title": "Cashiers"}, {"code": "43-3071.00", "title": "Tellers"}]
+    t = tracker(text='/choose_job{"job_code": "41-2011.00"}', intent="choose_job", entities=[{"job_code": CASHIER}],
+                candidates={"current_job": CASHIER}, form="career_form",
+                slots={"requested_slot": "current_job", "job_candidates": choices})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["current_code"] == CASHIER
+    t = tracker(text="the second one", intent="choose_job", candidates={"current_job": "the second one"}, form="career_form",
+                slots={"requested_slot": "current_job", "job_candidates": choices})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["current_code"] == "43-3071.00"
+
+
+def test_unknown_titles_get_help_then_examples_then_the_bot_moves_on(actions, domain):
+    seen = []
+    for n in (0, 1, 2):
+        t = tracker(text="qwzx blorp", candidates={"current_job": "qwzx blorp"}, form="career_form",
+                    slots={"requested_slot": "current_job", "failures": float(n)})
+        messages, events = run(actions.ValidateCareerForm(), t, domain)
+        seen.append((text_of(messages), payloads(messages), slots_of(events)))
+    assert "couldn't match" in seen[0][0] and seen[0][2]["failures"] == 1
+    assert seen[1][1] and seen[1][2]["failures"] == 2  # examples as buttons
+    assert seen[2][2]["current_job"] == "skip" and seen[2][2]["failures"] == 0  # moved on
+    assert seen[2][2]["requested_slot"] == "target_job"
+
+
+def test_everything_at_once(actions, domain):
+    t = tracker(text="I've been a cashier for 3 years in Maine and want to become a pharmacy tech", form="career_form",
+                entities=[{"current_job": "cashier"}, {"years": "3 years"}, {"state": "Maine"}, {"target_job": "pharmacy tech"}],
+                candidates={"current_job": "cashier", "target_job": "pharmacy tech", "state": "Maine"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["target_code"] == "29-2052.00" and slots["state"] == "ME"
+    if actions.store.find_job("cashier").status == "ok":
+        assert slots["current_code"] == CASHIER and slots["requested_slot"] is None  # nothing left to ask
+    else:  # which cashier? the choices come as buttons
+        assert slots["current_job"] is None and slots["requested_slot"] == "current_job"
+        assert "Cashiers" in [b["title"] for m in messages for b in m["buttons"]]
+
+
+def test_a_bare_answer_fills_only_the_slot_asked_for(actions, domain):
+    """'pharmacy tech' as the answer to 'which job would you like?' must not replace the current job,
+    even when the entity extractor tagged it as a current job."""
+    history = [{"event": "slot", "name": "current_job", "value": CSR}]
+    t = tracker(text="pharmacy tech", entities=[{"current_job": "pharmacy tech"}], form="career_form", history=history,
+                slots={"requested_slot": "target_job", "current_code": CSR},
+                candidates={"current_job": "pharmacy tech", "target_job": "pharmacy tech"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_job"] == CSR and slots["target_code"] == "29-2052.00"
+
+
+def test_a_correction_replaces_the_current_job(actions, domain):
+    t = tracker(text="actually I'm a customer service rep", entities=[{"current_job": "customer service rep"}],
+                form="career_form", slots={**KNOWN, "current_job": CASHIER, "current_code": CASHIER},
+                candidates={"current_job": "customer service rep"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["current_code"] == CSR
+
+
+def test_no_job_skips_the_current_job_question(actions, domain):
+    t = tracker(text="i don't have a job", intent="no_job", candidates={"situation": "no_job"}, form="career_form")
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["requested_slot"] == "target_job"
+    messages, _ = run(actions.ActionAskTargetJob(), tracker(slots={"situation": "no_job"}), domain)
+    assert "where you want to go" in text_of(messages)
+
+
+def test_laid_off_is_acknowledged(actions, domain):
+    t = tracker(text="i was laid off from my job as a machinist", intent="laid_off", entities=[{"current_job": "machinist"}],
+                candidates={"situation": "laid_off", "current_job": "machinist"}, form="career_form")
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "sorry" in text_of(messages).lower()
+    assert slots_of(events)["current_code"] == "51-4041.00"
+
+
+@pytest.mark.parametrize("said, expected", [("maine", "ME"), ("ME", "ME"), ("i live in new york", "NY"),
+                                            ("skip", "US"), ("west virginia", "WV")])
+def test_state_answers(actions, domain, said, expected):
+    t = tracker(text=said, candidates={"state": said}, form="career_form",
+                slots={"requested_slot": "state", "current_job": CSR, "current_code": CSR, "target_job": CLERK})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["state"] == expected
+
+
+def test_unknown_state_twice_means_national(actions, domain):
+    base = {"requested_slot": "state", "current_job": CSR, "target_job": CLERK}
+    messages, events = run(actions.ValidateCareerForm(), tracker(text="narnia", candidates={"state": "narnia"},
+                                                                 form="career_form", slots=base), domain)
+    assert slots_of(events)["state"] is None and "narnia" in text_of(messages)
+    _, events = run(actions.ValidateCareerForm(), tracker(text="narnia", candidates={"state": "narnia"}, form="career_form",
+                                                          slots={**base, "failures": 1.0}), domain)
+    assert slots_of(events)["state"] == "US"
+
+
+# -- answers ----------------------------------------------------------------------------------------------
+
+def test_comparison_answer_has_score_biggest_gap_first_and_sources(actions, domain):
+    messages, _ = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
+    text = text_of(messages)
+    assert "Customer Service Representatives → Court, Municipal, and License Clerks" in text
+    assert "out of 100" in text and "Biggest gaps first" in text
+    assert "Source: O*NET" in text and "Bureau of Labor Statistics" in text
+    assert "Maine" in text and "$" in text
+    gaps = [line for line in text.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    numbers = [int(line.split("needs about ")[1].split()[0]) - int(line.split("your current job about ")[1].split(".")[0])
+               for line in gaps]
+    assert numbers == sorted(numbers, reverse=True)  # biggest gap first
+    assert "/ask_training" in payloads(messages) and "/ask_gaps" in payloads(messages)
+
+
+def test_every_figure_names_a_source(actions, domain):
+    for action in (actions.ActionAnswer(), actions.ActionGaps(), actions.ActionPay(), actions.ActionTraining(),
+                   actions.ActionApprenticeships()):
+        messages, _ = run(action, tracker(slots=KNOWN), domain)
+        for m in messages:
+            if any(ch.isdigit() for ch in m["text"].replace("43-40", "")):
+                assert "Source" in m["text"], (action.name(), m["text"])
+
+
+def test_gaps_explain_what_the_level_means(actions, domain):
+    messages, _ = run(actions.ActionGaps(), tracker(slots=KNOWN), domain)
+    text = text_of(messages)
+    assert "Knowledge to add" in text and "At that level you could, for example" in text
+    assert "Schooling" in text
+
+
+def test_how_do_i_get_there_lists_programs_in_maine(actions, domain):
+    messages, _ = run(actions.ActionTraining(), tracker(slots=KNOWN), domain)
+    text = text_of(messages)
+    assert "with schools in Maine" in text
+    assert "Community College" in text or "University" in text
+    assert "Source:" in text
+
+
+def test_apprenticeships_name_3001CB_with_competencies_and_instruction(actions, domain):
+    messages, _ = run(actions.ActionApprenticeships(), tracker(slots=KNOWN), domain)
+    text = text_of(messages)
+    assert "3001CB" in text and "competency-based" in text
+    assert "competencies" in text and "hours" in text
+    assert "no registered apprenticeship for Court, Municipal, and License Clerks" in text
+
+
+def test_pay_compares_state_and_national_with_outlook(actions, domain):
+    messages, _ = run(actions.ActionPay(), tracker(slots=KNOWN), domain)
+    text = text_of(messages)
+    assert "Maine $" in text and "whole U.S. $" in text
+    assert "Outlook" in text and "by 2034" in text
+
+
+def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
+    messages, events = run(actions.ActionExplore(), tracker(slots={"current_job": CASHIER, "current_code": CASHIER}), domain)
+    text = text_of(messages)
+    assert "Jobs you could move into from Cashiers" in text and "covered" in text
+    assert any(p.startswith('/inform{"target_job": ') for p in payloads(messages))
+    # without a job to start from: ask for one and remember the wish
+    messages, events = run(actions.ActionExplore(), tracker(), domain)
+    assert slots_of(events)["target_job"] == "explore" and "somewhere to start" in text_of(messages)
+
+
+def test_answer_for_a_target_only(actions, domain):
+    messages, _ = run(actions.ActionAnswer(), tracker(slots={"target_job": "29-2052.00", "target_code": "29-2052.00",
+                                                             "situation": "student", "state": "TX"}), domain)
+    text = text_of(messages)
+    assert "What it takes to get into this job (Pharmacy Technicians)" in text and "Texas" in text
+
+
+def test_follow_ups_without_jobs_ask_for_them(actions, domain):
+    messages, _ = run(actions.ActionGaps(), tracker(), domain)
+    assert "Tell me your job" in text_of(messages)
+    messages, _ = run(actions.ActionTraining(), tracker(slots={"current_code": CSR}), domain)
+    assert "Which job would you like" in text_of(messages)
+
+
+# -- competency level -------------------------------------------------------------------------------------
+
+def test_level_placement_asks_statements_and_places_the_person(actions, domain):
+    slots = {"current_job": CSR, "current_code": CSR}
+    messages, _ = run(actions.ActionAskLevelAnswer(), tracker(slots=slots), domain)
+    assert "Emerging" in text_of(messages) and payloads(messages) == ["/affirm", "/deny"]
+    answers, asked = None, 0
+    for said in ["yes", "yes", "yes", "yes", "yes", "no"]:  # emerging 2/2, developing 2/2, proficient 1/2
+        t = tracker(text=said, intent="affirm" if said == "yes" else "deny", form="level_form",
+                    slots={**slots, "level_answers": answers, "requested_slot": "level_answer"},
+                    candidates={"level_answer": said})
+        _, events = run(actions.ValidateLevelForm(), t, domain)
+        answers = slots_of(events)["level_answers"]
+        asked += 1
+        if slots_of(events)["level_answer"] == "done":
+            break
+    assert asked == 6
+    messages, events = run(actions.ActionLevelResult(), tracker(slots={**slots, "level_answers": answers}), domain)
+    text = text_of(messages)
+    assert "Developing level" in text and "Next up is Proficient" in text
+    assert slots_of(events) == {"level_answer": None, "level_answers": None}
+
+
+def test_level_without_a_framework(actions, domain):
+    slots = {"current_job": CASHIER, "current_code": CASHIER}
+    _, events = run(actions.ValidateLevelForm(), tracker(form="level_form", slots=slots), domain)
+    assert slots_of(events)["requested_slot"] is None  # nothing to ask: the form ends
+    messages, _ = run(actions.ActionLevelResult(), tracker(slots=slots), domain)
+    assert "Customer Service Representatives" in text_of(messages)
+
+
+# -- class series ----------------------------------------------------------------------------------------
+
+def test_do_i_qualify_for_the_next_level(actions, domain):
+    t = tracker(text="18 months", form="ladder_form", slots={"requested_slot": "years_experience"},
+                candidates={"years_experience": "18 months"})
+    _, events = run(actions.ValidateLadderForm(), t, domain)
+    assert slots_of(events)["years_experience"] == "18.0 months"
+    t = tracker(text="30", form="ladder_form", slots={"requested_slot": "college_credits", "years_experience": "18.0 months"},
+                candidates={"college_credits": "30"})
+    _, events = run(actions.ValidateLadderForm(), t, domain)
+    assert slots_of(events)["college_credits"] == "30.0"
+    messages, _ = run(actions.ActionLadderResult(), tracker(slots={"years_experience": "18.0 months",
+                                                                   "college_credits": "30.0"}), domain)
+    text = text_of(messages)
+    assert "You qualify for Customer Service Assistant (class 4807)" in text
+    assert "18 months of experience + 12 months for 30 semester hours" in text
+    assert "Next level: Customer Service Representative (class 4808)" in text
+    assert "30 semester hours = 12 months" in text and "Source:" in text
+
+
+def test_education_named_earlier_answers_the_credits_question(actions, domain):
+    t = tracker(form="ladder_form", slots={"education": "associate degree", "years_experience": "1 year"})
+    _, events = run(actions.ValidateLadderForm(), t, domain)
+    assert slots_of(events).get("college_credits") == "60.0"
+
+
+# -- steering ------------------------------------------------------------------------------------------
+
+def test_repeated_misses_offer_buttons(actions, domain):
+    miss = {"event": "user", "text": "blah", "parse_data": {"intent": {"name": "nlu_fallback"}}}
+    messages, _ = run(actions.ActionSteerBack(), tracker(text="blah", intent="nlu_fallback", history=[miss]), domain)
+    assert payloads(messages)  # second miss in a row: buttons
+    messages, _ = run(actions.ActionSteerBack(), tracker(text="hm", intent="out_of_scope"), domain)
+    assert not payloads(messages) and "didn't get that" in text_of(messages)
+
+
+def test_start_over_resets_everything(actions, domain):
+    messages, events = run(actions.ActionStartOver(), tracker(slots=KNOWN, form="career_form"), domain)
+    assert {"event": "reset_slots", "timestamp": None} in events
+    assert any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+    assert "fresh start" in text_of(messages)
+
+
+def test_answers_the_form_cannot_use_count_as_failed_tries(actions, domain):
+    """'no' or gibberish classified as something else, while the form asks for a job: help, examples, move on."""
+    base = {"requested_slot": "current_job"}
+    seen = []
+    for n in (0, 1, 2):
+        t = tracker(text="zzkq vrrp", intent="deny", form=None, slots={**base, "failures": float(n)})
+        t.active_loop = {"name": "career_form"}
+        messages, events = run(actions.ActionSteerBack(), t, domain)
+        seen.append((text_of(messages), payloads(messages), slots_of(events)))
+    assert "couldn't match" in seen[0][0] and seen[0][2]["prompted"] is True
+    assert seen[1][1]  # examples as buttons
+    assert seen[2][2]["current_job"] == "skip" and "move on" in seen[2][0]
+
+
+def test_a_detail_that_changes_nothing_is_not_answered_twice(actions, domain):
+    _, events = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
+    key = slots_of(events)["last_answer"]
+    messages, events = run(actions.ActionAnswer(), tracker(slots={**KNOWN, "last_answer": key}), domain)
+    assert "doesn't change the comparison" in text_of(messages) and not slots_of(events)
+
+
+def test_the_full_report_link_when_the_report_server_is_configured(actions, domain, monkeypatch):
+    monkeypatch.setenv("CAREERBOT_REPORT_BASE", "http://localhost:8000")
+    messages, _ = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
+    assert "http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME" in text_of(messages)

@@ -1,0 +1,52 @@
+"""bot/parse.py and bot/replies.py on their own: no store, no Rasa."""
+from __future__ import annotations
+
+import pytest
+
+from bot import parse, replies
+
+
+@pytest.mark.parametrize("said, months", [("3 years", 36), ("18 months", 18), ("two and a half years", 30),
+                                          ("a year", 12), ("about 5 yrs", 60), ("none", 0), ("6 mos", 6), ("2", 24),
+                                          ("hmm", None)])
+def test_months_of(said, months):
+    assert parse.months_of(said) == months
+
+
+@pytest.mark.parametrize("said, expected", [("45 credits", (45, True)), ("30 semester hours", (30, True)),
+                                            ("associate degree", (60, True)), ("bachelor's", (120, True)),
+                                            ("none", (0, True)), ("0", (0, True)), ("no diploma", (0, False)),
+                                            ("45 quarter hours", (30, True)), ("dunno", None), ("2 years", None)])
+def test_credits_of(said, expected):
+    assert parse.credits_of(said) == expected
+
+
+@pytest.mark.parametrize("said, index", [("2", 1), ("the second one", 1), ("number 3", 2), ("last", 4), ("first", 0),
+                                         ("9", None), ("cashier", None), ("i was a cashier for 2 years at target", None)])
+def test_choice_index(said, index):
+    assert parse.choice_index(said, 5) == index
+
+
+def test_skip_words():
+    assert parse.is_skip("skip") and parse.is_skip("rather not say") and not parse.is_skip("Maine")
+
+
+def test_short_sources_name_the_publisher():
+    onet = ("O*NET 29.3 Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), CC BY 4.0; "
+            "O*NET 30.0 Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), CC BY 4.0")
+    assert replies.short_source(onet) == "O*NET 29.3 and 30.0 (U.S. Department of Labor job database)"
+    wage = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), May 2025"
+    assert replies.short_source(wage) == "U.S. Bureau of Labor Statistics wage survey (OEWS), May 2025"
+
+
+def test_gaps_come_biggest_first_across_the_three_lists():
+    def gap(name, gap, importance):
+        return {"element": name, "gap": gap, "importance": importance, "target_level": 60, "source_level": 60 - gap}
+    c = {"knowledge_to_add": {"gaps": [gap("Clerical", 13, 73)]}, "skills_to_upgrade": {"gaps": []},
+         "gaps_to_narrow": {"gaps": [gap("Written Expression", 2, 65), gap("Near Vision", 13, 80)]}}
+    assert [g["element"] for g in replies.all_gaps(c)] == ["Near Vision", "Clerical", "Written Expression"]
+
+
+def test_buttons_carry_intents_and_entities():
+    assert replies.button("Compare: Tellers", "inform", target_job="43-3071.00") == {
+        "title": "Compare: Tellers", "payload": '/inform{"target_job": "43-3071.00"}'}
