@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import store
-from bot import parse, replies
+from bot import analysis_record, parse, replies
 
 log = logging.getLogger(__name__)
 
+LAID_OFF_WORDS = re.compile(r"laid|layed|fired|let go|lost|downsiz|eliminat|closed|shut|cut|redundan|unemploy", re.I)
 MAX_FAILURES = 3  # after this many unusable answers to one question, move on
 NO_JOB_SITUATIONS = ("no_job", "student")
 SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
@@ -29,7 +31,8 @@ LEVEL_SAMPLE = 2  # statements asked per competency level
 
 def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
     for m in messages:
-        dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [])
+        # "image": a picture URL (the gap chart); each channel shows it its own way (bot/channels/render.py)
+        dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [], image=m.get("image"))
 
 
 # -- reading the tracker -------------------------------------------------------------------------------
@@ -76,6 +79,15 @@ def active_form(tracker: Tracker) -> str | None:
     return (tracker.active_loop or {}).get("name")
 
 
+def ran_since_last_message(tracker: Tracker, action: str) -> bool:
+    for e in reversed(tracker.events):
+        if e.get("event") == "user":
+            return False
+        if e.get("event") == "action" and e.get("name") == action:
+            return True
+    return False
+
+
 # -- the career form: current job, target job, state -------------------------------------------------------
 
 class ValidateCareerForm(FormValidationAction):
@@ -93,6 +105,8 @@ class ValidateCareerForm(FormValidationAction):
     def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> dict:
         if value == "laid_off":
+            if not LAID_OFF_WORDS.search(latest_text(tracker)):
+                return {"situation": "working"}  # "I work as a cashier" read as laid off: no condolences
             say(dispatcher, replies.situation_ack("laid_off"))
         if value in NO_JOB_SITUATIONS and not latest_entities(tracker).get("current_job"):
             # "I don't have a job": forget a job named before, and don't ask for one
@@ -232,7 +246,7 @@ def _citations() -> dict:
             "projections": a.cite("projection"), "zones": a.cite("job_zone_reference")}
 
 
-def _explore(dispatcher: CollectingDispatcher, code: str) -> None:
+def _explore(dispatcher: CollectingDispatcher, code: str) -> dict:
     from knowledge.scoring.destinations import destinations
 
     occ = store.occupation(code)
@@ -241,9 +255,10 @@ def _explore(dispatcher: CollectingDispatcher, code: str) -> None:
     except (KeyError, ValueError):
         ranked = []
     say(dispatcher, replies.explore(occ.title, ranked, _citations()))
+    return analysis_record.exploration(occ, ranked)
 
 
-def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> None:
+def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> dict:
     from knowledge import lookup
 
     a = store.analyst()
@@ -254,6 +269,7 @@ def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | No
         area_name = "whole U.S."
     say(dispatcher, replies.target_profile(occ.title, a.zones.get(occ.job_zone), lookup.projection_for(a.projections, occ.soc),
                                            wages, area_name, _citations()))
+    return analysis_record.target_profile(occ, postal, wages, area_name)
 
 
 class ActionAnswer(Action):
@@ -276,14 +292,16 @@ class ActionAnswer(Action):
                state: str | None) -> list[EventType]:
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
-                _explore(dispatcher, current)
-                return []
+                return analysis_record.recorded(tracker, _explore(dispatcher, current))
             say(dispatcher, replies.need_current_job_for_explore())
             return [SlotSet("target_job", None)]
         if current and target:
-            say(dispatcher, replies.compare_summary(store.compare(current, target, state), store.report_link(current, target, state)))
+            c = store.compare(current, target, state)
+            say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
+                                                    store.gap_chart_link(current, target, state)))
+            return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
-            _target_profile(dispatcher, target, state)
+            return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))
         else:
             say(dispatcher, replies.need("both"))
         return []
@@ -302,13 +320,13 @@ class NeedsBoth(Action, ABC):
         missing = self.missing(tracker)
         if missing:
             if missing == "current" and self.name() == "action_pay":  # pay needs only the target
-                _target_profile(dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
-                return []
+                return analysis_record.recorded(tracker, _target_profile(
+                    dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
             say(dispatcher, replies.need(missing))
             return []
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c))
-        return []
+        return analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
 
     @abstractmethod
     def reply(self, c: dict) -> list[dict]:
@@ -350,7 +368,7 @@ class ActionTraining(Action):
         say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone),
                                          lookup.projection_for(a.projections, occ.soc), a.cite("job_zone_reference"),
                                          a.cite("projection")))
-        return []
+        return analysis_record.recorded(tracker, analysis_record.training(routes, state))
 
 
 class ActionApprenticeships(Action):
@@ -368,7 +386,7 @@ class ActionApprenticeships(Action):
             groups = [(store.occupation(c).title, lookup.apprenticeships(conn, c)) for c in codes]
             citation = lookup.citation(conn, "apprenticeship")
         say(dispatcher, replies.apprenticeships(groups, citation))
-        return []
+        return analysis_record.recorded(tracker, analysis_record.apprenticeships(groups))
 
 
 class ActionExplore(Action):
@@ -384,8 +402,7 @@ class ActionExplore(Action):
                 if active_form(tracker) == "career_form":
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events
-        _explore(dispatcher, current)
-        return []
+        return analysis_record.recorded(tracker, _explore(dispatcher, current))
 
 
 # -- competency level --------------------------------------------------------------------------------------
@@ -480,8 +497,9 @@ class ActionLevelResult(Action):
                                                  sorted(store.frameworks_available().values())))
             return reset
         answers = tracker.get_slot("level_answers") or {}
-        say(dispatcher, replies.level_result(place(framework, answers), framework))
-        return reset
+        placed = place(framework, answers)
+        say(dispatcher, replies.level_result(placed, framework))
+        return reset + analysis_record.recorded(tracker, analysis_record.level(placed, framework))
 
 
 # -- class series: "do I qualify for the next level?" ----------------------------------------------------
@@ -550,7 +568,7 @@ class ActionLadderResult(Action):
                 result = qualifying_levels(conn, months, credits[0], high_school=high_school, months_as_representative=months)
             citation = next((c for t, c in _sources(conn) if t.startswith("class_level")), None)
         say(dispatcher, replies.ladder(result, citation))
-        return []
+        return analysis_record.recorded(tracker, analysis_record.ladder(result))
 
 
 def _sources(conn) -> list[tuple[str, str]]:
@@ -573,6 +591,12 @@ class ActionSteerBack(Action):
         return "action_steer_back"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if ran_since_last_message(tracker, self.name()):
+            # predicted again in the same turn (the core fallback, when no rule fits): listen now, or Rasa
+            # repeats it until its circuit breaker trips and never answers this sender again. A form the
+            # message interrupted is taken up again, so the next answer goes to its question.
+            form = active_form(tracker)
+            return ([ActiveLoop(form)] if form else []) + [FollowupAction("action_listen")]
         misses = 0
         for e in reversed(tracker.events):
             if e.get("event") == "user":
@@ -583,6 +607,9 @@ class ActionSteerBack(Action):
         form = active_form(tracker)
         if form:
             return self.in_form(dispatcher, tracker, form)
+        if latest_entities(tracker).keys() & {"current_job", "target_job"}:
+            # unsure of the intent, sure of a job title ("I'm a cashier"): take it as the job facts it is
+            return [FollowupAction("career_form")]
         say(dispatcher, replies.steer_back(max(misses, 1),
                                            bool(has_code(tracker, "current") or has_code(tracker, "target"))))
         return []
@@ -638,4 +665,4 @@ class ActionStop(Action):
 
 
 if os.environ.get("CAREERBOT_WARM", "1") != "0":
-    store.warm()
+    store.warm_or_exit()

@@ -49,6 +49,19 @@ def warm() -> None:
     log.info("careerbot store ready: %s occupations", len(a.occupations))
 
 
+def warm_or_exit() -> None:
+    """``warm()`` at start-up; a store that can't be read (not built, locked, server down) stops the action
+    server with one line saying what to do, instead of a traceback from deep inside rasa_sdk's import."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from knowledge.db import StoreMissing, store_error
+
+    try:
+        warm()
+    except (StoreMissing, SQLAlchemyError) as exc:
+        raise SystemExit(f"careerbot action server: {store_error(exc, config.db_url())}") from None
+
+
 @dataclass
 class Found:
     """What a job title in free text names: ``status`` ok (``code``, ``title``), ambiguous (``candidates``) or unknown."""
@@ -111,8 +124,13 @@ def state_name(postal: str | None) -> str | None:
 
 
 def area_state(postal: str | None) -> str | None:
-    """The state argument knowledge/ takes: a postal code, or None for national."""
-    return None if not postal or postal == NATIONAL else postal
+    """The state argument knowledge/ takes: a postal code, or None for national. The slot is read again
+    because only the career form checks it: outside the form, whatever the entity extractor took for a
+    state ("what does it pay in narnia?") lands in it unchecked; that means national figures."""
+    if not postal or postal == NATIONAL:
+        return None
+    found = find_state(postal)
+    return None if found in (None, NATIONAL) else found
 
 
 # -- cached analyses ---------------------------------------------------------------------------------
@@ -137,3 +155,9 @@ def report_link(current: str, target: str, state: str | None) -> str | None:
     from bot.web import report_url
 
     return report_url(current, target, state, base=base)
+
+
+def gap_chart_link(current: str, target: str, state: str | None) -> str | None:
+    """The URL of the comparison's gap chart image (bot/channels/site.py), served beside the reports."""
+    link = report_link(current, target, state)
+    return link and link.replace("/reports/", "/charts/gaps/", 1).replace(".html", ".png", 1)

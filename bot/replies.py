@@ -75,6 +75,13 @@ def _label(text: str | None) -> str:
     return (text or "").split(" - ")[0].strip()
 
 
+def echo(text: str, limit: int) -> str:
+    """What the person typed, quoted back safely: no markup (< and > dropped, so a widget that renders HTML
+    shows no tag), no control or invisible characters (a terminal shows no escape codes), one line, cut."""
+    shown = "".join(ch if ch.isprintable() else " " for ch in str(text)).replace("<", "").replace(">", "")
+    return " ".join(shown.split())[:limit].strip()
+
+
 def follow_ups(*skip: str) -> list[dict]:
     options = [("What am I missing?", "ask_gaps"), ("How do I get there?", "ask_training"),
                ("What does it pay?", "ask_pay"), ("Apprenticeships?", "ask_apprenticeship"),
@@ -104,7 +111,7 @@ def _gap_line(g: dict, n: int | None = None) -> str:
     return line
 
 
-def compare_summary(c: dict, report_link: str | None = None) -> list[Message]:
+def compare_summary(c: dict, report_link: str | None = None, chart_link: str | None = None) -> list[Message]:
     src, dst = c["from"]["title"], c["to"]["title"]
     grand = c["score"]["grand"]
     lines = [f"{src} → {dst}"]
@@ -122,6 +129,8 @@ def compare_summary(c: dict, report_link: str | None = None) -> list[Message]:
         lines.append("No important gaps: your current job already reaches every level this job needs.")
     lines.append(source_line(c["score"]["source"]))
     messages = [msg("\n".join(lines))]
+    if gaps and chart_link:  # the gaps as a bar chart, under the list, where a channel can show pictures
+        messages[0]["image"] = chart_link
     pay = _pay_line(c)
     if pay:
         messages.append(msg(pay))
@@ -365,7 +374,7 @@ def resolved(which: str, title: str) -> list[Message]:
 
 
 def ambiguous(text: str, candidates: list[dict]) -> list[Message]:
-    return [msg(f"\"{text.strip()[:60]}\" could mean a few different jobs. Which is closest? "
+    return [msg(f"\"{echo(text, 60)}\" could mean a few different jobs. Which is closest? "
                 "(Or describe it another way.)",
                 [button(c["title"][:60], "choose_job", job_code=c["code"]) for c in candidates[:5]])]
 
@@ -375,7 +384,7 @@ EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"
 
 
 def unknown_job(text: str, failures: int, which: str) -> list[Message]:
-    quoted = f"\"{text.strip()[:60]}\""
+    quoted = f"\"{echo(text, 60)}\""
     if failures <= 1:
         return [msg(f"I couldn't match {quoted} to a job. Try the title as it would appear in a job ad, "
                     "like \"cook\", \"bank teller\" or \"forklift driver\".")]
@@ -391,7 +400,7 @@ def unknown_job(text: str, failures: int, which: str) -> list[Message]:
 def unknown_state(text: str, failures: int) -> list[Message]:
     if failures >= 2:
         return [msg("I'll use figures for the whole U.S. for now. You can tell me your state any time.")]
-    return [msg(f"I don't know the state \"{text.strip()[:40]}\". Type its name or two-letter code, like Maine or ME, "
+    return [msg(f"I don't know the state \"{echo(text, 40)}\". Type its name or two-letter code, like Maine or ME, "
                 "or say skip.", [button("Skip", "deny")])]
 
 
@@ -519,3 +528,12 @@ def retry_years() -> list[Message]:
 
 def retry_credits() -> list[Message]:
     return [msg("How many credits, roughly? Say 0 if none, or the degree you have, like \"associate\".")]
+
+
+# -- when a look-up fails (the action server or the knowledge store is down) ---------------------------
+
+def lookup_unavailable() -> list[Message]:
+    """Said by the Rasa server itself when an action cannot run; the person's message is undone, so
+    sending it again once the service is back carries on where they were."""
+    return [msg("Sorry, I can't look that up right now. Please try again in a minute: "
+                "send your last message again and we'll carry on from there.")]

@@ -3,6 +3,9 @@
     GET /reports/<from_code>/<to_code>.html[?state=ME]   the standalone HTML page
     GET /reports/<from_code>/<to_code>.pdf[?state=ME]    the same report as a PDF
     GET /health                                          "ok" once the server is up
+    /console/...                                         the counselor console, behind a login (bot/console)
+    GET /  /static/webchat.js  /charts/gaps/...  /r/...  the chat page and what the channels link to
+                                                         (bot/channels/site.py)
 
 ``report_url(...)`` builds that URL (the bot links to it); ``create_app(engine)`` is the Sanic app. Codes
 are O*NET-SOC or SOC codes; a code the store does not know, or another format, is a 404 with a plain
@@ -39,10 +42,14 @@ def report_url(from_code: str, to_code: str, state: str | None = None, base: str
     return f"{base.rstrip('/')}/reports/{codes[0]}/{codes[1]}.{fmt}{query}"
 
 
-def create_app(engine, name: str | None = None, warm: bool = True):
+def create_app(engine, name: str | None = None, warm: bool = True, console: bool = True):
     """A Sanic app serving the reports from ``engine``'s store (each app needs a unique name in a process);
     with ``warm`` the store is read before the server answers."""
     from sanic import Sanic, response
+    from sanic.log import logger
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from knowledge.db import StoreMissing, store_error
 
     from knowledge.analysis import analyst_for
     from knowledge.lookup import UnknownCode
@@ -52,6 +59,17 @@ def create_app(engine, name: str | None = None, warm: bool = True):
     number = next(_app_numbers)
     app = Sanic(name or ("careerbot_reports" + (f"_{number}" if number else "")))
     app.config.FALLBACK_ERROR_FORMAT = "text"
+
+    @app.exception(StoreMissing, SQLAlchemyError)
+    async def store_unavailable(_request, exc):  # locked or unreachable store: a plain 503, never a traceback
+        logger.error("careerbot web server: %s", store_error(exc, engine.url.render_as_string(hide_password=True)))
+        return response.text("The career information can't be read right now. Please try again in a minute.\n",
+                             status=503)
+    if console:  # conversations from the tracker store (CAREERBOT_TRACKER_URL), for logged-in counselors only
+        from bot.console.web import console_blueprint
+        from bot.endpoints import tracker_url
+
+        app.blueprint(console_blueprint(tracker_url()))
 
     @lru_cache(maxsize=CACHED_REPORTS)
     def page(from_code: str, to_code: str, state: str | None) -> str:
@@ -107,19 +125,31 @@ def create_app(engine, name: str | None = None, warm: bool = True):
         return response.raw(body, content_type=FORMATS[fmt], headers={
             "Content-Disposition": f'inline; filename="{filename}"', "Cache-Control": "public, max-age=3600"})
 
+    from bot.channels.site import add_routes as add_chat_routes
+
+    add_chat_routes(app, engine)  # the chat page at /, its widget, chart images, short report links
     return app
 
 
 def main(argv: list[str] | None = None) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from knowledge import config
-    from knowledge.db import open_store
+    from knowledge.analysis import analyst_for
+    from knowledge.db import StoreMissing, open_store, store_error
 
     parser = argparse.ArgumentParser(prog="python -m bot.web", description="serve the career reports over HTTP")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--db", help="SQLAlchemy URL of the store (default: CAREERBOT_DB_URL, else var/careerbot.sqlite)")
     args = parser.parse_args(argv)
-    app = create_app(open_store(config.db_url(args.db)))
+    url = config.db_url(args.db)
+    try:  # read the store now: one clear line when it is missing or locked, not a traceback from the server
+        engine = open_store(url)
+        analyst_for(engine)
+    except (StoreMissing, SQLAlchemyError) as exc:
+        raise SystemExit(f"careerbot web server: {store_error(exc, url)}") from None
+    app = create_app(engine)
     app.run(host=args.host, port=args.port, access_log=False, motd=False)
 
 

@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.modules.setdefault("tensorflow", None)
     args = parser().parse_args(argv)
     from knowledge.analysis import AmbiguousJob, UnknownJob
-    from knowledge.db import StoreMissing
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from knowledge.db import StoreMissing, store_error
     from knowledge.lookup import UnknownCode
     from knowledge.textfile import DataFileError
 
@@ -106,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (StoreMissing, DataFileError, config.ConfigError) as exc:
         sys.stderr.write(f"careerbot: {exc}\n")
+        return 1
+    except SQLAlchemyError as exc:  # locked, unreadable, server gone: one line, not a traceback
+        sys.stderr.write(f"careerbot: {store_error(exc, config.db_url(args.db))}\n")
         return 1
     except BrokenPipeError:
         return 0

@@ -23,6 +23,19 @@ class StoreMissing(RuntimeError):
     """The store has not been built (or cannot be opened); the message says how to fix it."""
 
 
+def store_error(exc: BaseException, url: str) -> str:
+    """One line for a store that can't be used (not built, locked, unreadable, server down): what went
+    wrong and what to do, for the command line, the web server and the action server (never a traceback)."""
+    if isinstance(exc, StoreMissing):
+        return str(exc)
+    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    if "locked" in reason.lower():
+        hint = "another program is holding a lock on it; try again when it has finished"
+    else:
+        hint = "check that it is readable (or its server is running), or rebuild it with 'careerbot build'"
+    return f"the knowledge store at {make_url(url).render_as_string(hide_password=True)} can't be read: {reason}; {hint}"
+
+
 def _is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 

@@ -138,6 +138,20 @@ _OF_A = re.compile(r"\bof\s+(?:a|an|the)\b", re.I)
 _IT = re.compile(r"\bIT\b")
 _DASHED_CODE = re.compile(r"\b\d\d-\d{4}(?:\.\d\d)?\b")
 _SPACES = re.compile(r"\s+")
+# O*NET's titles are in American spelling; British and Canadian spellings are real words, so the typo
+# matching leaves them alone ("licence clerk" would match any clerk). Words found in job titles.
+BRITISH_SPELLINGS = {
+    "licence": "license", "licenced": "licensed", "labour": "labor", "labourer": "laborer", "centre": "center",
+    "programme": "program", "defence": "defense", "colour": "color",
+    "jewellery": "jewelry", "jeweller": "jeweler", "paediatric": "pediatric", "orthopaedic": "orthopedic",
+    "anaesthetist": "anesthesiologist", "anaesthesiologist": "anesthesiologist", "aluminium": "aluminum",
+    "tyre": "tire", "cheque": "check", "counsellor": "counselor", "traveller": "traveler",
+    "fibre": "fiber", "theatre": "theater", "catalogue": "catalog", "mould": "mold", "moulder": "molder",
+    "organiser": "organizer", "analyser": "analyzer", "behaviour": "behavior", "behavioural": "behavioral",
+    "harbour": "harbor", "gynaecologist": "gynecologist", "haematologist": "hematologist",
+    "modelling": "modeling", "labelling": "labeling", "travelling": "traveling",
+}
+_BRITISH = re.compile(r"\b(" + "|".join(BRITISH_SPELLINGS) + r")\b", re.I)
 _BRACKETS = str.maketrans({c: " " for c in "(),;:[]{}\"!?"})
 
 
@@ -194,6 +208,7 @@ def _clean(text: str) -> str:
     """Unicode-normalise, drop control characters, symbols and emoji, lower-case."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])[:MAX_CHARS]
     text = _IT.sub("information technology", text)  # "IT" in capitals; a lone lower-case "it" is a pronoun
+    text = _BRITISH.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], text)
     kept = [ch if (ch.isalnum() or ch in " -'&/.,@") and ch.isprintable() else " " for ch in text]
     return _SPACES.sub(" ", "".join(kept)).strip().lower()
 

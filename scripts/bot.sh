@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RASA=.venv/bin/rasa
+# The Rasa server and shell: `rasa` plus a clear answer when an action fails (bot/rasa_server.py)
+RASA_SERVER=(.venv/bin/python -m bot.rasa_server)
 MODEL=models/careerbot.tar.gz
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 RASA_PORT="${RASA_PORT:-5005}"
@@ -18,6 +20,7 @@ pids=()
 stop() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -f "${endpoints:-}"  # it can hold the tracker database's password
 }
 trap stop EXIT INT TERM
 
@@ -34,8 +37,17 @@ wait_for() {  # URL, name, pid, seconds
     done
 }
 
+if [[ "${1:-run}" == run ]]; then
+    # The web server below serves the reports and the gap charts the answers link to, and the chat page,
+    # whose widget talks to the Rasa server's socket.io channel (bot/channels/).
+    WEB_PORT="${WEB_PORT:-8000}"
+    export CAREERBOT_REPORT_BASE="${CAREERBOT_REPORT_BASE:-http://localhost:$WEB_PORT}"
+    export CAREERBOT_RASA_URL="${CAREERBOT_RASA_URL:-http://localhost:$RASA_PORT}"
+fi
+
 endpoints=$(mktemp)
-printf 'action_endpoint:\n  url: "http://localhost:%s/webhook"\n' "$ACTIONS_PORT" > "$endpoints"
+# action server + SQL tracker store (CAREERBOT_TRACKER_URL, default var/tracker.sqlite); see bot/endpoints.py
+.venv/bin/python -m bot.endpoints "$endpoints" --actions-url "http://localhost:$ACTIONS_PORT/webhook"
 
 echo "Starting the action server on port $ACTIONS_PORT (reading the knowledge store takes about a minute) ..."
 $RASA run actions --actions actions --port "$ACTIONS_PORT" > "$LOGS/actions.log" 2>&1 &
@@ -44,19 +56,20 @@ wait_for "http://localhost:$ACTIONS_PORT/health" actions "${pids[-1]}" 300
 
 case "${1:-run}" in
 run)
-    WEB_PORT="${WEB_PORT:-8000}"
     echo "Starting the web server (career reports) on port $WEB_PORT ..."
     .venv/bin/python -m bot.web --port "$WEB_PORT" > "$LOGS/web.log" 2>&1 &
     pids+=($!)
     wait_for "http://localhost:$WEB_PORT/health" web "${pids[-1]}" 300
     echo "Starting the Rasa server on port $RASA_PORT ..."
-    $RASA run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml --port "$RASA_PORT" \
-        --interface "${RASA_INTERFACE:-127.0.0.1}" > "$LOGS/rasa.log" 2>&1 &
+    "${RASA_SERVER[@]}" run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml --port "$RASA_PORT" \
+        --cors "*" --interface "${RASA_INTERFACE:-127.0.0.1}" > "$LOGS/rasa.log" 2>&1 &
     pids+=($!)
     wait_for "http://localhost:$RASA_PORT/" rasa "${pids[-1]}" 300
     cat <<EOF
 
 The career bot is running.
+  Chat in a browser:     http://localhost:$WEB_PORT/
+  SMS and Slack:         see "Channels" in README.md (set TWILIO_AUTH_TOKEN / SLACK_SIGNING_SECRET first)
   Talk to it over REST:  curl -s -X POST http://localhost:$RASA_PORT/webhooks/rest/webhook \\
                            -H 'Content-Type: application/json' -d '{"sender": "me", "message": "hi"}'
   Or in a terminal:      make shell   (in another terminal stop this one first, or use other ports)
@@ -66,7 +79,7 @@ EOF
     wait -n "${pids[@]}"
     ;;
 shell)
-    $RASA shell --model "$MODEL" --endpoints "$endpoints" --port "$RASA_PORT"
+    "${RASA_SERVER[@]}" shell --model "$MODEL" --endpoints "$endpoints" --port "$RASA_PORT"
     ;;
 *)
     echo "usage: $0 run|shell" >&2; exit 2

@@ -6,7 +6,7 @@ inform.yml: the job-fact messages ("I'm a cashier", "I want to become a nurse",
 Templates x job titles as people type them, then SMS-style and typo variants, seeded so the file is
 the same on every run.
 
-variants.yml: two noisy variants of every hand-written example in intents.yml (a filler word before or
+variants.yml: a noisy variant of every hand-written example in intents.yml (a filler word before or
 after, SMS spelling, a typo, no punctuation), the way the same thing arrives from a phone.
 
 Run it after editing the lists or intents.yml: `.venv/bin/python scripts/make_nlu.py`.
@@ -232,7 +232,7 @@ def variants() -> None:
         originals = originals_of(block)
         made = []
         for example in originals:
-            for _ in range(2):
+            for _ in range(1):
                 for _attempt in range(5):
                     v = noisy(example)
                     if v and v.lower() not in seen and not v.startswith("#"):

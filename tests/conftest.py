@@ -9,6 +9,7 @@ import pytest
 
 from knowledge import config
 from knowledge.db import StoreMissing, open_store
+from tests.servers import free_port
 
 SHARED_DATA = Path(os.environ.get("CAREERBOT_DATA_DIR", config.PROJECT_ROOT.parent / "shared" / "data"))
 
@@ -45,14 +46,6 @@ def session(engine):
 POSTGRES_SH = config.PROJECT_ROOT / "scripts" / "postgres.sh"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
     """A throwaway PostgreSQL server (Debian's package, via scripts/postgres.sh) on 127.0.0.1,
@@ -61,7 +54,7 @@ def postgres_url():
 
     last = None
     for _attempt in range(3):  # the free port can be taken between choosing and binding it; rare
-        port = _free_port()
+        port = free_port()
         last = subprocess.run([str(POSTGRES_SH), "start", str(port)], capture_output=True, text=True)
         if last.returncode == 0:
             break
@@ -72,3 +65,44 @@ def postgres_url():
         yield f"postgresql+psycopg2://postgres@127.0.0.1:{port}/careerbot"
     finally:
         subprocess.run([str(POSTGRES_SH), "stop", server_dir], check=False)
+
+
+@pytest.fixture(scope="session")
+def bot_stack(tmp_path_factory, engine):
+    """The whole bot running as real processes (action server, Rasa server with its channels and SQL
+    tracker store, the web server), started once for the test session; see tests/servers.py."""
+    from tests.servers import BotStack, running
+
+    with running(BotStack(tmp_path_factory.mktemp("bot"))) as stack:
+        yield stack
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, headless, as root, with nothing reaching out to the (closed) network on its own
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a browser Playwright downloads itself)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package (make browser-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh browser context (no cookies, no local storage) and one page in it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -306,7 +306,10 @@ def test_level_placement_asks_statements_and_places_the_person(actions, domain):
     messages, events = run(actions.ActionLevelResult(), tracker(slots={**slots, "level_answers": answers}), domain)
     text = text_of(messages)
     assert "Developing level" in text and "Next up is Proficient" in text
-    assert slots_of(events) == {"level_answer": None, "level_answers": None}
+    set_now = slots_of(events)
+    recorded = set_now.pop("analyses")[-1]  # kept with the conversation for the counselor console
+    assert (recorded["kind"], recorded["level"], recorded["next_level"]) == ("level", "Developing", "Proficient")
+    assert set_now == {"level_answer": None, "level_answers": None}
 
 
 def test_level_without_a_framework(actions, domain):
@@ -385,3 +388,53 @@ def test_the_full_report_link_when_the_report_server_is_configured(actions, doma
     monkeypatch.setenv("CAREERBOT_REPORT_BASE", "http://localhost:8000")
     messages, _ = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
     assert "http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME" in text_of(messages)
+
+
+def test_an_unsure_intent_with_a_job_title_starts_the_form(actions, domain):
+    t = tracker(text="i'm a cashier", intent="nlu_fallback", entities=[{"current_job": "cashier"}])
+    messages, events = run(actions.ActionSteerBack(), t, domain)
+    assert messages == [] and events == [{"event": "followup", "name": "career_form", "timestamp": None}]
+
+
+def test_no_condolences_when_nobody_was_laid_off(actions, domain):
+    t = tracker(text="i work as a cashier", intent="laid_off", entities=[{"current_job": "cashier"}],
+                candidates={"situation": "laid_off", "current_job": "cashier"}, form="career_form")
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "sorry" not in text_of(messages).lower() and slots_of(events)["situation"] == "working"
+
+
+# -- the analyses kept with the conversation (for the counselor console) ---------------------------------
+
+def test_every_analysis_is_recorded_from_what_the_reply_said(actions, domain):
+    earlier = {"kind": "compare", "time": "2026-01-01T00:00:00Z"}
+    slots = {**KNOWN, "analyses": [earlier]}
+
+    def record(action, slot_values):
+        messages, events = run(action, tracker(slots=slot_values), domain)
+        kept = slots_of(events)["analyses"]
+        assert kept[:-1] == slot_values.get("analyses", [])  # appended, earlier records kept
+        return text_of(messages), kept[-1]
+
+    said, r = record(actions.ActionAnswer(), slots)
+    assert r["kind"] == "compare" and r["current"]["code"] == CSR and r["target"]["code"] == CLERK and r["state"] == "ME"
+    assert f"about {r['score']:.0f} out of 100" in said
+    assert 3 <= len(r["gaps"]) <= 5 and r["gaps"][0]["element"] in said  # the biggest gap, as the reply put first
+    said, r = record(actions.ActionGaps(), slots)
+    assert r["kind"] == "gaps" and r["gaps"][0]["element"] in said
+    _, r = record(actions.ActionPay(), slots)
+    assert r["kind"] == "pay" and r["pay"]["area"] == "Maine" and r["pay"]["target"] > 0
+    said, r = record(actions.ActionTraining(), slots)
+    assert r["kind"] == "training" and r["programs"] and r["programs"][0]["title"] in said
+    assert r["programs"][0]["institutions"][0] in said  # "School (Town)", as the reply lists it
+    said, r = record(actions.ActionApprenticeships(), slots)
+    assert r["kind"] == "apprenticeships" and any(a["rapids_code"] == "3001CB" for a in r["apprenticeships"])
+    said, r = record(actions.ActionExplore(), {"current_job": CASHIER, "current_code": CASHIER})
+    assert r["kind"] == "explore" and r["current"]["code"] == CASHIER
+    assert [d["title"] for d in r["destinations"]] and all(d["title"] in said for d in r["destinations"])
+    said, r = record(actions.ActionAnswer(), {"target_job": "29-2052.00", "target_code": "29-2052.00", "state": "TX"})
+    assert r["kind"] == "target_profile" and r["target"]["title"] == "Pharmacy Technicians" and r["state"] == "TX"
+    said, r = record(actions.ActionLadderResult(), {"years_experience": "18.0 months", "college_credits": "30.0"})
+    assert r["kind"] == "ladder" and r["qualifies_for"] == "Customer Service Assistant (class 4807)"
+    # no analysis, no record
+    _, events = run(actions.ActionGaps(), tracker(), domain)
+    assert "analyses" not in slots_of(events)

@@ -5,90 +5,17 @@ Slow (about two minutes to start both servers); `make test-bot` runs it after tr
 """
 from __future__ import annotations
 
-import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "careerbot.tar.gz"
-RASA = str(Path(sys.executable).parent / "rasa")
-START_TIMEOUT = 600  # seconds; the action server reads the whole store first
+from tests.servers import rest_say
+
 pytestmark = pytest.mark.integration
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str, timeout: float = 5) -> int:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.status
-
-
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, name: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the {name} exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if get(url) == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(1)
-    pytest.fail(f"the {name} did not answer {url} within {START_TIMEOUT}s:\n{log.read_text()[-3000:]}")
-
-
-def start(args: list[str], log: Path, env: dict) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
-                            start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory, engine):
-    """The REST webhook URL of a running bot."""
-    if not MODEL.is_file():
-        pytest.fail(f"{MODEL} is missing: run `make train` first")
-    tmp = tmp_path_factory.mktemp("bot")
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore",
-           "RASA_TELEMETRY_ENABLED": "false"}
-    env.pop("CAREERBOT_WARM", None)  # the action server reads the store before it answers /health
-    actions = start([RASA, "run", "actions", "--actions", "actions", "--port", str(actions_port)], tmp / "actions.log", env)
-    server = None
-    try:
-        server = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(endpoints), "--credentials",
-                        str(ROOT / "credentials.yml"), "--port", str(rasa_port), "--interface", "127.0.0.1"],
-                       tmp / "rasa.log", env)
-        wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, tmp / "actions.log", "action server")
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/", server, tmp / "rasa.log", "Rasa server")
-        yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-    finally:
-        if server is not None:
-            stop(server)
-        stop(actions)
+def bot(bot_stack):
+    """The REST webhook URL of the running bot (conftest's bot_stack)."""
+    return bot_stack.rest_url
 
 
 class Chat:
@@ -98,10 +25,7 @@ class Chat:
         self.url, self.sender, self.log = url, sender, []
 
     def say(self, message: str) -> list[dict]:
-        body = json.dumps({"sender": self.sender, "message": message}).encode()
-        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=120) as response:
-            replies = json.loads(response.read())
+        replies = rest_say(self.url.rsplit("/webhooks/", 1)[0], self.sender, message)
         self.log.append((message, replies))
         return replies
 

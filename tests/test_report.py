@@ -10,22 +10,18 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from knowledge import cli
+from tests.servers import ServerFailed, free_port, http, start as start_server, stop, wait_until_up
 from knowledge.render import money
 
 pytestmark = pytest.mark.integration
@@ -267,51 +263,25 @@ def test_cli_writes_both_formats(tmp_path, capsys):
 
 
 # -- the web server ----------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str):
-    request = urllib.request.Request(url)
-    try:
-        with urllib.request.urlopen(request, timeout=180) as r:
-            return r.status, r.headers.get("Content-Type"), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers.get("Content-Type"), e.read()
-
-
 @pytest.fixture(scope="module")
 def server(engine, tmp_path_factory):
     """bot.web on a free loopback port, in its own process; yields the base URL."""
     log = tmp_path_factory.mktemp("web") / "web.log"
-    port = _free_port()
-    env = {**os.environ, "PYTHONWARNINGS": "ignore", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    port = free_port()
+    process = start_server([sys.executable, "-m", "bot.web", "--port", str(port)], log)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"bot.web exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                if _get(base + "/health")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"bot.web did not answer within 180 s:\n{log.read_text()[-3000:]}")
-            time.sleep(0.5)
+        wait_until_up(base + "/health", process, log, "web server", timeout=180)
         yield base
+    except ServerFailed as exc:
+        pytest.fail(str(exc))
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
+
+
+def _get(url: str):
+    status, headers, body = http(url)
+    return status, headers.get("Content-Type"), body
 
 
 def test_web_serves_html_and_pdf_at_the_stable_url(server):

@@ -59,6 +59,16 @@ def test_abbreviations(resolver, text, code):
 
 
 @pytest.mark.parametrize("text, code", [
+    ("licence clerk", "43-4031.00"),
+    ("Labourer", "53-7062.00"),
+    ("paediatric nurse", "29-1141.00"),
+    ("jewellery maker", "51-9071.00"),
+])
+def test_british_spellings(resolver, text, code):
+    assert top_code(resolver, text) == code
+
+
+@pytest.mark.parametrize("text, code", [
     ("I work as a cashier at Walmart", "41-2011.00"),
     ("I'm a pharmacy technician at CVS", "29-2052.00"),
     ("I was laid off from my job as a forklift operator", "53-7051.00"),

@@ -84,13 +84,19 @@ def render_html(data: dict) -> str:
 
 
 # -- what the template shows ---------------------------------------------------------------------
+def biggest_gaps(comp: dict, limit: int = TOP_GAPS_CHARTED) -> list[dict]:
+    """The comparison's gaps of all three lists, biggest (importance x gap) first, each with its kind; the
+    report's gap chart and the chat widget's (bot/channels/site.py) show these."""
+    return sorted(({**g, "kind": KIND[key]} for key in GAP_LIST_TITLES for g in comp[key]["gaps"]),
+                  key=lambda g: -(g["importance"] * g["gap"]))[:limit]
+
+
 def view(data: dict) -> dict:
     comp = data["comparison"]
     source, target = comp["from"], comp["to"]
     market = comp["labor_market"]
     gap_lists = [{"key": key, "title": title, "intro": GAP_LIST_INTRO[key], **comp[key]} for key, title in GAP_LIST_TITLES.items()]
-    top_gaps = sorted(({**g, "kind": KIND[block["key"]]} for block in gap_lists for g in block["gaps"]),
-                      key=lambda g: -(g["importance"] * g["gap"]))[:TOP_GAPS_CHARTED]
+    top_gaps = biggest_gaps(comp)
     education = _education(comp["education_experience"])
     return {
         "source": source, "target": target, "score": comp["score"], "gap_lists": gap_lists, "top_gaps": top_gaps,

@@ -1,0 +1,37 @@
+"""Exports: one conversation as a standalone HTML page or a PDF (WeasyPrint, as the career report), the
+list of conversations (with the filters applied) as CSV. Everything is already masked by
+bot.console.conversations; the HTML is autoescaped (what people typed is never markup)."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timezone
+
+from knowledge.report.pdf import html_to_pdf  # noqa: F401  (re-exported for the console's PDF export)
+
+CSV_COLUMNS = ["conversation", "started_utc", "last_message_utc", "channel", "person", "current_job", "target_job",
+               "messages_from_person", "asked_for_human", "left_unresolved", "analyses", "notes"]
+
+
+def _cell(value) -> str:
+    """A spreadsheet must not run what people typed: a leading = + - @ makes a formula, so quote it."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def conversations_csv(rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in rows:
+        writer.writerow([_cell(v) for v in (
+            c.key, c.started_at.strftime("%Y-%m-%d %H:%M:%S"), c.last_at.strftime("%Y-%m-%d %H:%M:%S"), c.channel,
+            c.shown_sender, c.current, c.target, c.user_messages, "yes" if c.asked_for_human else "no",
+            "yes" if c.unresolved else "no", len(c.analyses), c.notes)])
+    return out.getvalue()
+
+
+def conversation_html(jinja, conv, notes: list[dict], counselor: str) -> str:
+    return jinja.get_template("export.html").render(
+        c=conv, notes=notes, counselor=counselor, csrf="",
+        exported=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"))

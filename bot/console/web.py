@@ -1,0 +1,275 @@
+"""The counselor console's pages, a Sanic blueprint under /console on the project's web server.
+
+    GET  /console/login                          the login form (the only page open without an account)
+    POST /console/login, /console/logout
+    GET  /console/conversations[?q=&channel=&occupation=&since=&until=&human=1&unresolved=1]
+    GET  /console/conversations.csv[?same filters]
+    GET  /console/conversations/<key>            transcript, the bot's analyses, notes
+    POST /console/conversations/<key>/notes
+    GET  /console/conversations/<key>/export.html | export.pdf
+
+Every other /console URL, and all of these but the login when nobody is logged in, answer with a
+redirect to the login page. POST forms carry the session's CSRF token (the login form a cookie-bound
+one). Cookies are HttpOnly and SameSite=Strict, limited to /console. Pages are not cached and cannot be
+framed. The job seekers' channels are on the Rasa server, not here, and no other route of this server
+reads the tracker store or the console database.
+"""
+from __future__ import annotations
+
+import asyncio
+import hmac
+import ipaddress
+import os
+import secrets
+import threading
+from datetime import datetime, timezone
+from functools import wraps
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from bot.console import accounts, export
+from bot.console.conversations import Conversations, Filters, select
+from bot.privacy import mask
+
+COOKIE = "careerbot_console"
+LOGIN_COOKIE = "careerbot_console_login"
+FAILED_LOGIN_DELAY = 1.0  # seconds added to every failed login
+HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
+           "Referrer-Policy": "no-referrer",
+           "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                                      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"}
+# Who may reach the console at all: loopback and private networks unless the deployment says otherwise
+# (CAREERBOT_CONSOLE_NETWORKS, comma-separated CIDRs; "any" for everyone). The web server also serves the
+# job seekers' website; from other addresses /console does not exist (404). The socket's peer address is
+# used, so behind a reverse proxy every request looks local: there, the proxy must not forward /console.
+NETWORKS_ENV = "CAREERBOT_CONSOLE_NETWORKS"
+DEFAULT_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+KIND_NAMES = {"compare": "Comparison", "gaps": "Gaps in detail", "pay": "Pay and outlook", "explore": "Jobs to move into",
+              "target_profile": "What the target job takes", "training": "Study programs",
+              "apprenticeships": "Apprenticeships", "level": "Competency level", "ladder": "Career ladder"}
+
+
+def templates():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(KIND_NAMES=KIND_NAMES, when=lambda t: datetime.fromtimestamp(t or 0, timezone.utc)
+                       .strftime("%Y-%m-%d %H:%M:%S"))
+    return env
+
+
+def allowed_networks(spec: str | None = None) -> list | None:
+    """The networks the console answers; None for every address."""
+    spec = (spec if spec is not None else os.environ.get(NETWORKS_ENV, DEFAULT_NETWORKS)).strip()
+    if spec.lower() in ("any", "*", "all"):
+        return None
+    return [ipaddress.ip_network(part.strip(), strict=False) for part in spec.split(",") if part.strip()]
+
+
+def reachable(address: str, networks: list | None) -> bool:
+    if networks is None:
+        return True
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return any(ip in net for net in networks if net.version == ip.version)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path inside the console: no open redirect after login."""
+    if target and target.startswith("/console/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return "/console/conversations"
+
+
+class _Lazy:
+    """An object made on first use (an app made in a test that never serves the console touches no database)."""
+
+    def __init__(self, make):
+        self._make, self._value, self._lock = make, None, threading.Lock()
+
+    def __getattr__(self, name):
+        with self._lock:
+            if self._value is None:
+                self._value = self._make()
+        return getattr(self._value, name)
+
+
+def console_blueprint(tracker_url: str, console_url: str | None = None):
+    from sanic import Blueprint, response
+
+    bp = Blueprint("counselor_console", url_prefix="/console")
+    db = _Lazy(lambda: accounts.open_console_db(console_url))  # opened on first use, not when the app is made
+    conversations = _Lazy(lambda: Conversations(tracker_url))
+    jinja = templates()
+    networks = allowed_networks()
+
+    @bp.middleware("request")
+    async def only_from_allowed_networks(request):
+        if not reachable(request.ip or "", networks):
+            return response.text("Not found.\n", status=404)
+
+    def page(template: str, status: int = 200, **context):
+        body = jinja.get_template(template).render(**context)
+        return response.html(body, status=status, headers=HEADERS)
+
+    def set_cookie(resp, name: str, value: str, request, max_age: int | None = None):
+        resp.cookies[name] = value
+        cookie = resp.cookies[name]
+        cookie["path"] = "/console"
+        cookie["httponly"] = True
+        cookie["samesite"] = "Strict"
+        if request.scheme == "https":
+            cookie["secure"] = True
+        if max_age is not None:
+            cookie["max-age"] = max_age
+
+    def to_login(request):
+        target = request.path + (f"?{request.query_string}" if request.query_string else "")
+        return response.redirect("/console/login?next=" + quote(target, safe=""), headers=HEADERS)
+
+    async def run(fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+    def counselor_only(handler):
+        """The handler gets the session; without a live one, the login page."""
+        @wraps(handler)
+        async def wrapped(request, *args, **kwargs):
+            session = await run(accounts.session_for, db, request.cookies.get(COOKIE))
+            if session is None:
+                return to_login(request)
+            if request.method == "POST":
+                sent = request.form.get("csrf") if request.form else None
+                if not sent or not hmac.compare_digest(sent, session.csrf):
+                    return response.text("This form has expired. Go back, reload the page and try again.\n",
+                                         status=403, headers=HEADERS)
+            return await handler(request, session, *args, **kwargs)
+        return wrapped
+
+    @bp.get("/")
+    async def home(request):
+        session = await run(accounts.session_for, db, request.cookies.get(COOKIE))
+        return response.redirect("/console/conversations" if session else "/console/login", headers=HEADERS)
+
+    @bp.get("/login")
+    async def login_form(request):
+        token = secrets.token_urlsafe(32)
+        resp = page("login.html", csrf=token, next=_safe_next(request.args.get("next")), name="", error=None,
+                    counselor=None)
+        set_cookie(resp, LOGIN_COOKIE, token, request, max_age=3600)
+        return resp
+
+    @bp.post("/login")
+    async def login(request):
+        form = request.form or {}
+        name, password = (form.get("name") or "").strip()[:80], form.get("password") or ""
+        next_url = _safe_next(form.get("next"))
+        cookie_token, sent = request.cookies.get(LOGIN_COOKIE) or "", form.get("csrf") or ""
+        token = secrets.token_urlsafe(32)
+
+        def again(error: str, status: int):
+            resp = page("login.html", status=status, csrf=token, next=next_url, name=name, error=error, counselor=None)
+            set_cookie(resp, LOGIN_COOKIE, token, request, max_age=3600)
+            return resp
+
+        if not cookie_token or not hmac.compare_digest(cookie_token, sent):
+            return again("The form expired. Please log in again.", 403)
+        address = request.remote_addr or request.ip or "?"
+        if await run(accounts.too_many_failures, db, name, address):
+            await asyncio.sleep(FAILED_LOGIN_DELAY)
+            return again("Too many failed logins. Wait 15 minutes and try again.", 429)
+        if not await run(accounts.check_login, db, name, password, address):
+            await asyncio.sleep(FAILED_LOGIN_DELAY)
+            return again("Wrong name or password.", 401)
+        resp = response.redirect(next_url, headers=HEADERS)
+        set_cookie(resp, COOKIE, await run(accounts.start_session, db, name), request)
+        set_cookie(resp, LOGIN_COOKIE, "", request, max_age=0)  # used up
+        return resp
+
+    @bp.post("/logout")
+    @counselor_only
+    async def logout(request, session):
+        await run(accounts.end_session, db, request.cookies.get(COOKIE))
+        resp = response.redirect("/console/login", headers=HEADERS)
+        set_cookie(resp, COOKIE, "", request, max_age=0)
+        return resp
+
+    def listing(args):
+        every = conversations.all()
+        counts = accounts.note_counts(db)
+        for c in every:
+            c.notes = counts.get(c.key, 0)
+        filters = Filters.from_args(args)
+        return every, filters, select(every, filters)
+
+    @bp.get("/conversations")
+    @counselor_only
+    async def conversation_list(request, session):
+        every, filters, rows = await run(listing, request.args)
+        channels = sorted({c.channel for c in every if c.channel})
+        return page("list.html", rows=rows, total=len(every), f=filters, qs=filters.query_string(), channels=channels,
+                    counselor=session.counselor, csrf=session.csrf)
+
+    @bp.get("/conversations.csv")
+    @counselor_only
+    async def conversation_csv(request, session):
+        _every, _filters, rows = await run(listing, request.args)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
+        return response.raw(export.conversations_csv(rows).encode("utf-8"), content_type="text/csv; charset=utf-8",
+                            headers={**HEADERS, "Content-Disposition": f'attachment; filename="conversations-{stamp}.csv"'})
+
+    async def one(key: str):
+        conv = await run(conversations.get, key[:64])
+        return conv if conv and conv.user_messages else None
+
+    def not_found():
+        return response.text("No such conversation.\n", status=404, headers=HEADERS)
+
+    @bp.get("/conversations/<key:str>")
+    @counselor_only
+    async def conversation_page(request, session, key: str):
+        conv = await one(key)
+        if conv is None:
+            return not_found()
+        notes = [dict(n, text=mask(n["text"])) for n in await run(accounts.notes_for, db, conv.key)]
+        return page("conversation.html", c=conv, notes=notes, counselor=session.counselor, csrf=session.csrf)
+
+    @bp.post("/conversations/<key:str>/notes")
+    @counselor_only
+    async def add_note(request, session, key: str):
+        conv = await one(key)
+        if conv is None:
+            return not_found()
+        text = (request.form.get("text") or "").strip()
+        if text:
+            await run(accounts.add_note, db, conv.key, session.counselor, text)
+        return response.redirect(f"/console/conversations/{conv.key}", status=303, headers=HEADERS)
+
+    @bp.get("/conversations/<key:str>/<filename:str>")  # export.html, export.pdf
+    @counselor_only
+    async def conversation_export(request, session, key: str, filename: str):
+        stem, _, fmt = filename.rpartition(".")
+        conv = await one(key)
+        if conv is None or stem != "export" or fmt not in ("html", "pdf"):
+            return not_found()
+        notes = [dict(n, text=mask(n["text"])) for n in await run(accounts.notes_for, db, conv.key)]
+        html = export.conversation_html(jinja, conv, notes, session.counselor)
+        name = f"conversation-{conv.key}.{fmt}"
+        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if fmt == "html":
+            return response.html(html, headers={**HEADERS, **disposition})
+        body = await run(export.html_to_pdf, html)
+        return response.raw(body, content_type="application/pdf", headers={**HEADERS, **disposition})
+
+    @bp.route("/<rest:path>", methods=["GET", "POST", "HEAD"])
+    @counselor_only
+    async def anything_else(request, session, rest: str):
+        if not rest.strip("/"):  # /console/
+            return response.redirect("/console/conversations", headers=HEADERS)
+        return response.text("No such page in the console.\n", status=404, headers=HEADERS)
+
+    return bp

@@ -1,0 +1,116 @@
+"""Personal data typed by job seekers: masking it for counselors, hashing SMS senders' numbers.
+
+``mask(text)`` replaces e-mail addresses, US social security numbers, phone numbers and street
+addresses found in running text with a placeholder ("[e-mail]", "[SSN]", "[phone]", "[address]").
+It is deliberately conservative about what the bot itself talks about: wages ("$52,310"), occupation
+codes ("43-4051.00"), years ("2025"), durations ("3 years"), credits and hours are left alone.
+
+``hash_sender(phone)`` is what the SMS channel keeps instead of a sender's number: a keyed
+HMAC-SHA256 of the number's digits, so one person's messages still form one conversation but the
+number cannot be read back (nor found by hashing every number, without the key). The key comes from
+CAREERBOT_SENDER_KEY, else from var/sender.key (made once, mode 0600). A deployment that must keep the
+numbers (to call people back) sets CAREERBOT_KEEP_PHONE_NUMBERS=1.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+
+from knowledge.config import VAR_DIR
+
+SENDER_KEY_ENV = "CAREERBOT_SENDER_KEY"
+KEEP_NUMBERS_ENV = "CAREERBOT_KEEP_PHONE_NUMBERS"
+SENDER_KEY_FILE = "sender.key"
+HASH_PREFIX = "sms-"
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+# 123-45-6789, 123 45 6789; nine bare digits only next to the words that name them.
+_SSN = re.compile(
+    r"(?<![\w$.,-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)"
+    r"|(?i:\b(?:ssn|ss#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:is|:|#)?\s*)\d{9}\b")
+
+# North American numbers in their usual spellings, and +CC international numbers. The look-arounds keep
+# codes, money and decimals whole ("43-4051.00", "$52,310", "1,234,567.89").
+_PHONE = re.compile(
+    r"(?<![\w$.,-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w-]|[.,]\d)"
+    r"|(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)")
+
+_STREET_TYPES = (
+    "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
+    "circle|cir|highway|hwy|parkway|pkwy|way|square|sq|trail|trl|alley|aly|route|rte")
+# Words that follow a number in ordinary talk about careers, never in a street name: they stop
+# "3 years at the Main St store" from being read as an address.
+_NOT_STREET_WORDS = (
+    "years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|dollars?|bucks|credits?|times?|jobs?|kids?|"
+    "children|people|at|in|on|of|per|and|or|to|for|from|with|a|an|the|i|my|is|was|am|as|by|if|but|then|"
+    "percent|miles?|k|an?hour|semesters?")
+_STREET = re.compile(
+    rf"(?i)\b\d{{1,6}}[A-Za-z]?\s+"                                   # house number: 12, 12B
+    rf"(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"          # a direction
+    rf"(?:(?!(?:{_NOT_STREET_WORDS})\b)[A-Za-z0-9][\w'.-]*\s+){{1,4}}"  # one to four name words
+    rf"(?:{_STREET_TYPES})\b\.?"
+    rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\w+)?"       # apartment / unit
+    rf"(?:,\s*[A-Za-z][A-Za-z .'-]{{1,30}},\s*[A-Za-z]{{2}}\.?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"  # , City, ST 12345
+    rf"|(?i:\bp\.?\s?o\.?\s+box\s+\d+)")
+
+PLACEHOLDERS = {"email": "[e-mail]", "ssn": "[SSN]", "phone": "[phone]", "address": "[address]"}
+# Order matters: an e-mail or an SSN contains digits that the phone pattern must not see first.
+_RULES = ((_EMAIL, PLACEHOLDERS["email"]), (_SSN, PLACEHOLDERS["ssn"]),
+          (_STREET, PLACEHOLDERS["address"]), (_PHONE, PLACEHOLDERS["phone"]))
+
+
+def mask(text: str | None) -> str:
+    """``text`` with e-mail addresses, SSNs, street addresses and phone numbers replaced by placeholders."""
+    if not text:
+        return text or ""
+    for pattern, placeholder in _RULES:
+        text = pattern.sub(placeholder, text)
+    return text
+
+
+def _key_file() -> Path:
+    return VAR_DIR / SENDER_KEY_FILE
+
+
+def sender_key() -> bytes:
+    """The HMAC key: CAREERBOT_SENDER_KEY, else var/sender.key, created on first use readable by its owner only."""
+    explicit = os.environ.get(SENDER_KEY_ENV)
+    if explicit:
+        return explicit.encode("utf-8")
+    path = _key_file()
+    try:
+        return path.read_bytes().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # O_EXCL: two processes starting together must not each write a different key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "w") as out:
+        out.write(secrets.token_hex(32) + "\n")
+    return path.read_bytes().strip()
+
+
+def keep_phone_numbers() -> bool:
+    return os.environ.get(KEEP_NUMBERS_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def normalise_phone(phone: str) -> str:
+    """"+1 (207) 555-0100" and "+12075550100" are one sender: only the leading + and the digits count."""
+    phone = phone.strip()
+    return ("+" if phone.startswith("+") else "") + re.sub(r"\D", "", phone)
+
+
+def hash_sender(phone: str) -> str:
+    """What to keep as the SMS sender id: "sms-" + HMAC-SHA256 of the number (hex), or the number itself
+    when the deployment sets CAREERBOT_KEEP_PHONE_NUMBERS=1."""
+    if keep_phone_numbers():
+        return phone
+    digest = hmac.new(sender_key(), normalise_phone(phone).encode("utf-8"), hashlib.sha256).hexdigest()
+    return HASH_PREFIX + digest

@@ -1,0 +1,122 @@
+"""The Rasa server as careerbot runs it: ``python -m bot.rasa_server run ...`` takes exactly the arguments of
+``rasa`` (run, shell, ...) and adds one behaviour: when a custom action cannot run, the person is told so and
+their message is undone, instead of getting no answer and a half-applied turn.
+
+What Rasa 3.6 does on its own: when the action server is down (or answers 500 because the knowledge store
+is missing or locked), ``RemoteAction.run`` raises and ``MessageProcessor._run_action`` logs the exception
+and drops the action's events, but still records the action as executed and predicts on. The person gets
+no reply at all, and the slots the message filled (before validation) stay set: a form would go on with a
+job title that was never checked.
+
+What happens here instead: the failed action is caught (``GuardedAction``), the whole turn is taken back
+(``undo_turn``: the person's message and everything it did are dropped from the conversation before Rasa
+stores it, so the tracker store holds exactly what it held before the message), the person gets the reply
+from ``bot.replies.lookup_unavailable`` ("I can't look that up right now ..."), and the turn ends. Whatever
+the failure hit (a form's validation, the question it asks next, the final answer), sending the message
+again once the action server is back carries on as if nothing had happened. A failed action also ends
+after ``CAREERBOT_ACTION_TIMEOUT`` seconds (default 30) rather than Rasa's 5 minutes, for an action server
+that hangs instead of dying. (Rasa's ``UserUtteranceReverted`` event is not used for this: inside a form
+Rasa already folds the turn's user message into the form's previous run, so that event would undo every
+answer the form had collected.)
+
+Why a subclass of ``MessageProcessor`` installed by this launcher: Rasa 3.6 has no setting for it. The
+``action_endpoint`` is always read as a plain ``EndpointConfig`` (no ``type:`` for a custom class), its
+plugin hooks are only loaded from the commercial ``rasa_plus`` package, policies and NLU components never
+see action failures, and a proxy in front of the action server could answer for it but could not undo the
+slots Rasa itself sets while running a form. The processor is the one place every action, including
+those a form runs inside itself, goes through. The hook is a single method; ``tests/test_faults.py``
+checks the behaviour against the pinned Rasa version.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from typing import Any, List
+
+from rasa.core.actions.action import Action, ActionExecutionRejection
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+
+from bot import replies
+from bot.limits import cap_message
+
+log = logging.getLogger(__name__)
+ACTION_TIMEOUT = float(os.environ.get("CAREERBOT_ACTION_TIMEOUT", "30"))
+
+
+def undo_turn(tracker) -> None:
+    """Drop the latest user message and every event after it from ``tracker`` (not stored yet: Rasa
+    saves the tracker when the turn ends), and recompute its slots and form from what is left."""
+    events = tracker.events
+    last_user = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None)
+    if last_user is None:  # no message to take back (an action run through the HTTP API)
+        return
+    while len(events) > last_user:
+        events.pop()
+    tracker._reset()  # Rasa's own way back to a consistent state: reset, then replay the kept events
+    tracker.replay_events()
+
+
+class GuardedAction(Action):
+    """Runs ``action``; when it fails, sets ``failed`` and returns no events instead of raising."""
+
+    def __init__(self, action: Action) -> None:
+        self.action = action
+        self.failed = False
+
+    def name(self) -> str:
+        return self.action.name()
+
+    def event_for_successful_execution(self, prediction: Any) -> ActionExecuted:
+        return self.action.event_for_successful_execution(prediction)
+
+    async def run(self, output_channel, nlg, tracker, domain) -> List[Event]:
+        try:
+            return await asyncio.wait_for(self.action.run(output_channel, nlg, tracker, domain), ACTION_TIMEOUT)
+        except ActionExecutionRejection:
+            raise  # not a failure: the action asks the policies for another one
+        except Exception as exc:  # noqa: BLE001 - any failure gets the same plain answer
+            self.failed = True
+            log.error("action %s failed for %s (%s: %s); told them to try again and undid their message",
+                      self.name(), tracker.sender_id, exc.__class__.__name__, str(exc)[:300])
+            return []
+
+
+class CareerbotProcessor(MessageProcessor):
+    """Rasa's processor, with every action run through ``GuardedAction``: after a failure the turn is
+    undone, the person is told to try again, and no further action is predicted."""
+
+    async def log_message(self, message, should_save_tracker: bool = True):
+        message.text = cap_message(message.text)  # every channel's messages come through here; bot/limits.py
+        return await super().log_message(message, should_save_tracker)
+
+    async def _run_action(self, action, tracker, output_channel, nlg, prediction) -> bool:
+        guarded = GuardedAction(action)
+        predict_more = await super()._run_action(guarded, tracker, output_channel, nlg, prediction)
+        if not guarded.failed:
+            return predict_more
+        undo_turn(tracker)
+        for message in replies.lookup_unavailable():
+            await output_channel.send_response(tracker.sender_id, message)
+        return False
+
+
+def install() -> None:
+    """Make ``rasa.core.agent`` build its processor from ``CareerbotProcessor``."""
+    import rasa.core.agent
+
+    rasa.core.agent.MessageProcessor = CareerbotProcessor
+
+
+def main() -> None:
+    install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv[0] = "rasa"
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

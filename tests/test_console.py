@@ -1,0 +1,344 @@
+"""The counselor console on the running web server (conftest's bot_stack: real action server, Rasa server
+with its SQL tracker store, web server). Conversations are made over the REST channel as a job seeker
+would; the console must show them, with the bot's analyses, masked, only to a logged-in counselor.
+
+Added time: about 30 s on top of the shared stack (a few real conversations, one PDF).
+"""
+from __future__ import annotations
+
+import hashlib
+import http.cookiejar
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import pytest
+
+from tests.servers import ROOT, rest_say
+from tests.servers import http as fetch
+
+pytestmark = pytest.mark.integration
+
+PASSWORD = "a long test password"
+RUN = uuid.uuid4().hex[:6]  # one conversation per test session, even on a long-lived tracker store
+CSR = f"console-test-csr-{RUN}"
+HELP = f"console-test-help-{RUN}"
+EMAIL, PHONE = "jo.doe@example.com", "207-555-0134"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    """A counselor's browser without JavaScript: cookies kept, redirects seen, not followed."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
+
+    def request(self, path: str, form: dict | None = None) -> tuple[int, dict, bytes]:
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        try:
+            with self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=120) as r:
+                return r.status, r.headers, r.read()  # headers: any case
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+    def page(self, path: str) -> str:
+        status, _, body = self.request(path)
+        assert status == 200, (path, status, body[:300])
+        return body.decode()
+
+    def csrf(self, path: str) -> str:
+        return re.search(r'name="csrf" value="([^"]+)"', self.page(path)).group(1)
+
+    def login(self, name: str = "counsel", password: str = PASSWORD) -> tuple[int, dict, bytes]:
+        token = self.csrf("/console/login")
+        return self.request("/console/login", {"csrf": token, "name": name, "password": password,
+                                               "next": "/console/conversations"})
+
+
+def _add_counselor(stack, name: str, password: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.console", "add-counselor", name, "--password-stdin"],
+                          input=password + "\n", capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **stack.env})
+
+
+def _settle(rasa_url: str, sender: str, replies: list[dict]) -> list[dict]:
+    """Take the first job offered when the bot asks which one was meant (as test_e2e_rest does)."""
+    while True:
+        choice = next((b for r in replies for b in r.get("buttons") or [] if b["payload"].startswith("/choose_job")), None)
+        if not choice:
+            return replies
+        replies = rest_say(rasa_url, sender, choice["payload"])
+
+
+@pytest.fixture(scope="module")
+def console(bot_stack):
+    """The web server's base URL once a counselor account exists and two conversations were held over REST."""
+    made = _add_counselor(bot_stack, "counsel", PASSWORD)
+    assert made.returncode == 0 and "Counselor counsel" in made.stdout, made.stderr
+    rasa = bot_stack.rasa_url
+    answer = _settle(rasa, CSR, rest_say(rasa, CSR, "I've been a customer service rep for 3 years in Maine and I "
+                                                    "want to become a license clerk"))
+    assert any("out of 100" in (r.get("text") or "") for r in answer), answer
+    assert any("with schools in Maine" in (r.get("text") or "") for r in rest_say(rasa, CSR, "how do I get there?"))
+    rest_say(rasa, HELP, f"hello, my email is {EMAIL} and my phone is {PHONE}. can I talk to a real person?")
+    return bot_stack.web_url
+
+
+def _key(client: Client, sender_words: str, **filters) -> str:
+    """The console key of the listed conversation whose row contains ``sender_words``."""
+    page = client.page("/console/conversations?" + urllib.parse.urlencode(filters))
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    found = [re.search(r'href="/console/conversations/([0-9a-f]+)"', r).group(1) for r in rows if sender_words in r]
+    assert found, page
+    return found[0]
+
+
+@pytest.fixture()
+def counselor(console) -> Client:
+    client = Client(console)
+    status, headers, _ = client.login()
+    assert status == 302 and headers["Location"].endswith("/console/conversations")
+    return client
+
+
+def test_logged_out_every_console_url_goes_to_the_login_page(console, counselor):
+    key = _key(counselor, CSR)
+    anonymous = Client(console)
+    paths = ["/console/", "/console/conversations", "/console/conversations?human=1", "/console/conversations.csv",
+             f"/console/conversations/{key}", f"/console/conversations/{key}/export.html",
+             f"/console/conversations/{key}/export.pdf", "/console/no/such/page"]
+    for path in paths:
+        status, headers, body = anonymous.request(path)
+        assert status == 302 and "/console/login" in headers["Location"], (path, status)
+        assert b"customer service" not in body.lower()
+    for path in (f"/console/conversations/{key}/notes", "/console/logout"):
+        status, headers, _ = anonymous.request(path, {"text": "x", "csrf": "guess"})
+        assert status == 302 and "/console/login" in headers["Location"], path
+    assert "Log in" in anonymous.page("/console/login")
+    # a login sends the counselor back to the page they asked for, never to another site
+    status, headers, _ = anonymous.request("/console/conversations")
+    assert "next=%2Fconsole%2Fconversations" in headers["Location"]
+
+
+def test_job_seekers_channels_do_not_reach_the_console(console, bot_stack):
+    for path in ("/console/login", "/console/conversations", f"/conversations/{CSR}/tracker"):
+        status, _, body = fetch(bot_stack.rasa_url + path)
+        assert status in (403, 404), (path, status)  # the Rasa server has no console, and no tracker API
+        assert b"license clerk" not in body.lower()
+
+
+def test_login_needs_the_right_password_and_the_form_token(console):
+    client = Client(console)
+    status, _, body = client.login(password="wrong password!")
+    assert status == 401 and b"Wrong name or password" in body
+    status, _, body = client.login(name="nobody")
+    assert status == 401 and b"Wrong name or password" in body
+    status, _, _ = client.request("/console/login", {"name": "counsel", "password": PASSWORD})  # no token
+    assert status == 403
+    assert client.request("/console/conversations")[0] == 302
+
+
+def test_the_session_cookie_is_httponly_strict_and_console_only(console):
+    client = Client(console)
+    token = client.csrf("/console/login")
+    _, headers, _ = client.request("/console/login", {"csrf": token, "name": "counsel", "password": PASSWORD})
+    cookie = next(c for c in client.jar if c.name == "careerbot_console")
+    assert cookie.path == "/console" and cookie.has_nonstandard_attr("HttpOnly")
+    assert cookie.get_nonstandard_attr("SameSite") == "Strict"
+
+
+def test_a_rest_conversation_is_listed_with_its_occupations_and_flags(counselor):
+    status, headers, _ = counselor.request("/console/")
+    assert status == 302 and headers["Location"].endswith("/console/conversations")
+    page = counselor.page("/console/conversations")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if CSR in r)
+    assert "rest" in row and "Customer Service Representatives" in row and "License Clerks" in row
+    assert "asked for a human" not in row and "unresolved" not in row
+    help_row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if HELP in r)
+    assert "asked for a human" in help_row and "unresolved" in help_row
+    # filters: by flag, occupation, channel, words said, date
+    human = counselor.page("/console/conversations?human=1")
+    assert HELP in human and CSR not in human
+    unresolved = counselor.page("/console/conversations?unresolved=1")
+    assert HELP in unresolved and CSR not in unresolved
+    clerks = counselor.page("/console/conversations?occupation=license+clerk")
+    assert CSR in clerks and HELP not in clerks
+    assert CSR in counselor.page("/console/conversations?channel=rest")
+    assert CSR not in counselor.page("/console/conversations?channel=telegram")
+    assert CSR in counselor.page("/console/conversations?q=how+do+I+get+there")
+    assert CSR not in counselor.page("/console/conversations?until=2000-01-01")
+
+
+def test_a_transcript_shows_the_analyses_the_bot_gave(counselor):
+    page = counselor.page(f"/console/conversations/{_key(counselor, CSR)}")
+    assert "I&#39;ve been a customer service rep for 3 years in Maine" in page  # what the person said
+    assert "out of 100" in page  # what the bot said
+    analyses = page.split("What the bot analysed", 1)[1]
+    assert "Comparison" in analyses and "Customer Service Representatives" in analyses
+    assert "Court, Municipal, and License Clerks" in analyses and "State: ME" in analyses
+    assert re.search(r"Score: <strong>\d+</strong>", analyses) and "Top gaps" in analyses
+    assert "Study programs" in analyses and "Programs offered" in analyses
+
+
+def test_personal_data_is_masked_and_sender_ids_stay_out_of_urls(counselor):
+    key = _key(counselor, HELP)
+    assert HELP not in key
+    page = counselor.page(f"/console/conversations/{key}")
+    assert "[e-mail]" in page and "[phone]" in page
+    assert EMAIL not in page and PHONE not in page
+    assert "The bot gave no analysis" in page
+
+
+def test_notes_need_the_form_token_and_are_shown(counselor):
+    key = _key(counselor, CSR)
+    path = f"/console/conversations/{key}"
+    status, _, _ = counselor.request(path + "/notes", {"text": "forged note"})
+    assert status == 403
+    status, _, _ = counselor.request(path + "/notes", {"text": "forged note", "csrf": "not the token"})
+    assert status == 403
+    status, headers, _ = counselor.request(path + "/notes", {"text": "Call back Monday: 207 555 0199",
+                                                             "csrf": counselor.csrf(path)})
+    assert status == 303 and headers["Location"].endswith(path)
+    page = counselor.page(path)
+    assert "forged note" not in page
+    assert "Call back Monday: [phone]" in page and "counsel ·" in page
+
+
+def test_an_expired_session_goes_back_to_the_login(counselor, bot_stack):
+    assert counselor.request("/console/conversations")[0] == 200
+    database = bot_stack.folder / "console.sqlite"
+    token = next(c.value for c in counselor.jar if c.name == "careerbot_console")
+    mine = hashlib.sha256(token.encode()).hexdigest()  # the database keeps the token's hash only
+    with sqlite3.connect(database) as db:  # nine idle hours later (sessions end after eight)
+        assert db.execute("UPDATE console_sessions SET last_seen = ? WHERE token_hash = ?",
+                          (time.time() - 9 * 3600, mine)).rowcount == 1
+    status, headers, _ = counselor.request("/console/conversations")
+    assert status == 302 and "/console/login" in headers["Location"]
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM console_sessions WHERE token_hash = ?", (mine,)).fetchone()[0] == 0
+
+
+def test_logout_ends_the_session(counselor):
+    token = counselor.csrf("/console/conversations")
+    status, headers, _ = counselor.request("/console/logout", {"csrf": token})
+    assert status == 302 and headers["Location"].endswith("/console/login")
+    assert counselor.request("/console/conversations")[0] == 302
+
+
+def test_the_list_exports_as_csv_with_the_filters(counselor):
+    status, headers, body = counselor.request("/console/conversations.csv?human=1")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in headers["Content-Disposition"]
+    lines = body.decode().splitlines()
+    assert lines[0].startswith("conversation,started_utc,last_message_utc,channel,person,current_job,target_job")
+    assert any(HELP in line and ",yes,yes," in line for line in lines[1:])
+    assert not any(CSR in line for line in lines)
+    everything = counselor.request("/console/conversations.csv")[2].decode()
+    row = next(line for line in everything.splitlines() if CSR in line)
+    assert "Customer Service Representatives" in row and "License Clerks" in row and ",rest," in row
+
+
+def test_one_conversation_exports_as_html_and_pdf(counselor, tmp_path):
+    key = _key(counselor, HELP)
+    status, headers, body = counselor.request(f"/console/conversations/{key}/export.html")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert f'filename="conversation-{key}.html"' in headers["Content-Disposition"]
+    html = body.decode()
+    assert "can I talk to a real person?" in html and "[e-mail]" in html and EMAIL not in html
+    assert "<form" not in html  # a standalone document, nothing to submit
+    key = _key(counselor, CSR)
+    status, headers, pdf = counselor.request(f"/console/conversations/{key}/export.pdf")
+    assert status == 200 and headers["Content-Type"] == "application/pdf" and pdf.startswith(b"%PDF")
+    (tmp_path / "c.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "customer service rep for 3 years" in text and "Comparison" in text and "Top gaps" in text
+
+
+def test_the_account_command_refuses_short_passwords(bot_stack):
+    made = _add_counselor(bot_stack, "shorty", "short")
+    assert made.returncode == 1 and "at least" in made.stderr
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("can I talk to a real person?", True), ("I'd like to speak with a career counselor", True),
+    ("connect me with someone please", True), ("human please", True), ("Agent", True), ("i need a real person!", True),
+    ("is there a live person there", True),
+    ("I want to become a counselor", False), ("I talk to someone at work every day", False),
+    ("i want to be a human resources specialist", False), ("real estate agent", False),
+    ("I want to talk to people for a living", False), ("I need a counselor job in Ohio", False),
+])
+def test_asking_for_a_human_is_found_in_the_text(text, asks):
+    from bot.console.conversations import asked_for_human
+
+    assert asked_for_human(text) is asks
+
+
+def test_the_csv_never_starts_a_cell_with_a_formula():
+    from bot.console.export import _cell
+
+    assert [_cell(v) for v in ("=HYPERLINK(1)", "+1 207", "-2", "@SUM", "Cashiers", None, 3)] == \
+        ["'=HYPERLINK(1)", "'+1 207", "'-2", "'@SUM", "Cashiers", "", "3"]
+
+
+def test_the_tracker_store_url_becomes_rasas_settings():
+    import yaml
+
+    from bot.endpoints import endpoints_yaml
+
+    settings = yaml.safe_load(endpoints_yaml("http://localhost:5055/webhook",
+                                             "postgresql+psycopg2://bot:p%40ss:w0rd@db.example.org:5433/tracker"))
+    assert settings["action_endpoint"]["url"] == "http://localhost:5055/webhook"
+    # Rasa reads the host from "url" (EndpointConfig.url is passed as host=)
+    assert settings["tracker_store"] == {"type": "SQL", "dialect": "postgresql+psycopg2", "url": "db.example.org",
+                                         "port": 5433, "db": "tracker", "username": "bot", "password": "p@ss:w0rd"}
+    sqlite = yaml.safe_load(endpoints_yaml("http://a/webhook", "sqlite:////tmp/x/tracker.sqlite"))["tracker_store"]
+    assert sqlite == {"type": "SQL", "dialect": "sqlite", "db": "/tmp/x/tracker.sqlite"}
+
+
+@pytest.mark.postgres
+def test_conversations_are_read_from_a_postgresql_tracker_store(postgres_url):
+    """PostgreSQL by URL: Rasa's SQL tracker store with the settings bot/endpoints.py makes for Rasa, read
+    back by the console (masked, with the analyses), which cannot write to it."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.console.conversations import Conversations
+    from bot.endpoints import tracker_store
+
+    settings = tracker_store(postgres_url)
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    store = SQLTrackerStore(domain, dialect=settings["dialect"], host=settings["url"], port=settings["port"],
+                            db=settings["db"], username=settings.get("username"), password=settings.get("password"))
+    person = DialogueStateTracker("pg-person", domain.slots)
+    person.update(UserUttered("I'm a cashier, call me at 207-555-0134", {"name": "inform", "confidence": 1.0},
+                              input_channel="twilio"))
+    person.update(BotUttered("Cashiers → Pharmacy Technicians"))
+    person.update(SlotSet("analyses", [{"kind": "compare", "time": "2026-11-23T00:00:00Z", "score": 61.0,
+                                        "current": {"code": "41-2011.00", "title": "Cashiers"}}]))
+    asyncio.run(store.save(person))
+
+    conversations = Conversations(postgres_url)
+    [read] = [c for c in conversations.all() if c.sender_id == "pg-person"]
+    assert read.channel == "twilio" and read.current == "Cashiers" and read.analyses[0]["score"] == 61.0
+    assert [t.text for t in read.turns] == ["I'm a cashier, call me at [phone]", "Cashiers → Pharmacy Technicians"]
+    with pytest.raises(sa.exc.DBAPIError, match="read-only"):
+        with conversations.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM events"))

@@ -1,0 +1,98 @@
+"""bot.privacy: personal data in running text is masked, what the bot talks about is not; SMS senders are
+kept as a keyed hash. No server, no store: well under a second."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from bot import privacy
+from bot.privacy import hash_sender, mask
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phone numbers, as people type them
+    ("call me at (207) 555-0134 tomorrow", "call me at [phone] tomorrow"),
+    ("my cell is 207-555-0134.", "my cell is [phone]."),
+    ("text 207.555.0134 or 207 555 0134", "text [phone] or [phone]"),
+    ("number: 2075550134, after 5pm", "number: [phone], after 5pm"),
+    ("+1 207 555 0134 is mine", "[phone] is mine"),
+    ("1-800-555-0199 is the office", "[phone] is the office"),
+    ("in the UK I was on +44 20 7946 0958", "in the UK I was on [phone]"),
+    # e-mail addresses
+    ("email me at jane.doe+jobs@example.co.uk please", "email me at [e-mail] please"),
+    ("JOHN_SMITH77@Mail.Example.com is my address", "[e-mail] is my address"),
+    # US social security numbers
+    ("my ssn is 123-45-6789", "my ssn is [SSN]"),
+    ("SSN: 123456789 and nothing else", "[SSN] and nothing else"),
+    ("social security number 123 45 6789", "social security number [SSN]"),
+    # street addresses
+    ("I live at 123 Main Street, Apt 4B, Portland, ME 04101 now", "I live at [address] now"),
+    ("send it to 42 n elm st please", "send it to [address] please"),
+    ("we moved to 7 Martin Luther King Jr Blvd last year", "we moved to [address] last year"),
+    ("mail goes to PO Box 77", "mail goes to [address]"),
+    ("worked 12 years at 5 Oak Ave in Bangor", "worked 12 years at [address] in Bangor"),
+])
+def test_personal_data_in_running_text_is_masked(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The typical pay is $52,310 a year, up $4,120 (+8%).",
+    "Customer Service Representatives (43-4051.00) and 43-4051 and 15-1252.00",
+    "Jobs +5% by 2034; I started in 2019 and left in 2025.",
+    "I've been a cashier for 3 years and 6 months, 40 hours a week.",
+    "I have 30 college credits and 120 hours of training",
+    "wages went from 31,200 to 45,000 between 2019-2023",
+    "3 years at the Main St store",
+    "I drove 300 miles on Route 1 every day",
+    "RAPIDS code 0867 for 2000 hours; level 3 of 5",
+    "1,234,567.89 people work in it",
+])
+def test_what_the_bot_talks_about_is_not_masked(text):
+    assert mask(text) == text
+
+
+def test_mask_keeps_empty_text():
+    assert mask("") == "" and mask(None) == ""
+
+
+def test_several_kinds_in_one_message():
+    out = mask("I'm Jo, 207-555-0134, jo@example.com, 12 Elm St, SSN 123-45-6789; I want to be a nurse")
+    assert out == "I'm Jo, [phone], [e-mail], [address], SSN [SSN]; I want to be a nurse"
+
+
+@pytest.fixture()
+def key_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(privacy, "VAR_DIR", tmp_path)
+    monkeypatch.delenv(privacy.SENDER_KEY_ENV, raising=False)
+    monkeypatch.delenv(privacy.KEEP_NUMBERS_ENV, raising=False)
+    return tmp_path
+
+
+def test_sender_hash_is_keyed_stable_and_hides_the_number(key_dir):
+    hashed = hash_sender("+1 (207) 555-0134")
+    assert hashed.startswith("sms-") and len(hashed) == 4 + 64
+    assert "2075550134" not in hashed
+    assert hash_sender("+12075550134") == hashed  # one person, however the number is spelled
+    assert hash_sender("+12075550135") != hashed
+    key_file = key_dir / privacy.SENDER_KEY_FILE
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600  # made once, readable by its owner only
+    key = key_file.read_bytes()
+    assert hash_sender("+12075550134") == hashed and key_file.read_bytes() == key
+    import hashlib
+    assert hashed != "sms-" + hashlib.sha256(b"+12075550134").hexdigest()  # not an unkeyed hash
+
+
+def test_sender_hash_depends_on_the_key(key_dir, monkeypatch):
+    from_file = hash_sender("+12075550134")
+    monkeypatch.setenv(privacy.SENDER_KEY_ENV, "a deployment's own secret")
+    from_env = hash_sender("+12075550134")
+    assert from_env != from_file and from_env == hash_sender("+1 207 555 0134")
+
+
+def test_deployment_can_keep_the_numbers(key_dir, monkeypatch):
+    monkeypatch.setenv(privacy.KEEP_NUMBERS_ENV, "1")
+    assert hash_sender("+12075550134") == "+12075550134"
+    assert not (key_dir / privacy.SENDER_KEY_FILE).exists()
