@@ -70,10 +70,18 @@ def http(url: str, data: bytes | None = None, headers: dict | None = None, metho
         return e.code, dict(e.headers), e.read()
 
 
+def environment(env: dict | None = None) -> dict:
+    """The environment of a process the tests start: this one's, quiet, plus ``env``. Without
+    CAREERBOT_WARM, which test modules set to 0 for their in-process actions: a server must read the
+    store at start-up as it does in production (and fail there when it can't)."""
+    inherited = {k: v for k, v in os.environ.items() if k != "CAREERBOT_WARM"}
+    return {**inherited, **QUIET, **(env or {})}
+
+
 def start(args: list[str], log: Path, env: dict | None = None) -> subprocess.Popen:
     """A server in its own process group (so stop() ends its children too), output to ``log``."""
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            env={**os.environ, **QUIET, **(env or {})}, start_new_session=True)
+                            env=environment(env), start_new_session=True)
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, name: str, timeout: float = START_TIMEOUT) -> None:
@@ -184,7 +192,6 @@ class BotStack:
         self.env = {"CAREERBOT_REPORT_BASE": self.web_url, "CAREERBOT_TRACKER_URL": self.tracker_url,
                     "CAREERBOT_CONSOLE_URL": f"sqlite:///{self.folder / 'console.sqlite'}", **self.env}
         self.env = {**self.channel_settings(), **self.env}
-        self.env.pop("CAREERBOT_WARM", None)  # the action server reads the store before it answers /health
         self.start_actions()
         self.start_rasa()
         self.start_web()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import http.cookiejar
-import os
 import re
 import sqlite3
 import subprocess
@@ -21,7 +20,7 @@ import uuid
 
 import pytest
 
-from tests.servers import ROOT, rest_say
+from tests.servers import ROOT, environment, rest_say
 from tests.servers import http as fetch
 
 pytestmark = pytest.mark.integration
@@ -71,7 +70,7 @@ class Client:
 def _add_counselor(stack, name: str, password: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "bot.console", "add-counselor", name, "--password-stdin"],
                           input=password + "\n", capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **stack.env})
+                          env=environment(stack.env))
 
 
 def _settle(rasa_url: str, sender: str, replies: list[dict]) -> list[dict]:

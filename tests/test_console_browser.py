@@ -6,14 +6,13 @@ Added time: about 20 s on top of the shared stack.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import uuid
 
 import pytest
 
-from tests.servers import ROOT, rest_say
+from tests.servers import ROOT, environment, rest_say
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +24,7 @@ SENDER = f"console-browser-ohio-{uuid.uuid4().hex[:6]}"
 def console(bot_stack):
     made = subprocess.run([sys.executable, "-m", "bot.console", "add-counselor", NAME, "--password-stdin"],
                           input=PASSWORD + "\n", capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **bot_stack.env})
+                          env=environment(bot_stack.env))
     assert made.returncode == 0, made.stderr
     replies = rest_say(bot_stack.rasa_url, SENDER, "I'm a cashier and I want to become a pharmacy tech. I live in Ohio")
     while True:  # the bot may ask which job was meant: take the first, as a person would pick theirs

@@ -9,7 +9,6 @@ About 3-4 minutes: the stack starts once (1-2 min), the action server restarts o
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,7 +20,7 @@ import pytest
 from sqlalchemy import create_engine, text as sql
 
 from bot import replies
-from tests.servers import RASA, QUIET, ROOT, BotStack, free_port, http, running, stop
+from tests.servers import RASA, ROOT, BotStack, environment, free_port, http, running, stop
 from tests.test_e2e_rest import Chat, text
 
 pytestmark = pytest.mark.integration
@@ -130,7 +129,7 @@ def test_locked_store_bot_says_it_cannot_look_it_up_and_web_server_answers_503(s
 
 
 def run(args: list[str], env: dict, timeout: float = 180) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=ROOT, env={**os.environ, **QUIET, **env}, capture_output=True,
+    return subprocess.run(args, cwd=ROOT, env=environment(env), capture_output=True,
                           text=True, timeout=timeout)
 
 
