@@ -179,6 +179,7 @@ def test_the_processor_hook_undoes_a_failed_turn_and_says_so():
     """bot/rasa_server.py against the pinned Rasa, in this process: a failing action leaves the conversation
     as it was before the person's message, the apology is sent, and no further action is predicted."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from rasa.core.actions.action import Action
     from rasa.core.channels.channel import CollectingOutputChannel
@@ -209,7 +210,11 @@ def test_the_processor_hook_undoes_a_failed_turn_and_says_so():
     processor = object.__new__(CareerbotProcessor)  # only _run_action is exercised: no model needed
     processor.domain = domain
     channel = CollectingOutputChannel()
-    predict_more = asyncio.run(processor._run_action(Unreachable(), tracker, channel, None, PolicyPrediction([], "test")))
+    run_action = processor._run_action(Unreachable(), tracker, channel, None, PolicyPrediction([], "test"))
+    # in a thread of its own: Playwright's sync API (the session's browser fixture) keeps an event loop
+    # running in this one, and asyncio.run() refuses to start inside a running loop
+    with ThreadPoolExecutor(1) as pool:
+        predict_more = pool.submit(asyncio.run, run_action).result()
     assert predict_more is False
     assert [m["text"] for m in channel.messages] == [m["text"] for m in replies.lookup_unavailable()]
     assert list(tracker.events) == before

@@ -281,7 +281,8 @@ def server(engine, tmp_path_factory):
 
 def _get(url: str):
     status, headers, body = http(url)
-    return status, headers.get("Content-Type"), body
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)  # any case
+    return status, content_type, body
 
 
 def test_web_serves_html_and_pdf_at_the_stable_url(server):
