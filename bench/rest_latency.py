@@ -19,7 +19,8 @@ calls) is not counted.
 
 Budget (issue 4): analysis turns at most 1.3 x greeting turns at p50. Issue 8 mode (--turns): first one
 user alone, then --users conversations of --turns turns each at once, bounded by --max-seconds; any
-non-200 answer, exception or empty reply is an error.
+non-200 answer, exception, empty reply or "I can't look that up right now" (an action call that failed) is an
+error.
 """
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.replies import lookup_unavailable  # noqa: E402
 from tests.servers import BotStack, http  # noqa: E402
 
 BUDGET_RATIO = 1.3
+APOLOGY = lookup_unavailable()[0]["text"]  # what the Rasa server says when an action failed: an error here
 REQUEST_TIMEOUT = 300  # s; Rasa waits up to 5 minutes for the action server as well
 
 # (what they say they do, what they want, where): each analysis conversation takes the next one
@@ -118,6 +121,8 @@ class Conversation:
         replies = json.loads(answer)
         if not any(r.get("text") or r.get("buttons") for r in replies):
             return seconds, replies, "no reply"
+        if any(r.get("text") == APOLOGY for r in replies):
+            return seconds, replies, "answered with the apology for a failed action"
         return seconds, replies, ""
 
     def run(self, turns: list[tuple[str, str]], group: str, results: Results | None) -> int:

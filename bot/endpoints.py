@@ -6,6 +6,10 @@ tests (tests/servers.py BotStack), so both store conversations the same way.
                             postgresql+psycopg2://careerbot:secret@db.example.org:5432/careerbot
                             (may be the knowledge store's database server); default
                             sqlite:///var/tracker.sqlite
+    CAREERBOT_LOCK_STORE_URL
+                            Redis URL of the conversation lock store, needed only when several Rasa
+                            servers share the tracker store, e.g. redis://:secret@redis.example.org:6379/0.
+                            Without it each Rasa server keeps its locks in memory (one server: enough).
 
 The counselor console (bot/console) reads the same URL, read-only.
 
@@ -21,6 +25,8 @@ from pathlib import Path
 from knowledge.config import VAR_DIR
 
 TRACKER_URL_ENV = "CAREERBOT_TRACKER_URL"
+LOCK_STORE_URL_ENV = "CAREERBOT_LOCK_STORE_URL"
+LOCK_STORE_CLASS = "bot.lock_store.AtomicRedisLockStore"  # Rasa's Redis lock store, made race-free
 
 
 def tracker_url(explicit: str | None = None) -> str:
@@ -50,25 +56,50 @@ def tracker_store(url: str | None = None) -> dict:
     return config
 
 
-def endpoints_yaml(actions_url: str, url: str | None = None) -> str:
-    """The endpoints file's text. Values are written as JSON strings/numbers, which YAML reads as such
-    (a password with a colon or a quote stays one value)."""
-    lines = ["action_endpoint:", f"  url: {json.dumps(actions_url)}", "tracker_store:"]
-    for key, value in tracker_store(url).items():
-        if isinstance(value, dict):
-            lines.append(f"  {key}:")
-            lines += [f"    {json.dumps(k)}: {json.dumps(v if isinstance(v, str) else list(v))}" for k, v in value.items()]
-        else:
-            lines.append(f"  {key}: {json.dumps(value)}")
+def lock_store(url: str) -> dict:
+    """The lock store settings (bot/lock_store.py) for a ``redis://[:password@]host[:port][/db]`` URL."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss") or not parts.hostname:
+        raise ValueError(f"{LOCK_STORE_URL_ENV} must look like redis://host:6379/0, not {url!r}")
+    config = {"type": LOCK_STORE_CLASS, "url": parts.hostname, "port": parts.port or 6379,
+              "db": int(parts.path.strip("/") or 0), "key_prefix": "careerbot"}
+    if parts.username:
+        config["username"] = unquote(parts.username)
+    if parts.password:
+        config["password"] = unquote(parts.password)
+    if parts.scheme == "rediss":
+        config["use_ssl"] = True
+    return config
+
+
+def endpoints_yaml(actions_url: str, url: str | None = None, lock_store_url: str | None = None) -> str:
+    """The endpoints file's text; a lock store section when ``lock_store_url`` (else CAREERBOT_LOCK_STORE_URL)
+    is set. Values are written as JSON strings/numbers, which YAML reads as such (a password with a colon
+    or a quote stays one value)."""
+    lines = ["action_endpoint:", f"  url: {json.dumps(actions_url)}"]
+    sections = {"tracker_store": tracker_store(url)}
+    lock_store_url = lock_store_url or os.environ.get(LOCK_STORE_URL_ENV)
+    if lock_store_url:
+        sections["lock_store"] = lock_store(lock_store_url)
+    for section, settings in sections.items():
+        lines.append(f"{section}:")
+        for key, value in settings.items():
+            if isinstance(value, dict):
+                lines.append(f"  {key}:")
+                lines += [f"    {json.dumps(k)}: {json.dumps(v if isinstance(v, str) else list(v))}" for k, v in value.items()]
+            else:
+                lines.append(f"  {key}: {json.dumps(value)}")
     return "\n".join(lines) + "\n"
 
 
-def write(path: Path | str, actions_url: str, url: str | None = None) -> Path:
+def write(path: Path | str, actions_url: str, url: str | None = None, lock_store_url: str | None = None) -> Path:
     """Write the endpoints file (readable by its owner only: it can hold the database password)."""
     path = Path(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as out:
-        out.write(endpoints_yaml(actions_url, url))
+        out.write(endpoints_yaml(actions_url, url, lock_store_url))
     os.chmod(path, 0o600)
     return path
 

@@ -1,6 +1,7 @@
 """The Rasa server as careerbot runs it: ``python -m bot.rasa_server run ...`` takes exactly the arguments of
-``rasa`` (run, shell, ...) and adds one behaviour: when a custom action cannot run, the person is told so and
-their message is undone, instead of getting no answer and a half-applied turn.
+``rasa`` (run, shell, ...) and adds two behaviours: when a custom action cannot run, the person is told so and
+their message is undone, instead of getting no answer and a half-applied turn; and a flood of messages
+waits its turn in line instead of starving the messages already being answered.
 
 What Rasa 3.6 does on its own: when the action server is down (or answers 500 because the knowledge store
 is missing or locked), ``RemoteAction.run`` raises and ``MessageProcessor._run_action`` logs the exception
@@ -26,6 +27,15 @@ see action failures, and a proxy in front of the action server could answer for 
 slots Rasa itself sets while running a form. The processor is the one place every action, including
 those a form runs inside itself, goes through. The hook is a single method; ``tests/test_faults.py``
 checks the behaviour against the pinned Rasa version.
+
+Why a line for messages (``CAREERBOT_CONCURRENT_MESSAGES``, default 4 at a time per Rasa server): Rasa
+runs NLU and the policies on its event loop without yielding, and yields only while it waits for the
+action server or the tracker store. With 50 people at once every waiting turn had 49 others' NLU runs to
+sit through each time it awaited, so a turn's action call could take longer than its timeout and
+people got "I can't look that up right now" from a healthy bot (bench/rest_latency.py's load test, 90
+of 1,000 turns). Admitting a few messages at a time, first come first served, keeps each admitted
+turn's waits short; the others queue in front of the processor, where waiting costs nothing. More Rasa
+servers (deploy/), not a longer line, is the answer to more people.
 """
 from __future__ import annotations
 
@@ -44,6 +54,7 @@ from bot.limits import cap_message
 
 log = logging.getLogger(__name__)
 ACTION_TIMEOUT = float(os.environ.get("CAREERBOT_ACTION_TIMEOUT", "30"))
+CONCURRENT_MESSAGES = int(os.environ.get("CAREERBOT_CONCURRENT_MESSAGES", "4"))
 
 
 def undo_turn(tracker) -> None:
@@ -87,6 +98,14 @@ class GuardedAction(Action):
 class CareerbotProcessor(MessageProcessor):
     """Rasa's processor, with every action run through ``GuardedAction``: after a failure the turn is
     undone, the person is told to try again, and no further action is predicted."""
+
+    _line: asyncio.Semaphore | None = None  # made on first use, inside the server's event loop
+
+    async def handle_message(self, message):
+        if self._line is None:
+            self._line = asyncio.Semaphore(max(1, CONCURRENT_MESSAGES))
+        async with self._line:
+            return await super().handle_message(message)
 
     async def log_message(self, message, should_save_tracker: bool = True):
         message.text = cap_message(message.text)  # every channel's messages come through here; bot/limits.py

@@ -36,19 +36,14 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 @dataclass
 class Node(BotStack):
     """One machine's share: an action server and a Rasa server that calls the actions through the load
-    balancer, stores conversations in PostgreSQL and takes its conversation locks in Redis."""
+    balancer, stores conversations in PostgreSQL and takes its conversation locks in Redis
+    (CAREERBOT_LOCK_STORE_URL in its ``env``)."""
 
     actions_lb_url: str = ""
-    redis_port: int = 0
 
-    def endpoints(self) -> Path:
-        from bot.endpoints import endpoints_yaml
-
-        path = self.folder / "endpoints.yml"
-        path.write_text(endpoints_yaml(f"{self.actions_lb_url}/webhook", self.tracker_url)
-                        + f"lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {self.redis_port}\n  db: 0\n"
-                          "  key_prefix: careerbot\n")
-        return path
+    @property
+    def action_endpoint(self) -> str:  # every Rasa server calls the actions through the load balancer
+        return f"{self.actions_lb_url}/webhook"
 
 
 def nginx_conf(folder: Path, rasa_lb: int, actions_lb: int, rasa: list[int], actions: list[int]) -> str:
@@ -156,9 +151,10 @@ class ScaleOut:
                 raise ServerFailed(f"{name} is not installed: scripts/apt-install.sh redis-server nginx")
         started = time.monotonic()
         build = ensure_knowledge_store(self.postgres_url, self.folder / "build.log")
-        env = {"CAREERBOT_DB_URL": self.postgres_url, "CAREERBOT_TRACKER_URL": self.postgres_url}
-        self.nodes = [Node(self.folder / f"node{i}", env=dict(env), actions_lb_url=self.actions_url,
-                           redis_port=self.redis_port) for i in (1, 2)][:size]
+        env = {"CAREERBOT_DB_URL": self.postgres_url, "CAREERBOT_TRACKER_URL": self.postgres_url,
+               "CAREERBOT_LOCK_STORE_URL": f"redis://127.0.0.1:{self.redis_port}/0"}
+        self.nodes = [Node(self.folder / f"node{i}", env=dict(env), actions_lb_url=self.actions_url)
+                      for i in (1, 2)][:size]
         for node in self.nodes:
             node.folder.mkdir(parents=True, exist_ok=True)
         self.processes["redis"] = start([REDIS, "--bind", "127.0.0.1", "--port", str(self.redis_port), "--save", "",
@@ -190,11 +186,17 @@ class ScaleOut:
         for process in self.processes.values():
             stop(process)
 
-    def upstreams(self, path: str) -> list[str]:
-        """The upstream server (host:port) of every request to ``path`` nginx has logged, in order."""
-        if not self.access_log.is_file():
-            return []
-        return [line.split()[-2] for line in self.access_log.read_text().splitlines() if f" {path} " in line]
+    def upstreams(self, path: str, at_least: int = 0, timeout: float = 10) -> list[str]:
+        """The upstream server (host:port) of every request to ``path`` nginx has logged, in order. nginx
+        logs a request just after sending its answer, so a caller that has just had its answer waits (up to
+        ``timeout`` seconds) for ``at_least`` lines."""
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = self.access_log.read_text().splitlines() if self.access_log.is_file() else []
+            found = [line.split()[-2] for line in lines if f" {path} " in line]
+            if len(found) >= at_least or time.monotonic() > deadline:
+                return found
+            time.sleep(0.1)
 
 
 def main(argv: list[str] | None = None) -> None:

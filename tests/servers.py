@@ -157,10 +157,16 @@ class BotStack:
     def tracker_url(self) -> str:
         return self.env.get("CAREERBOT_TRACKER_URL") or f"sqlite:///{self.tracker_db}"
 
+    @property
+    def action_endpoint(self) -> str:
+        """Where the Rasa server calls the custom actions."""
+        return f"{self.actions_url}/webhook"
+
     def endpoints(self) -> Path:
         from bot.endpoints import write
 
-        return write(self.folder / "endpoints.yml", f"{self.actions_url}/webhook", self.tracker_url)
+        return write(self.folder / "endpoints.yml", self.action_endpoint, self.tracker_url,
+                     self.env.get("CAREERBOT_LOCK_STORE_URL"))
 
     def channel_settings(self) -> dict:
         """Test credentials of the SMS and Slack channels (bot/channels/): requests signed with these reach

@@ -8,12 +8,14 @@ About 3-4 minutes: the stack starts once (1-2 min), the action server restarts o
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
@@ -178,8 +180,6 @@ def test_locked_store_is_one_clear_line(server, tiny_store):
 def test_the_processor_hook_undoes_a_failed_turn_and_says_so():
     """bot/rasa_server.py against the pinned Rasa, in this process: a failing action leaves the conversation
     as it was before the person's message, the apology is sent, and no further action is predicted."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
 
     from rasa.core.actions.action import Action
     from rasa.core.channels.channel import CollectingOutputChannel
@@ -220,3 +220,36 @@ def test_the_processor_hook_undoes_a_failed_turn_and_says_so():
     assert list(tracker.events) == before
     assert tracker.get_slot("target_job") is None and tracker.get_slot("current_code") == "41-2011.00"
     assert tracker.active_loop_name == "career_form" and tracker.latest_action_name == "action_listen"
+
+
+def test_a_flood_of_messages_waits_in_line_first_come_first_served(monkeypatch):
+    """50 messages at once reach one Rasa server: at most CAREERBOT_CONCURRENT_MESSAGES are inside Rasa's
+    processor at a time (so their action calls are not starved), the rest wait their turn in arrival
+    order, and every one is answered."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    from bot import rasa_server
+
+    inside, most_inside, admitted = [0], [0], []
+
+    async def rasa_handles(self, message):
+        inside[0] += 1
+        most_inside[0] = max(most_inside[0], inside[0])
+        admitted.append(message.text)
+        await asyncio.sleep(0.01)  # a turn awaits its action calls and the tracker store
+        inside[0] -= 1
+        return [{"text": f"answer to {message.text}"}]
+
+    monkeypatch.setattr(MessageProcessor, "handle_message", rasa_handles)
+    processor = object.__new__(rasa_server.CareerbotProcessor)
+
+    async def flood():
+        return await asyncio.gather(*(processor.handle_message(UserMessage(str(i), sender_id=f"p{i}"))
+                                      for i in range(50)))
+
+    with ThreadPoolExecutor(1) as pool:  # see above: not in the main thread's running loop
+        answers = pool.submit(asyncio.run, flood()).result()
+    assert most_inside[0] == rasa_server.CONCURRENT_MESSAGES
+    assert admitted == [str(i) for i in range(50)]
+    assert [a[0]["text"] for a in answers] == [f"answer to {i}" for i in range(50)]
