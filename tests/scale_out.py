@@ -13,11 +13,13 @@ of your own (scripts/postgres.sh start PORT makes one):
 
     .venv/bin/python -m tests.scale_out postgresql+psycopg2://postgres@127.0.0.1:PORT/careerbot
 
-builds the knowledge store there if it is not built, starts everything, prints the URLs, Ctrl-C stops it.
+builds the knowledge store there if it is not built, starts everything, prints the URLs; Ctrl-C or
+`kill` stops it.
 The nginx configuration is deploy/nginx/careerbot.conf's upstreams with loopback addresses.
 """
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -207,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("postgres_url", help="SQLAlchemy URL of a PostgreSQL database (tracker and knowledge store)")
     args = parser.parse_args(argv)
     cluster = ScaleOut(Path(tempfile.mkdtemp(prefix="careerbot-scale-")), args.postgres_url)
+    # `kill` stops everything too (a background job started by a script ignores Ctrl-C's SIGINT)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         cluster.up()
         print(f"Rasa (REST) behind nginx: {cluster.rasa_url}/webhooks/rest/webhook\n"
