@@ -88,22 +88,69 @@ def open_store(url: str) -> Engine:
 
 @contextmanager
 def new_store(url: str) -> Iterator[Engine]:
-    """Yield an engine on an empty store; swap it in for the live one only if the block completes."""
+    """Yield an engine on an empty store; swap it in for the live one only if the block completes.
+    Builds of one store run one at a time (a second waits for the first), and each clears away what a
+    build killed before it could clean up (SIGKILL, power cut) left behind."""
+    with _build_lock(url):
+        if _is_sqlite(url):
+            with _new_sqlite_store(url) as engine:
+                yield engine
+        else:
+            with _new_schema_store(url) as engine:
+                yield engine
+
+
+@contextmanager
+def _build_lock(url: str) -> Iterator[None]:
+    """Hold the store's build lock, then drop leftover staging: while we hold it no other build is running,
+    so any staging there is from a build that died."""
     if _is_sqlite(url):
+        import fcntl
+
         live = _sqlite_path(url)
         live.parent.mkdir(parents=True, exist_ok=True)
-        staging = live.with_name(f".{live.name}.building-{uuid.uuid4().hex[:8]}")
-        engine = _make_engine(f"sqlite:///{staging}", schema="build")
-        try:
-            Base.metadata.create_all(engine)
-            yield engine
-            engine.dispose()
-            os.replace(staging, live)
-        finally:
-            engine.dispose()
-            staging.unlink(missing_ok=True)
+        with open(live.with_name(f".{live.name}.build-lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+            for leftover in live.parent.glob(f".{live.name}.building-*"):
+                leftover.unlink(missing_ok=True)
+            yield
         return
+    admin = create_engine(url, future=True)
+    try:
+        with admin.connect() as conn:  # a session-level advisory lock: PostgreSQL releases it if we die
+            conn.execute(text("SELECT pg_advisory_lock(hashtext(:k))"), {"k": f"careerbot build {LIVE_SCHEMA}"})
+            conn.commit()
+            leftovers = [name for (name,) in conn.execute(text("SELECT schema_name FROM information_schema.schemata"))
+                         if name.startswith((f"{LIVE_SCHEMA}_building_", f"{LIVE_SCHEMA}_old_"))]
+            for name in leftovers:
+                conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), {"k": f"careerbot build {LIVE_SCHEMA}"})
+                conn.commit()
+    finally:
+        admin.dispose()
 
+
+@contextmanager
+def _new_sqlite_store(url: str) -> Iterator[Engine]:
+    live = _sqlite_path(url)
+    staging = live.with_name(f".{live.name}.building-{uuid.uuid4().hex[:8]}")
+    engine = _make_engine(f"sqlite:///{staging}", schema="build")
+    try:
+        Base.metadata.create_all(engine)
+        yield engine
+        engine.dispose()
+        os.replace(staging, live)
+    finally:
+        engine.dispose()
+        staging.unlink(missing_ok=True)
+
+
+@contextmanager
+def _new_schema_store(url: str) -> Iterator[Engine]:
     staging = f"{LIVE_SCHEMA}_building_{uuid.uuid4().hex[:8]}"
     admin = create_engine(url, future=True)
     with admin.begin() as conn:

@@ -132,3 +132,25 @@ def test_failed_build_leaves_the_live_store_intact(pg_store, shared_data, tmp_pa
     assert schemas(pg_store) == before_schemas, "the live schema changed, or the staging schema was left behind"
     assert sources(pg_store) == before_sources
     assert occupation("--db", pg_store)["wages"]["state"]["annual_median"] > 0
+
+
+def test_a_build_killed_midway_leaves_nothing_behind_after_the_next_one(postgres_url):
+    """SIGKILLed while building, a build leaves its staging schema; the next build drops it (it holds the
+    store's build lock, so no other build can be using it). In a database of its own: the module's store
+    stays as it is."""
+    from sqlalchemy.engine import make_url
+
+    from knowledge.db import new_store
+    from tests.test_store_build import kill_a_build_midway
+
+    admin = create_engine(postgres_url, future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS killed_build"))
+        conn.execute(text("CREATE DATABASE killed_build"))
+    admin.dispose()
+    url = make_url(postgres_url).set(database="killed_build").render_as_string(hide_password=False)
+    kill_a_build_midway(url)
+    assert [s for s in schemas(url) if s.startswith(f"{SCHEMA}_building_")], schemas(url)
+    with new_store(url) as engine:
+        m.Base.metadata.create_all(engine)
+    assert set(schemas(url)) == {SCHEMA}

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import models as m
 from knowledge.build import build
-from knowledge.db import open_store
+from knowledge.db import new_store, open_store
 from knowledge.loaders import apprenticeship, bls_nces, onet
 from knowledge.textfile import DataFileError
 
@@ -183,6 +183,38 @@ def test_failed_build_keeps_the_previous_store(data, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if ".building-" in p.name] == []
     with Session(open_store(url)) as s:
         assert s.scalar(select(func.count()).select_from(m.Occupation)) == 3
+
+
+# A build that enters its staging store and then waits to be killed
+KILLED_BUILD = """
+import sys, time
+from knowledge.db import new_store
+with new_store(sys.argv[1]):
+    print("staging", flush=True)
+    time.sleep(600)
+"""
+
+
+def kill_a_build_midway(url: str) -> None:
+    """Start a build of ``url`` in another process and SIGKILL it while it is writing its staging store:
+    its own clean-up never runs, as after a power cut or the OOM killer."""
+    child = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, url], stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parent.parent)
+    try:
+        assert child.stdout.readline().strip() == "staging"
+    finally:
+        child.kill()
+        child.wait(30)
+
+
+def test_a_build_killed_midway_leaves_nothing_behind_after_the_next_one(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    kill_a_build_midway(url)
+    assert [p.name for p in tmp_path.glob(".store.sqlite.building-*")], "the killed build left no staging file"
+    with new_store(url) as engine:
+        m.Base.metadata.create_all(engine)
+    assert [p.name for p in tmp_path.glob(".store.sqlite.building-*")] == []
+    assert (tmp_path / "store.sqlite").is_file()
 
 
 def test_rebuild_is_idempotent(data, tmp_path):
