@@ -190,10 +190,22 @@ class AskOnce(Action, ABC):
         """What to say to ask for the slot."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if tracker.get_slot("prompted"):
+        if prompted_this_turn(tracker):
             return [SlotSet("prompted", None)]
         say(dispatcher, self.messages(tracker))
-        return []
+        return [SlotSet("prompted", None)] if tracker.get_slot("prompted") else []
+
+
+def prompted_this_turn(tracker: Tracker) -> bool:
+    """Whether a validator already prompted since the person's latest message. Only this turn counts: a
+    flag left from an earlier turn (the form ended before its question was asked) once kept the bot
+    silent when the form next asked for a slot (bench/fuzz.py, a right-to-left message)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "prompted":
+            return bool(event.get("value"))
+    return False
 
 
 class ActionAskSituation(AskOnce):

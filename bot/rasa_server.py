@@ -50,7 +50,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 
 from bot import replies
-from bot.limits import cap_message
+from bot.limits import cap_message, disarm_commands
 
 log = logging.getLogger(__name__)
 ACTION_TIMEOUT = float(os.environ.get("CAREERBOT_ACTION_TIMEOUT", "30"))
@@ -108,7 +108,8 @@ class CareerbotProcessor(MessageProcessor):
             return await super().handle_message(message)
 
     async def log_message(self, message, should_save_tracker: bool = True):
-        message.text = cap_message(message.text)  # every channel's messages come through here; bot/limits.py
+        # every channel's messages come through here; bot/limits.py says why
+        message.text = disarm_commands(cap_message(message.text))
         return await super().log_message(message, should_save_tracker)
 
     async def _run_action(self, action, tracker, output_channel, nlg, prediction) -> bool:

@@ -120,3 +120,19 @@ def test_a_state_slot_nobody_checked_means_national_figures(engine):
         assert dispatcher.messages and not reply_problems(dispatcher.messages), (action.name(), dispatcher.messages)
         said[action.name()] = text(dispatcher.messages)
     assert "whole U.S. $" in said["action_pay"] and "narnia" not in said["action_training"].lower()
+
+
+@pytest.mark.parametrize("command", ["/restart", "/session_start", "/back"])
+def test_rasa_commands_typed_by_a_person_are_answered(bot_stack, command):
+    """Was (bench/fuzz.py over REST): "/restart" wiped the conversation and "/session_start" started a new
+    session, both with no answer at all. Typed, they are words like any other: the bot either carries on
+    or, when it reads them as "start over", says so."""
+    from tests.test_e2e_rest import Chat
+
+    chat = Chat(bot_stack.rest_url, f"command-{time.time_ns()}")
+    first = text(chat.settle_job(chat.say("I've been a customer service rep in Maine and want to become a license clerk")))
+    assert "Court, Municipal, and License Clerks" in first, chat.transcript()
+    answer = text(chat.say(command))
+    assert answer.strip(), chat.transcript()
+    if "fresh start" not in answer:
+        assert "Maine $" in text(chat.say("what does it pay?")), chat.transcript()  # the comparison is still there
