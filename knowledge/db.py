@@ -117,8 +117,9 @@ def _build_lock(url: str) -> Iterator[None]:
         return
     admin = create_engine(url, future=True)
     try:
+        key = {"k": f"careerbot build {LIVE_SCHEMA}"}
         with admin.connect() as conn:  # a session-level advisory lock: PostgreSQL releases it if we die
-            conn.execute(text("SELECT pg_advisory_lock(hashtext(:k))"), {"k": f"careerbot build {LIVE_SCHEMA}"})
+            conn.execute(text("SELECT pg_advisory_lock(hashtext(:k))"), key)
             conn.commit()
             leftovers = [name for (name,) in conn.execute(text("SELECT schema_name FROM information_schema.schemata"))
                          if name.startswith((f"{LIVE_SCHEMA}_building_", f"{LIVE_SCHEMA}_old_"))]
@@ -128,7 +129,7 @@ def _build_lock(url: str) -> Iterator[None]:
             try:
                 yield
             finally:
-                conn.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), {"k": f"careerbot build {LIVE_SCHEMA}"})
+                conn.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), key)
                 conn.commit()
     finally:
         admin.dispose()

@@ -108,6 +108,21 @@ def wait_for_redis(port: int, process: subprocess.Popen, log: Path, timeout: flo
     raise ServerFailed(f"redis-server did not answer on {port}:\n{log.read_text()[-2000:]}")
 
 
+def start_redis(folder: Path, port: int) -> subprocess.Popen:
+    """Debian's redis-server on loopback ``port``, keeping nothing on disk; returns once it answers PING."""
+    if not Path(REDIS).exists():
+        raise ServerFailed("redis-server is not installed: scripts/apt-install.sh redis-server nginx")
+    log = folder / "redis.log"
+    process = start([REDIS, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+                     "--dir", str(folder)], log)
+    try:
+        wait_for_redis(port, process, log)
+    except ServerFailed:
+        stop(process)
+        raise
+    return process
+
+
 def ensure_knowledge_store(url: str, log: Path) -> subprocess.Popen | None:
     """Start ``careerbot build --db url`` unless the store is already built there (the PostgreSQL tests
     of the same session build it); returns the build process to wait for, or None."""
@@ -159,9 +174,7 @@ class ScaleOut:
                       for i in (1, 2)][:size]
         for node in self.nodes:
             node.folder.mkdir(parents=True, exist_ok=True)
-        self.processes["redis"] = start([REDIS, "--bind", "127.0.0.1", "--port", str(self.redis_port), "--save", "",
-                                         "--appendonly", "no", "--dir", str(self.folder)], self.folder / "redis.log")
-        wait_for_redis(self.redis_port, self.processes["redis"], self.folder / "redis.log")
+        self.processes["redis"] = start_redis(self.folder, self.redis_port)
         conf = self.folder / "nginx.conf"
         conf.write_text(nginx_conf(self.folder, self.rasa_lb_port, self.actions_lb_port,
                                    [n.rasa_port for n in self.nodes], [n.actions_port for n in self.nodes]))

@@ -8,28 +8,22 @@ import asyncio
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
 from bot.endpoints import endpoints_yaml, lock_store
 from bot.lock_store import AtomicRedisLockStore
-from tests.scale_out import REDIS, wait_for_redis
-from tests.servers import free_port, start, stop
+from tests.scale_out import start_redis
+from tests.servers import free_port, stop
 
 SERVERS = 8
 
 
 @pytest.fixture(scope="module")
 def redis_port(tmp_path_factory):
-    if not Path(REDIS).exists():
-        pytest.fail("redis-server is not installed: make scale-deps")
-    folder = tmp_path_factory.mktemp("redis")
     port = free_port()
-    process = start([REDIS, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
-                     "--dir", str(folder)], folder / "redis.log")
+    process = start_redis(tmp_path_factory.mktemp("redis"), port)
     try:
-        wait_for_redis(port, process, folder / "redis.log")
         yield port
     finally:
         stop(process)
