@@ -17,216 +17,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import store
-from bot import analysis_record, parse, replies
+# the career form lives in its own module; its names are re-exported for the tests and bench/fuzz.py
+from actions.career_form import (EXPLORE, MAX_FAILURES, MAX_STATE_FAILURES, SKIP, ActionAskCurrentJob,  # noqa: F401
+                                 ActionAskSituation, ActionAskState, ActionAskTargetJob, AskOnce, ValidateCareerForm,
+                                 give_up, say)
+from actions.tracker import (active_form, bot_said_recently, failures, has_code, latest_entities,  # noqa: F401
+                             latest_intent, latest_text, prompted_this_turn, ran_since_last_message)
+from bot import analysis_record, parse, replies, replies_scope
 
 log = logging.getLogger(__name__)
 
-LAID_OFF_WORDS = re.compile(r"laid|layed|fired|let go|lost|downsiz|eliminat|closed|shut|cut|redundan|unemploy", re.I)
-MAX_FAILURES = 3  # after this many unusable answers to one question, move on
-NO_JOB_SITUATIONS = ("no_job", "student")
-SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
-EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
 LEVEL_SAMPLE = 2  # statements asked per competency level
-
-
-def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
-    for m in messages:
-        # "image": a picture URL (the gap chart); each channel shows it its own way (bot/channels/render.py)
-        dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [], image=m.get("image"))
-
-
-# -- reading the tracker -------------------------------------------------------------------------------
-
-def latest_text(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
-
-
-def latest_intent(tracker: Tracker) -> str | None:
-    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
-
-
-def latest_entities(tracker: Tracker) -> dict[str, str]:
-    return {e["entity"]: e.get("value") for e in (tracker.latest_message or {}).get("entities") or []}
-
-
-def is_whole_message(tracker: Tracker, value: Any) -> bool:
-    """True when the value is the whole message: a bare answer to the question that was asked."""
-    return str(value).strip().lower() == latest_text(tracker).strip().lower()
-
-
-def previous_value(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest user message."""
-    events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    value = None
-    for e in events[:last_user]:
-        if e.get("event") == "slot" and e.get("name") == slot:
-            value = e.get("value")
-        elif e.get("event") in ("reset_slots", "restart"):
-            value = None
-    return value
-
-
-def failures(tracker: Tracker) -> int:
-    return int(tracker.get_slot("failures") or 0)
-
-
-def has_code(tracker: Tracker, which: str) -> str | None:
-    return tracker.get_slot(f"{which}_code")
-
-
-def active_form(tracker: Tracker) -> str | None:
-    return (tracker.active_loop or {}).get("name")
-
-
-def ran_since_last_message(tracker: Tracker, action: str) -> bool:
-    for e in reversed(tracker.events):
-        if e.get("event") == "user":
-            return False
-        if e.get("event") == "action" and e.get("name") == action:
-            return True
-    return False
-
-
-# -- the career form: current job, target job, state -------------------------------------------------------
-
-class ValidateCareerForm(FormValidationAction):
-    def name(self) -> str:
-        return "validate_career_form"
-
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> list[str]:
-        situation = tracker.get_slot("situation")
-        slots = ["situation"] if situation else []  # never asked; validated when the message sets it
-        if not (situation in NO_JOB_SITUATIONS and not tracker.get_slot("current_job")):
-            slots.append("current_job")
-        return slots + ["target_job", "state"]
-
-    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> dict:
-        if value == "laid_off":
-            if not LAID_OFF_WORDS.search(latest_text(tracker)):
-                return {"situation": "working"}  # "I work as a cashier" read as laid off: no condolences
-            say(dispatcher, replies.situation_ack("laid_off"))
-        if value in NO_JOB_SITUATIONS and not latest_entities(tracker).get("current_job"):
-            # "I don't have a job": forget a job named before, and don't ask for one
-            return {"situation": value, "current_job": None, "current_code": None, "current_title": None}
-        return {"situation": value}
-
-    def _job(self, which: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
-        slot, other = f"{which}_job", "target" if which == "current" else "current"
-        text = str(value).strip()
-        requested = tracker.get_slot("requested_slot")
-        if requested == f"{other}_job" and is_whole_message(tracker, text) and tracker.get_slot(f"{other}_job"):
-            # a bare answer to the other question was tagged as this job too: keep what we had
-            return {slot: previous_value(tracker, slot)}
-        if text in (SKIP, EXPLORE) and (which == "target" or text == SKIP):
-            return {slot: text, f"{which}_code": None, f"{which}_title": None}
-        candidates = tracker.get_slot("job_candidates") or []
-        pick = parse.choice_index(text, len(candidates))
-        found = (store.Found("ok", candidates[pick]["code"], candidates[pick]["title"]) if pick is not None
-                 else store.find_job(text))
-        if found.status == "ok":
-            return {slot: found.code, f"{which}_code": found.code, f"{which}_title": found.title, "failures": 0,
-                    "job_candidates": None}
-        entities = latest_entities(tracker)
-        if requested not in (None, slot) and not entities.get(slot):
-            return {slot: previous_value(tracker, slot)}  # not an answer to this question
-        if found.status == "ambiguous":
-            say(dispatcher, replies.ambiguous(text, found.candidates))
-            return {slot: None, "job_candidates": found.candidates, "prompted": True}
-        if requested == slot and not entities.get(slot) and set(entities) & {"state", "years", "education", "credits"}:
-            return {slot: None}  # the message answered something else ("in Maine"): just ask again
-        n = failures(tracker) + 1
-        say(dispatcher, replies.unknown_job(text, n, which))
-        if n >= MAX_FAILURES:
-            fallback = EXPLORE if which == "target" and tracker.get_slot("current_code") else SKIP
-            return {slot: fallback, f"{which}_code": None, f"{which}_title": None, "failures": 0, "job_candidates": None}
-        return {slot: None, "failures": n, "prompted": True,
-                "job_candidates": [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None}
-
-    def validate_current_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> dict:
-        result = self._job("current", value, dispatcher, tracker)
-        if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
-            result["situation"] = "working"
-        return result
-
-    def validate_target_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: DomainDict) -> dict:
-        return self._job("target", value, dispatcher, tracker)
-
-    def validate_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> dict:
-        text = str(value).strip()
-        if text.upper() == store.NATIONAL or parse.is_skip(text) and not store.find_state(text):
-            return {"state": store.NATIONAL}
-        postal = store.find_state(text)
-        if postal:
-            return {"state": postal, "failures": 0}
-        requested = tracker.get_slot("requested_slot")
-        entities = latest_entities(tracker)
-        if requested is None:
-            return {"state": None}  # a word taken for a state earlier: ask instead
-        if requested != "state" or entities.keys() & {"current_job", "target_job", "years", "education"}:
-            return {"state": previous_value(tracker, "state")}  # not an answer to "which state?"
-        n = failures(tracker) + 1
-        say(dispatcher, replies.unknown_state(text, n))
-        if n >= 2:
-            return {"state": store.NATIONAL, "failures": 0}
-        return {"state": None, "failures": n, "prompted": True}
-
-
-class AskOnce(Action, ABC):
-    """Asks for a form slot unless a validator already prompted this turn (with choices or a hint)."""
-
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    @abstractmethod
-    def messages(self, tracker: Tracker) -> list[dict]:
-        """What to say to ask for the slot."""
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if prompted_this_turn(tracker):
-            return [SlotSet("prompted", None)]
-        say(dispatcher, self.messages(tracker))
-        return [SlotSet("prompted", None)] if tracker.get_slot("prompted") else []
-
-
-def prompted_this_turn(tracker: Tracker) -> bool:
-    """Whether a validator already prompted since the person's latest message. Only this turn counts: a
-    flag left from an earlier turn (the form ended before its question was asked) once kept the bot
-    silent when the form next asked for a slot (bench/fuzz.py, a right-to-left message)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "slot" and event.get("name") == "prompted":
-            return bool(event.get("value"))
-    return False
-
-
-class ActionAskSituation(AskOnce):
-    slot = "situation"
-
-    def messages(self, tracker: Tracker) -> list[dict]:
-        return replies.ask_job("current")
-
-
-class ActionAskCurrentJob(AskOnce):
-    slot = "current_job"
-
-    def messages(self, tracker: Tracker) -> list[dict]:
-        return replies.ask_job("current")
-
-
-class ActionAskTargetJob(AskOnce):
-    slot = "target_job"
-
-    def messages(self, tracker: Tracker) -> list[dict]:
-        return replies.ask_job("target", tracker.get_slot("situation"))
 
 
 class ActionAskYearsExperience(AskOnce):
@@ -243,13 +44,6 @@ class ActionAskCollegeCredits(AskOnce):
         return replies.ask_credits()
 
 
-class ActionAskState(AskOnce):
-    slot = "state"
-
-    def messages(self, tracker: Tracker) -> list[dict]:
-        return replies.ask_state()
-
-
 # -- answers ---------------------------------------------------------------------------------------------
 
 def _citations() -> dict:
@@ -258,14 +52,17 @@ def _citations() -> dict:
             "projections": a.cite("projection"), "zones": a.cite("job_zone_reference")}
 
 
-def _explore(dispatcher: CollectingDispatcher, code: str) -> dict:
+def _explore(dispatcher: CollectingDispatcher, code: str, avoid: str | None = None) -> dict:
     from knowledge.scoring.destinations import destinations
 
     occ = store.occupation(code)
     try:
-        ranked = destinations(store.engine(), code, top=5)
+        ranked = destinations(store.engine(), code, top=25 if avoid else 5)
     except (KeyError, ValueError):
         ranked = []
+    if avoid:  # "anything but driving": leave out the jobs whose title says it
+        stem = parse.stem_of(avoid)
+        ranked = [d for d in ranked if stem not in d["title"].lower()][:5]
     say(dispatcher, replies.explore(occ.title, ranked, _citations()))
     return analysis_record.exploration(occ, ranked)
 
@@ -295,7 +92,9 @@ class ActionAnswer(Action):
         state = store.area_state(tracker.get_slot("state"))
         key = f"{current}|{tracker.get_slot('target_job')}|{state}"
         if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
-            say(dispatcher, replies.noted())
+            say(dispatcher, replies.noted(replies.pair_line(
+                tracker.get_slot("current_title"), tracker.get_slot("target_title") if target else None,
+                store.state_name(state))))
             return []
         return [SlotSet("last_answer", key)] + self.answer(dispatcher, tracker, current, target, state)
 
@@ -304,13 +103,17 @@ class ActionAnswer(Action):
                state: str | None) -> list[EventType]:
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
-                return analysis_record.recorded(tracker, _explore(dispatcher, current))
+                return analysis_record.recorded(tracker, _explore(dispatcher, current, tracker.get_slot("avoid")))
             say(dispatcher, replies.need_current_job_for_explore())
             return [SlotSet("target_job", None)]
         if current and target:
             c = store.compare(current, target, state)
             say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
                                                     store.gap_chart_link(current, target, state)))
+            for which, guess in (tracker.get_slot("guesses") or {}).items():
+                title = tracker.get_slot(f"{which}_title")
+                if guess.get("alternatives") and title:
+                    say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"]))
             return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
             return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))
@@ -414,7 +217,7 @@ class ActionExplore(Action):
                 if active_form(tracker) == "career_form":
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events
-        return analysis_record.recorded(tracker, _explore(dispatcher, current))
+        return analysis_record.recorded(tracker, _explore(dispatcher, current, tracker.get_slot("avoid")))
 
 
 # -- competency level --------------------------------------------------------------------------------------
@@ -617,15 +420,29 @@ class ActionSteerBack(Action):
                 else:
                     break
         form = active_form(tracker)
+        topic = latest_entities(tracker).get("topic")
+        if topic in replies_scope.TOPICS:
+            return self.on_topic(dispatcher, tracker, topic, form)
         if form:
             return self.in_form(dispatcher, tracker, form)
-        if latest_entities(tracker).keys() & {"current_job", "target_job"}:
+        if latest_entities(tracker).keys() & {"current_job", "target_job", "job"}:
             # unsure of the intent, sure of a job title ("I'm a cashier"): take it as the job facts it is
             return [FollowupAction("career_form")]
         say(dispatcher, replies.steer_back(max(misses, 1),
                                            bool(has_code(tracker, "current") or has_code(tracker, "target"))))
         return []
 
+
+    @staticmethod
+    def on_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, form: str | None) -> list[EventType]:
+        """A résumé, job listings, a person, a complaint, Spanish: what the bot can't do and where to go,
+        a different wording each time; a form the message interrupted goes on (its question is asked again)."""
+        times = sum(1 for e in tracker.events[:-1] if e.get("event") == "user"
+                    and any(x.get("entity") == "topic" and x.get("value") == topic
+                            for x in (e.get("parse_data") or {}).get("entities") or []))
+        has_jobs = bool(has_code(tracker, "current") or has_code(tracker, "target"))
+        say(dispatcher, replies_scope.topic_reply(topic, times, has_jobs))
+        return [SlotSet("asked_for_person", True)] if topic == "person" else []
 
     @staticmethod
     def in_form(dispatcher: CollectingDispatcher, tracker: Tracker, form: str) -> list[EventType]:
@@ -637,15 +454,22 @@ class ActionSteerBack(Action):
         answer_like = latest_intent(tracker) in MISS_INTENTS + ("affirm", "deny")
         if form == "career_form" and requested in ("current_job", "target_job") and answer_like:
             which = requested.split("_")[0]
+            if tracker.get_slot("job_candidates") and latest_intent(tracker) == "deny":
+                # "none of these" to a list of choices: ask again in other words; not a failed try
+                say(dispatcher, replies_scope.none_of_these(which))
+                return [SlotSet("job_candidates", None), SlotSet("candidates_for", None), SlotSet("prompted", True)]
             say(dispatcher, replies.unknown_job(latest_text(tracker), n, which))
             if n >= MAX_FAILURES:
-                fallback = EXPLORE if which == "target" and has_code(tracker, "current") else SKIP
-                return [SlotSet(requested, fallback), SlotSet("failures", 0), SlotSet("job_candidates", None)]
+                return [SlotSet(k, v) for k, v in give_up(tracker, which).items()]
             candidates = [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None
-            return [SlotSet("failures", n), SlotSet("prompted", True), SlotSet("job_candidates", candidates)]
+            return [SlotSet("failures", n), SlotSet("prompted", True), SlotSet("job_candidates", candidates),
+                    SlotSet("candidates_for", which if candidates else None)]
         if form == "career_form" and requested == "state" and answer_like:
+            postal = store.find_state(latest_text(tracker))
+            if postal:  # "OK", "HI", "OH" read as a yes or a greeting: to "Which state?" they are states
+                return [SlotSet("state", postal), SlotSet("failures", 0)]
             say(dispatcher, replies.unknown_state(latest_text(tracker), n))
-            if n >= 2:
+            if n >= MAX_STATE_FAILURES:
                 return [SlotSet("state", store.NATIONAL), SlotSet("failures", 0)]
             return [SlotSet("failures", n), SlotSet("prompted", True)]
         say(dispatcher, replies.steer_in_form())

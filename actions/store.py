@@ -46,6 +46,8 @@ def warm() -> None:
 
     a = analyst()
     get_resolver(a.engine).resolve("cashier", top=1)
+    title_spans()
+    places()
     log.info("careerbot store ready: %s occupations", len(a.occupations))
 
 
@@ -62,21 +64,53 @@ def warm_or_exit() -> None:
         raise SystemExit(f"careerbot action server: {store_error(exc, config.db_url())}") from None
 
 
+# A title O*NET lists under several occupations ("CNA" under Nursing Assistants and Home Health Aides,
+# "line cook" under three kinds of cook) is taken as its best match without asking when that match is
+# this good; the answer then names the others as one-tap corrections ("Did you mean ...?").
+GUESS = 0.85
+
+
 @dataclass
 class Found:
-    """What a job title in free text names: ``status`` ok (``code``, ``title``), ambiguous (``candidates``) or unknown."""
+    """What a job title in free text names: ``status`` ok (``code``, ``title``; ``alternatives`` when it was
+    a best guess among close matches), ambiguous (``candidates``) or unknown."""
 
     status: str
     code: str | None = None
     title: str | None = None
     candidates: list[dict] | None = None
+    alternatives: list[dict] | None = None
+
+
+def title_spans():
+    from knowledge.title_spans import get_title_spans
+
+    return get_title_spans(engine())
+
+
+def places():
+    from knowledge.places import get_places
+
+    return get_places(engine())
+
+
+def names_a_job(text: str) -> bool:
+    """Whether free text has a word of some job title in it (or a code): "b", "real", "idk" don't."""
+    return bool(lookup.normalise_code(text)) or title_spans().has_job_word(text)
 
 
 def find_job(text: str) -> Found:
     try:
         occ = analyst().find(text)
     except AmbiguousJob as exc:
-        return Found("ambiguous", candidates=[{"code": c["code"], "title": c["title"]} for c in exc.candidates])
+        candidates = [{"code": c["code"], "title": c["title"]} for c in exc.candidates]
+        best = exc.candidates[0]
+        runner_up = exc.candidates[1]["confidence"] if len(exc.candidates) > 1 else 0.0
+        if best["confidence"] >= GUESS and best["confidence"] > runner_up:
+            close = [c for c in exc.candidates[1:] if c["confidence"] >= GUESS][:3]
+            return Found("ok", best["code"], best["title"], alternatives=[{"code": c["code"], "title": c["title"]}
+                                                                          for c in close])
+        return Found("ambiguous", candidates=candidates)
     except (UnknownJob, lookup.UnknownCode, KeyError):
         return Found("unknown")
     return Found("ok", occ.code, occ.title)
@@ -88,33 +122,18 @@ def occupation(code: str | None):
 
 # -- states ---------------------------------------------------------------------------------------
 
-def _state_names() -> dict[str, str]:
-    """lower-case name -> postal code, for every state and territory in the wage data."""
-    return {name.lower(): postal for postal, (_code, name) in analyst().states.items()}
-
-
 def find_state(text: str | None) -> str | None:
-    """'Maine', 'ME', 'i live in maine', 'us' -> postal code, NATIONAL, or None."""
+    """'Maine', 'ME', 'mi', 'i said michigan', 'near savannah', 'us' -> postal code, NATIONAL, or None."""
     if not text:
         return None
     raw = str(text).strip()
     if raw.upper() in ("US", "USA", "NATIONAL", "U.S.", "UNITED STATES"):
         return NATIONAL
-    try:
-        _code, _name, postal = analyst().area(raw)
-        return postal or NATIONAL
-    except lookup.UnknownCode:
-        pass
-    low = " " + re.sub(r"[^a-z ]", " ", raw.lower()) + " "
-    names = _state_names()
-    for name in sorted(names, key=len, reverse=True):  # "west virginia" before "virginia"
-        if f" {name} " in low:
-            return names[name]
-    states = analyst().states
-    for token in re.findall(r"\b[A-Z]{2}\b", raw):  # a postal code typed in capitals: "in ME"
-        if token in states:
-            return token
-    return None
+    postal = places().state_of(raw)
+    if postal:
+        return postal
+    found = places().find(raw)
+    return found.state if found and found.state else None
 
 
 def state_name(postal: str | None) -> str | None:

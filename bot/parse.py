@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from text_to_num import alpha2digit
 
 NUMBER_WORDS = {
     "zero": 0, "none": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -46,14 +49,22 @@ def _number(text: str) -> float | None:
     return None
 
 
-def months_of(text: str | None) -> float | None:
-    """'3 years' -> 36, '18 months' -> 18, 'two and a half years' -> 30, 'none' -> 0; None if no duration."""
+def months_of(text: str | None, today: date | None = None) -> float | None:
+    """'3 years' -> 36, '18 months' -> 18, 'about 2 and a half years' -> 30, 'a year and a half' -> 18,
+    'six years' -> 72, 'since 2019' -> the months from then to now, 'none' -> 0; None if no duration."""
     if text is None:
         return None
     text = str(text).strip().lower()
     if not text:
         return None
+    since = re.search(r"\bsince\s+((?:19|20)\d\d)\b", text)
+    if since:
+        today = today or date.today()
+        return float(max(0, (today.year - int(since.group(1))) * 12))
+    text = _words_to_digits(text)
     value = _number(text)
+    if value is not None and re.search(r"\d\s+(and\s+)?(a\s+)?half\b|\b(years?|months?)\s+and\s+a\s+half\b", text):
+        value += 0.5
     if value is None:
         return None
     if re.search(r"\b(month|months|mo|mos|mths?)\b", text):
@@ -61,6 +72,23 @@ def months_of(text: str | None) -> float | None:
     if re.search(r"\b(week|weeks|wk|wks)\b", text):
         return round(value / 4.345, 1)
     return round(value * 12, 1)  # a bare number is years: "how long?" "3"
+
+
+def _words_to_digits(text: str) -> str:
+    """'six years' -> '6 years', 'twenty four months' -> '24 months' (text2num); 'a', 'half' stay words."""
+    try:
+        return alpha2digit(text, "en")
+    except Exception:  # text2num raises on odd input; the words stay as they are
+        return text
+
+
+def stem_of(word: str) -> str:
+    """'driving' -> 'driv', 'drivers' -> 'driv', 'sales' -> 'sale': enough to find the word in a job title."""
+    word = word.lower().strip()
+    for suffix in ("ing", "ers", "er", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def credits_of(text: str | None) -> tuple[float, bool] | None:

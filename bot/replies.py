@@ -114,7 +114,8 @@ def _gap_line(g: dict, n: int | None = None) -> str:
 def compare_summary(c: dict, report_link: str | None = None, chart_link: str | None = None) -> list[Message]:
     src, dst = c["from"]["title"], c["to"]["title"]
     grand = c["score"]["grand"]
-    lines = [f"{src} → {dst}"]
+    area = c["labor_market"]["area"]
+    lines = [pair_line(src, dst, area["name"] if area.get("state") else None)]
     if grand is None:
         lines.append("O*NET has not rated one of these jobs, so I can't score how much carries over.")
     else:
@@ -355,28 +356,52 @@ def need(what: str) -> list[Message]:
 
 # -- job titles --------------------------------------------------------------------------------
 
-def ask_job(which: str, situation: str | None = None) -> list[Message]:
+def ask_job(which: str, situation: str | None = None, current_title: str | None = None) -> list[Message]:
     if which == "current":
         return [msg("What job do you do now, or did last? Just the title is fine, like \"cashier\" or \"warehouse worker\".",
                     [button("I don't have a job", "no_job"), button("I'm a student", "student")])]
     opener = {"no_job": "No problem, we can start from where you want to go. ",
               "student": "Great, let's start from where you want to go. "}.get(situation or "", "")
+    if current_title and not opener:
+        opener = f"Got it: {current_title} now. "
     return [msg(opener + "What job would you like to have? If you're not sure, I can suggest some.",
                 [button("Suggest jobs for me", "explore")] if situation not in ("no_job", "student") else [])]
+
+
+def ask_military() -> list[Message]:
+    return [msg("Thank you for your service. I can't translate military job codes into civilian jobs yet. "
+                "What did you do day to day? A few words are enough, like \"drove trucks\", \"fixed helicopters\" "
+                "or \"combat medic, like an EMT\".")]
+
+
+def ask_at_employer(employer: str) -> list[Message]:
+    return [msg(f"What do you do at {echo(employer, 40)}? Your job title or a few words, like \"cashier\" or "
+                "\"I pack orders in the warehouse\".")]
 
 
 def ask_state() -> list[Message]:
     return [msg("Which state are you in? I'll use it for local pay and nearby schools.", [button("Skip", "deny")])]
 
 
-def resolved(which: str, title: str) -> list[Message]:
-    return [msg(f"Got it: {title}." if which == "current" else f"Target: {title}.")]
+def ask_which_state(choices: list[tuple[str, str | None, str]]) -> list[Message]:
+    """A city in several states ("Portland"): one button per state, carrying the metro area too."""
+    names = [name or postal for postal, name, _metro in choices]
+    question = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    return [msg(f"Which one: {question}?",
+                [button(name or postal, "inform", state=postal, metro=metro)
+                 for (postal, name, metro) in choices] + [button("Skip", "deny")])]
 
 
-def ambiguous(text: str, candidates: list[dict]) -> list[Message]:
-    return [msg(f"\"{echo(text, 60)}\" could mean a few different jobs. Which is closest? "
+def same_job(title: str) -> list[Message]:
+    return [msg(f"Both of those are {title} to me, so there's nothing to compare. Which job would you like to move "
+                f"into? (If {title} is the job you want, tell me the job you have now.)")]
+
+
+def ambiguous(text: str, candidates: list[dict], which: str = "current") -> list[Message]:
+    question = "the job you have" if which == "current" else "the job you want"
+    return [msg(f"\"{echo(text, 60)}\" could mean a few different jobs. Which is closest to {question}? "
                 "(Or describe it another way.)",
-                [button(c["title"][:60], "choose_job", job_code=c["code"]) for c in candidates[:5]])]
+                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"), ("Warehouse worker", "53-7062.00"),
@@ -391,7 +416,7 @@ def unknown_job(text: str, failures: int, which: str) -> list[Message]:
     if failures == 2:
         return [msg(f"Still no match for {quoted}. Pick one of these, or describe what you do in a few words "
                     "(\"I stock shelves at night\").",
-                    [button(t, "choose_job", job_code=c) for t, c in EXAMPLE_JOBS])]
+                    [button(t, "choose_job", **{f"{which}_job": c}) for t, c in EXAMPLE_JOBS])]
     if which == "current":
         return [msg("Let's move on without it. I can still tell you about the job you'd like.")]
     return [msg("Let's move on: I'll suggest jobs close to yours instead.")]
@@ -437,8 +462,25 @@ def start_over() -> list[Message]:
     return [msg("OK, fresh start.")]
 
 
-def noted() -> list[Message]:
-    return [msg("Got it, thanks. That doesn't change the comparison. What would you like to know next?", follow_ups())]
+def noted(pair: str) -> list[Message]:
+    """Nothing in the message changed the job, the target or the state: say what stands, and how to change it."""
+    return [msg(f"I still have {pair}. To change it, tell me, e.g. \"I'm a ...\", \"I want to be a ...\" or your "
+                "state. What would you like to know next?", follow_ups())]
+
+
+def guess_note(which: str, typed: str, title: str, alternatives: list[dict]) -> list[Message]:
+    """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others."""
+    names = ", ".join(a["title"] for a in alternatives)
+    return [msg(f"I took \"{echo(typed, 40)}\" as {title}. O*NET also lists that title under {names}: tap one if "
+                "that's closer.", [button(a["title"][:60], "inform", **{f"{which}_job": a["code"]}) for a in alternatives])]
+
+
+def pair_line(current: str | None, target: str | None, state: str | None) -> str:
+    """The first line of an answer: which jobs and where, so a mix-up shows at once."""
+    where = state or "U.S.-wide"
+    if current and target:
+        return f"{current} → {target} ({where})"
+    return f"{current or target} ({where})"
 
 
 def stopped() -> list[Message]:

@@ -105,7 +105,7 @@ def test_unclear_title_offers_the_top_choices_as_buttons(actions, domain):
     slots = slots_of(events)
     assert slots["current_job"] is None and slots["prompted"] is True
     first = candidates[0]["code"]
-    assert f'/choose_job{{"job_code": "{first}"}}' in payloads(messages)
+    assert f'/choose_job{{"current_job": "{first}"}}' in payloads(messages)  # the button says which question it answers
     assert slots["job_candidates"] == candidates
     # the form's question is not repeated under the buttons
     asked, ask_events = run(actions.ActionAskCurrentJob(), tracker(text=text, form="career_form",
@@ -391,7 +391,10 @@ def test_a_detail_that_changes_nothing_is_not_answered_twice(actions, domain):
     _, events = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
     key = slots_of(events)["last_answer"]
     messages, events = run(actions.ActionAnswer(), tracker(slots={**KNOWN, "last_answer": key}), domain)
-    assert "doesn't change the comparison" in text_of(messages) and not slots_of(events)
+    # it says what it still has, so a person can see a mix-up and how to change it
+    said = text_of(messages)
+    assert "I still have Customer Service Representatives → Court, Municipal, and License Clerks (Maine)" in said
+    assert "To change it" in said and not slots_of(events)
 
 
 def test_the_full_report_link_when_the_report_server_is_configured(actions, domain, monkeypatch):
@@ -448,3 +451,98 @@ def test_every_analysis_is_recorded_from_what_the_reply_said(actions, domain):
     # no analysis, no record
     _, events = run(actions.ActionGaps(), tracker(), domain)
     assert "analyses" not in slots_of(events)
+
+
+# -- the pair can't go wrong silently (issue "Understand people") ----------------------------------------
+
+RN, NP = "29-1141.00", "29-1171.00"
+NURSES = {"current_job": NP, "current_code": NP, "current_title": "Nurse Practitioners",
+          "target_job": RN, "target_code": RN, "target_title": "Registered Nurses", "state": "TX"}
+
+
+def history_of(slots: dict) -> list[dict]:
+    return [{"event": "slot", "name": k, "value": v} for k, v in slots.items()]
+
+
+def test_backwards_swaps_the_two_jobs(actions, domain):
+    t = tracker(text="backwards", entities=[{"swap": "yes"}], form="career_form", slots=NURSES, history=history_of(NURSES))
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_code"] == RN and slots["target_code"] == NP and slots["last_answer"] is None
+
+
+def test_no_im_the_rn_swaps_instead_of_comparing_a_job_with_itself(actions, domain):
+    t = tracker(text="no, I'm the RN", entities=[{"current_job": "rn"}], form="career_form", slots=NURSES,
+                history=history_of(NURSES), candidates={"current_job": "rn"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_code"] == RN and slots["target_code"] == NP
+
+
+def test_the_same_job_twice_asks_for_the_job_wanted(actions, domain):
+    t = tracker(text="I'm a cop and I want to be a police officer", form="career_form",
+                entities=[{"current_job": "cop"}, {"target_job": "police officer"}],
+                candidates={"current_job": "cop", "target_job": "police officer"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["target_code"] is None and slots["current_code"] == "33-3051.00"
+    assert "nothing to compare" in text_of(messages)
+
+
+def test_choices_for_one_question_cannot_fill_the_other(actions, domain):
+    choices = [{"code": CASHIER, "title": "Cashiers"}, {"code": "43-3071.00", "title": "Tellers"}]
+    t = tracker(text="2", candidates={"target_job": "2"}, form="career_form",
+                slots={"requested_slot": "target_job", "job_candidates": choices, "candidates_for": "current",
+                       "current_code": CSR, "current_job": CSR})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events).get("target_code") != "43-3071.00"
+
+
+@pytest.mark.parametrize("said", ["ME", "me", "Me", "mi", "MI", "Fl", "co", "SC", "oh", "ca", "GA", "il", "AZ", "tn",
+                                  "i said michigan", "near savannah", "Austin"])
+def test_state_answers_in_any_case(actions, domain, said):
+    t = tracker(text=said, candidates={"state": said}, form="career_form", slots={"requested_slot": "state"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    assert slots_of(events)["state"] not in (None, "US"), said
+
+
+def test_every_postal_code_and_name_answers_which_state(actions, domain):
+    for postal, (_code, name) in actions.store.analyst().states.items():
+        for said in (postal, postal.lower(), name, name.lower()):
+            t = tracker(text=said, candidates={"state": said}, form="career_form", slots={"requested_slot": "state"})
+            _, events = run(actions.ValidateCareerForm(), t, domain)
+            assert slots_of(events)["state"] == postal, said
+
+
+def test_a_title_listed_under_several_jobs_is_taken_and_the_others_offered(actions, domain):
+    t = tracker(text="im a cna in texas want to be an lpn", form="career_form",
+                entities=[{"current_job": "cna"}, {"state": "TX"}, {"target_job": "lpn"}],
+                candidates={"current_job": "cna", "target_job": "lpn", "state": "TX"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert (slots["current_code"], slots["target_code"], slots["state"]) == ("31-1131.00", "29-2061.00", "TX")
+    answer, _ = run(actions.ActionAnswer(), tracker(slots={**slots, "current_job": "31-1131.00"}), domain)
+    said = text_of(answer)
+    assert said.startswith("Nursing Assistants → Licensed Practical and Licensed Vocational Nurses (Texas)")
+    assert "I took \"cna\" as Nursing Assistants" in said  # and the other jobs called CNA are one tap away
+
+
+@pytest.mark.parametrize("topic, expected", [("resume", "résumé"), ("job_search", "job finder"),
+                                             ("person", "1-877-872-5627"), ("complaint", "Sorry"),
+                                             ("spanish", "Mi Próximo Paso")])
+def test_what_the_bot_cannot_do_says_where_to_go(actions, domain, topic, expected):
+    messages, events = run(actions.ActionSteerBack(), tracker(text="...", intent="out_of_scope",
+                                                              entities=[{"topic": topic}]), domain)
+    assert expected in text_of(messages)
+    assert slots_of(events) == ({"asked_for_person": True} if topic == "person" else {})
+
+
+def test_asking_for_a_person_twice_gets_a_different_line(actions, domain):
+    first, _ = run(actions.ActionSteerBack(), tracker(text="can I talk to someone", intent="out_of_scope",
+                                                      entities=[{"topic": "person"}]), domain)
+    earlier = [{"event": "user", "text": "can I talk to someone",
+                "parse_data": {"entities": [{"entity": "topic", "value": "person"}]}},
+               {"event": "bot", "text": text_of(first)}]
+    second, _ = run(actions.ActionSteerBack(), tracker(text="who can I call", intent="out_of_scope",
+                                                       entities=[{"topic": "person"}], history=earlier), domain)
+    assert text_of(first) != text_of(second)

@@ -1,0 +1,252 @@
+"""The career form: the job the person has (or had), the job they want (or "explore"), and their state.
+
+The NLU component (bot/understanding/component.py) says which title is which: ``current_job`` and
+``target_job`` when the words around it say so, ``job`` when they don't (domain.yml gives it to the
+question asked). Here each is checked against the store, and the pair is settled so that it can't go
+wrong silently: a job is never compared with itself, "backwards" / "swap them" swaps, a correction
+that names the other job ("no, I'm the RN") swaps, and a list of choices answers only the question it
+was offered for.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import store
+from actions.tracker import (failures, has_code, is_whole_message, latest_entities, latest_text, previous_value,
+                             prompted_this_turn)
+from bot import parse, replies
+
+LAID_OFF_WORDS = re.compile(r"laid|layed|fired|let go|lost|downsiz|eliminat|closed|shut|cut|redundan|unemploy", re.I)
+MAX_FAILURES = 3  # after this many unusable answers to one question, move on
+MAX_STATE_FAILURES = 2  # a state is optional: after two, national figures
+NO_JOB_SITUATIONS = ("no_job", "student")
+SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
+EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
+OTHER = {"current": "target", "target": "current"}
+
+
+def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
+    for m in messages:
+        # "image": a picture URL (the gap chart); each channel shows it its own way (bot/channels/render.py)
+        dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [], image=m.get("image"))
+
+
+def job_slots(which: str, code: str | None, title: str | None, typed: str | None = None) -> dict:
+    return {f"{which}_job": typed if typed is not None else code, f"{which}_code": code, f"{which}_title": title}
+
+
+def give_up(tracker: Tracker, which: str) -> dict:
+    """The value a job question takes after MAX_FAILURES unusable answers: go on without it."""
+    fallback = EXPLORE if which == "target" and has_code(tracker, "current") else SKIP
+    return {f"{which}_job": fallback, f"{which}_code": None, f"{which}_title": None, "failures": 0,
+            "job_candidates": None, "candidates_for": None}
+
+
+class ValidateCareerForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_career_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        situation = tracker.get_slot("situation")
+        slots = ["situation"] if situation else []  # never asked; validated when the message sets it
+        if not (situation in NO_JOB_SITUATIONS and not tracker.get_slot("current_job")):
+            slots.append("current_job")
+        return slots + ["target_job", "state"]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        settled = self.settle(dispatcher, tracker)
+        return events + [SlotSet(k, v) for k, v in settled.items()]
+
+    # -- the pair ------------------------------------------------------------------------------
+
+    @staticmethod
+    def settle(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        """After every slot of this turn is validated: swap when asked, never a job compared with itself."""
+        entities = latest_entities(tracker)
+        current, target = has_code(tracker, "current"), has_code(tracker, "target")
+        before = {w: previous_value(tracker, f"{w}_code") for w in ("current", "target")}
+        changed = {w: has_code(tracker, w) != before[w] for w in ("current", "target")}
+
+        def swapped() -> dict:
+            return {**job_slots("current", target, tracker.get_slot("target_title")),
+                    **job_slots("target", current, tracker.get_slot("current_title")), "last_answer": None}
+
+        if entities.get("swap") and current and target and not any(changed.values()):
+            return swapped()
+        if not (current and current == target):
+            return {}
+        if changed["current"] and before["target"] == current and before["current"]:
+            # "no, I'm the RN": the job they have is the one we had as the target; the other is the target
+            return job_slots("target", before["current"], previous_value(tracker, "current_title"))
+        if changed["target"] and before["current"] == target and before["target"]:
+            return job_slots("current", before["target"], previous_value(tracker, "target_title"))
+        say(dispatcher, replies.same_job(tracker.get_slot("current_title") or ""))
+        return {**job_slots("target", None, None), "prompted": True}
+
+    # -- one slot at a time --------------------------------------------------------------------
+
+    def validate_situation(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> dict:
+        entities = latest_entities(tracker)
+        if value == "laid_off":
+            if not LAID_OFF_WORDS.search(latest_text(tracker)):
+                return {"situation": "working"}  # "I work as a cashier" read as laid off: no condolences
+            say(dispatcher, replies.situation_ack("laid_off"))
+        if value in NO_JOB_SITUATIONS and not (entities.get("current_job") or entities.get("job")):
+            # "I don't have a job": forget a job named before, and don't ask for one
+            return {"situation": value, **job_slots("current", None, None)}
+        return {"situation": value}
+
+    def validate_current_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict:
+        entities = latest_entities(tracker)
+        before = {w: previous_value(tracker, f"{w}_code") for w in ("current", "target")}
+        if (entities.get("job") and not entities.get("current_job") and tracker.get_slot("requested_slot") is None
+                and before["current"] and before["target"]):
+            # a title with no "I'm a" after an answer ("dental hygienist?"): what about that job instead
+            result = self._job("target", value, dispatcher, tracker)
+            return {**job_slots("current", before["current"], previous_value(tracker, "current_title"),
+                                previous_value(tracker, "current_job")), **result}
+        result = self._job("current", value, dispatcher, tracker)
+        if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
+            result["situation"] = "working"
+        return result
+
+    def validate_target_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> dict:
+        return self._job("target", value, dispatcher, tracker)
+
+    def _job(self, which: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        slot, other = f"{which}_job", OTHER[which]
+        text = str(value).strip()
+        requested = tracker.get_slot("requested_slot")
+        entities = latest_entities(tracker)
+        named = entities.get(slot) or entities.get("job")  # the NLU found a title in the message
+        if requested == f"{other}_job" and is_whole_message(tracker, text) and tracker.get_slot(f"{other}_job"):
+            return {slot: previous_value(tracker, slot)}  # a bare answer to the other question: keep what we had
+        if text in (SKIP, EXPLORE) and (which == "target" or text == SKIP):
+            return {slot: text, f"{which}_code": None, f"{which}_title": None}
+        candidates = tracker.get_slot("job_candidates") or []
+        offered_for = tracker.get_slot("candidates_for")
+        pick = parse.choice_index(text, len(candidates)) if offered_for in (None, which) else None
+        if pick is not None:
+            found = store.Found("ok", candidates[pick]["code"], candidates[pick]["title"])
+        elif named or store.names_a_job(text):
+            found = store.find_job(text)
+        else:
+            found = store.Found("unknown")
+        if found.status == "ok":
+            guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
+            if found.alternatives:  # a best guess among close matches: the answer offers the others
+                guesses[which] = {"typed": text, "alternatives": found.alternatives}
+            return {**job_slots(which, found.code, found.title), "failures": 0, "job_candidates": None,
+                    "candidates_for": None, "guesses": guesses or None}
+        if requested not in (None, slot) and not entities.get(slot):
+            return {slot: previous_value(tracker, slot)}  # not an answer to this question
+        if found.status == "ambiguous":
+            say(dispatcher, replies.ambiguous(text, found.candidates, which))
+            return {slot: None, "job_candidates": found.candidates, "candidates_for": which, "prompted": True}
+        if requested == slot and not named and set(entities) & {"state", "years", "education", "credits"}:
+            return {slot: None}  # the message answered something else ("in Maine"): just ask again
+        if which == "current" and not named and (entities.get("employer") or entities.get("military")):
+            return {slot: None}  # "I work at Amazon", "11B": the question asks what they do there
+        n = failures(tracker) + 1
+        say(dispatcher, replies.unknown_job(text, n, which))
+        if n >= MAX_FAILURES:
+            return give_up(tracker, which)
+        examples = [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None
+        return {slot: None, "failures": n, "prompted": True, "job_candidates": examples,
+                "candidates_for": which if examples else None}
+
+    def validate_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict:
+        text = str(value).strip()
+        entities = latest_entities(tracker)
+        postal = store.find_state(text)
+        if postal:
+            metro = entities.get("metro") if entities.get("state") == postal else None
+            return {"state": postal, "failures": 0, "metro": metro or (None if postal != previous_value(tracker, "state")
+                                                                       else tracker.get_slot("metro"))}
+        if text.upper() == store.NATIONAL or parse.is_skip(text):
+            return {"state": store.NATIONAL, "metro": None}
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:
+            return {"state": None}  # a word taken for a state earlier: ask instead
+        if requested != "state" or entities.keys() & {"current_job", "target_job", "job", "years", "education"}:
+            return {"state": previous_value(tracker, "state")}  # not an answer to "which state?"
+        if entities.get("city"):
+            return {"state": None}  # a city in several states: the question asks which
+        n = failures(tracker) + 1
+        say(dispatcher, replies.unknown_state(text, n))
+        if n >= MAX_STATE_FAILURES:
+            return {"state": store.NATIONAL, "failures": 0}
+        return {"state": None, "failures": n, "prompted": True}
+
+
+# -- the form's questions -----------------------------------------------------------------------
+
+class AskOnce(Action):
+    """Asks for a form slot unless a validator already prompted this turn (with choices or a hint)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        raise NotImplementedError
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if prompted_this_turn(tracker):
+            return [SlotSet("prompted", None)]
+        say(dispatcher, self.messages(tracker))
+        return [SlotSet("prompted", None)] if tracker.get_slot("prompted") else []
+
+
+def ask_current(tracker: Tracker) -> list[dict]:
+    entities = latest_entities(tracker)
+    if entities.get("military"):
+        return replies.ask_military()
+    if entities.get("employer"):
+        return replies.ask_at_employer(entities["employer"])
+    return replies.ask_job("current")
+
+
+class ActionAskSituation(AskOnce):
+    slot = "situation"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return ask_current(tracker)
+
+
+class ActionAskCurrentJob(AskOnce):
+    slot = "current_job"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return ask_current(tracker)
+
+
+class ActionAskTargetJob(AskOnce):
+    slot = "target_job"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        return replies.ask_job("target", tracker.get_slot("situation"), tracker.get_slot("current_title"))
+
+
+class ActionAskState(AskOnce):
+    slot = "state"
+
+    def messages(self, tracker: Tracker) -> list[dict]:
+        city = latest_entities(tracker).get("city")
+        if city:
+            choices = [c.split(":") for c in city.split(",") if ":" in c]
+            return replies.ask_which_state([(postal, store.state_name(postal), metro) for postal, metro in choices])
+        return replies.ask_state()

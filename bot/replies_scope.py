@@ -1,0 +1,72 @@
+"""What the bot says when a message asks for something it can't do: a résumé, job listings, a person,
+another language, or tells it that it is not helping. Plain about the limit, one concrete next step,
+and where to go instead. Each topic has a few wordings, used in turn, so nobody gets the same line
+twice in a row (``topic_reply(topic, times_before)``).
+
+The places named are the U.S. Department of Labor's own, free, and for everyone: CareerOneStop
+(careeronestop.org, toll-free 1-877-872-5627) and its American Job Center finder
+(careeronestop.org/LocalHelp), and for Spanish, Mi Próximo Paso (miproximopaso.org), O*NET's
+career site in Spanish.
+"""
+from __future__ import annotations
+
+from bot.replies import Message, button, follow_ups, msg
+
+JOB_CENTER = "your nearest American Job Center (free; find it at careeronestop.org/LocalHelp or call 1-877-872-5627)"
+CAN_DO = ("I can compare your job with one you'd like: what carries over, what's missing, what it pays and how "
+          "to get there.")
+
+_REPLIES: dict[str, list[str]] = {
+    "resume": [
+        f"I can't write or check résumés. {JOB_CENTER[0].upper() + JOB_CENTER[1:]} helps with résumés for free, and "
+        "CareerOneStop has a résumé guide (careeronestop.org, \"Job Search\"). " + CAN_DO
+        + " That helps you say which of your skills fit the job you want.",
+        "Résumés are outside what I can do, sorry. For help with one, try " + JOB_CENTER + ". I can show which of your "
+        "skills carry over to the job you want, to put on it.",
+    ],
+    "job_search": [
+        "I can't search job openings. For listings near you, try CareerOneStop's job finder (careeronestop.org, "
+        "\"Find Jobs\") or your state's job bank; " + JOB_CENTER + " can help you apply. " + CAN_DO,
+        "Job listings are outside what I can do. CareerOneStop's job finder (careeronestop.org) lists openings by "
+        "place. I can tell you what a job pays where you live and what it takes to get there.",
+    ],
+    "person": [
+        "I've noted that you'd like to talk with a person. A career counselor reviews these conversations, but I "
+        "can't promise when they'll reply. To talk with someone today, call CareerOneStop at 1-877-872-5627 or visit "
+        + JOB_CENTER.split(" (")[0] + " (careeronestop.org/LocalHelp): free, in person.",
+        "It's noted for the counselors. For help right away, an American Job Center near you offers free career "
+        "counseling (careeronestop.org/LocalHelp, or 1-877-872-5627). Meanwhile, I can keep going with your comparison.",
+        "Your request for a person is on record. The fastest way to reach one is 1-877-872-5627 (CareerOneStop, U.S. "
+        "Department of Labor) or careeronestop.org/LocalHelp for the office nearest you.",
+    ],
+    "complaint": [
+        "Sorry, that wasn't helpful. Let's try one thing: tell me in one line the job you have and the job you want, "
+        "like \"cashier, want to be a medical assistant, Ohio\", and I'll compare them.",
+        "Sorry about that. If I got something wrong, say what it should be (\"I'm the RN\", \"I said Michigan\") and "
+        "I'll redo it. For a person, call 1-877-872-5627 (CareerOneStop).",
+        "I hear you. I can only compare jobs from public data; for anything else, " + JOB_CENTER + " can help.",
+    ],
+    "spanish": [
+        "Lo siento, todavía solo hablo inglés. Si puede escribir en inglés el trabajo que tiene y el que quiere "
+        "(por ejemplo: \"cashier, want to be a nurse, Texas\"), puedo compararlos. Información sobre carreras en "
+        "español: Mi Próximo Paso (miproximopaso.org). Ayuda gratis en persona: un American Job Center cercano "
+        "(careeronestop.org/LocalHelp, 1-877-872-5627).",
+        "Todavía no puedo responder en español. Mi Próximo Paso (miproximopaso.org) tiene información de carreras en "
+        "español; un American Job Center (careeronestop.org/LocalHelp) ofrece ayuda gratis en persona.",
+    ],
+}
+TOPICS = tuple(_REPLIES)
+
+
+def topic_reply(topic: str, times_before: int = 0, has_jobs: bool = False) -> list[Message]:
+    options = _REPLIES[topic]
+    text = options[times_before % len(options)]
+    buttons = follow_ups() if has_jobs and topic != "spanish" else (
+        [] if topic == "spanish" else [button("What can you do?", "help")])
+    return [msg(text, buttons)]
+
+
+def none_of_these(which: str) -> list[Message]:
+    job = "the job you have" if which == "current" else "the job you want"
+    return [msg(f"OK, none of those. Tell me {job} in other words, or what the work is day to day "
+                "(\"I fix cars\", \"I answer phones at a clinic\"), and I'll look again.")]

@@ -1,0 +1,136 @@
+"""The Rasa NLU component that reads people's job facts (config.yml, after DIETClassifier).
+
+DIET classifies the intent; its job-title entities are where people got lost (it took "b", "ER",
+"real", "per", "back", "Chicago" for jobs and mixed up which job was which). This component replaces
+them with what ``bot.understanding.facts`` finds from the store's own names:
+
+* ``current_job`` / ``target_job``: a title whose role the words around it say; ``job``: a title
+  with no cue ("registered nurse" as a bare answer), which the form gives to the question it asked
+  (domain.yml); ``past_job``, ``avoid`` ("anything but driving").
+* ``state`` (postal code) and ``metro`` (OEWS area code); ``city`` when the city is in several states.
+* ``years`` when DIET missed the duration; ``employer`` ("I work at Amazon"), ``military``, ``topic``
+  (resume, job_search, person, complaint, spanish) and ``swap`` ("you got it backwards").
+
+A message that states facts but that DIET found no intent for (or took for chitchat, a greeting, a
+"start over") is ``inform``: "i said michigan" is a correction, not a fresh start. The store is read
+at the first message, not at training time, so ``rasa train`` needs no store.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.understanding import facts as reading
+
+log = logging.getLogger(__name__)
+
+JOB_ENTITIES = ("current_job", "target_job", "job", "past_job")
+OURS = JOB_ENTITIES + ("state", "metro", "city", "avoid", "employer", "military", "topic", "swap")
+# intents a message with job facts is not, whatever DIET says
+NOT_WITH_FACTS = {"nlu_fallback", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
+                  "affirm", "deny", "help", "stop"}
+START_OVER_WORDS = re.compile(r"\b(start(ing)? over|restart|reset|from scratch|new conversation|begin again)\b", re.I)
+NONE_OF_THESE = re.compile(r"\b(none of (these|those|them|the above)|neither|not (any|one) of (these|those)|"
+                           r"nothing like (that|those)|not (it|those|these|that one)|something else|other)\W*$", re.I)
+# "hi", "ok", "oh" alone are a greeting or a yes, not Hawaii, Oklahoma or Ohio; as the answer to "Which
+# state?" the form still reads them as states (actions.ActionSteerBack.in_form)
+GREETING = re.compile(r"^\W*(hi|hey|ok|okay|oh|in|or)\W*$", re.I)
+STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
+TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
+                "complaint": "out_of_scope", "spanish": "out_of_scope"}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class JobFactsExtractor(GraphComponent):
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "JobFactsExtractor":
+        return cls()
+
+    def __init__(self) -> None:
+        self._lookups = None
+
+    def lookups(self):
+        if self._lookups is None:
+            from actions import store  # the same store the actions read (CAREERBOT_DB_URL)
+            from knowledge.places import get_places
+            from knowledge.title_spans import get_title_spans
+
+            self._lookups = (get_title_spans(store.engine()), get_places(store.engine()))
+        return self._lookups
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text.strip() or text.startswith("/"):
+                continue  # buttons carry their own entities
+            try:
+                self._process(message, text)
+            except Exception:  # never lose the message: DIET's reading stands
+                log.exception("job facts: could not read %r", text[:200])
+        return messages
+
+    def _process(self, message: Message, text: str) -> None:
+        spans, places = self.lookups()
+        found = reading.read(spans, places, text)
+        kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in OURS]
+        years_found = any(e.get("entity") == "years" for e in kept)
+        new = []
+
+        def add(entity: str, value: Any, start: int = 0, end: int = 0) -> None:
+            new.append({"entity": entity, "value": value, "start": start, "end": end, "confidence_entity": 1.0,
+                        "extractor": type(self).__name__})
+
+        for job in found.jobs:
+            entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
+            add(entity, job.text)
+        for avoid in found.avoid:
+            add("avoid", avoid)
+        if found.place and not GREETING.match(text):
+            if found.place.state:
+                add("state", found.place.state)
+                if found.place.metro_code:
+                    add("metro", found.place.metro_code)
+            elif found.place.choices:
+                add("city", ",".join(f"{c.state}:{c.metro_code}" for c in found.place.choices))
+        if found.years and not years_found:
+            add("years", found.years)
+        if found.employer:
+            add("employer", found.employer)
+        if found.military:
+            add("military", "yes")
+        if found.topic:
+            add("topic", found.topic)
+        if found.swap:
+            add("swap", "yes")
+        message.set(ENTITIES, kept + new, add_to_output=True)
+        self._intent(message, text, found)
+
+    @staticmethod
+    def _intent(message: Message, text: str, found: reading.Facts) -> None:
+        intent = (message.get(INTENT) or {}).get("name")
+        has_facts = bool(found.jobs or found.place and (found.place.state or found.place.choices) or found.swap
+                         or found.employer or found.military)
+        new_intent = None
+        if NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
+            new_intent = "deny"  # to a list of choices: not "stop"
+        elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):
+            new_intent = TOPIC_INTENT[found.topic]
+        elif has_facts and intent in NOT_WITH_FACTS and not START_OVER_WORDS.search(text) and not STOP_WORDS.match(text):
+            new_intent = "inform"
+        if new_intent and new_intent != intent:
+            message.set(INTENT, {"name": new_intent, "confidence": 1.0}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != new_intent]
+            message.set(INTENT_RANKING_KEY, [{"name": new_intent, "confidence": 1.0}] + ranking, add_to_output=True)

@@ -1,0 +1,345 @@
+"""What a message says about the person: the jobs it names and in which role, the place, a duration,
+what they want to avoid, an employer, military service, and what kind of request it is when it is not
+about jobs at all. Pure functions on the text and the store's lookups; the Rasa component
+(``bot.understanding.component``) turns the result into entities.
+
+    >>> facts = read(spans, places, "im a cna in texas want to be an lpn")
+    >>> [(j.text, j.role) for j in facts.jobs], facts.place.state
+    ([('cna', 'current'), ('lpn', 'target')], 'TX')
+
+Roles come from the words just before a title ("I'm a", "I was", "used to", "currently" / "want to
+be", "become", "get into", "switch to", "what about") and just after it ("for 3 years", "now"); a
+title after "not", "anything but", "no more" is something to avoid, not a job. With no cue at all,
+the first of two titles is the current job and the second the target ("cashier to nurse"); a single
+uncued title has no role, and the form gives it to the question it asked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.places import Place, Places
+from knowledge.title_spans import Span, TitleSpans, words
+
+WINDOW = 7  # words before a title searched for its cue
+CURRENT, TARGET, PAST = "current", "target", "past"
+
+# cue phrases, as word tuples, matched ending at most 3 filler words before the title
+_CUES = {
+    TARGET: """want to be|want to become|wanna be|wanna become|want to do|want to work as|want to get into|want to go into
+        |want to try|want to switch to|want to move into|wanting to be|want be|want|wanna|would like to be|like to be
+        |i'd like to be|id like to be|like to become|become|becoming|get into|getting into|go into|going into|move into
+        |moving into|switch to|switching to|switch into|transition to|transition into|transitioning to|change to
+        |changing to|thinking about|thinking of|think about|considering|interested in|dream of|dream is|dream job
+        |goal is|hoping to be|hope to be|hoping to become|plan to be|planning to be|aim to be|train to be|training to be
+        |training as|study to be|studying to be|school for|what about|how about|instead|could i be|can i be
+        |could i become|can i become|how do i become|how to become|how do i get into|career as|career in|pursue
+        |pursuing|looking into|looking at|aspire to be|to be|to become|be|into|ser|quiero ser|llegar a ser|estudiar
+        |try|trying to be|try being|apply to be|get a job as|find a job as|work as|working toward|next step""",
+    CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
+        |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
+        |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still""",
+    PAST: """used to be|used to|i was|was|was a|were|former|formerly|previously|before that|retired|ex|back when i was
+        |i worked as|worked as|fui|last job|my last job was|did""",
+}
+CUES = {role: [tuple(p.split()) for p in re.split(r"\s*\|\s*", text.strip())] for role, text in _CUES.items()}
+FILLER = {"a", "an", "the", "my", "some", "kind", "of", "sort", "like", "certified", "licensed", "full", "part", "time",
+          "just", "really", "actually", "also", "still", "maybe", "probably", "eventually", "someday", "one", "day", "um"}
+# words that start a new clause: a cue before one of them is not the title's
+CLAUSE = {"and", "but", "then", "or", "so", "want", "wanna", "to", "be", "become", "now", "was", "were", "used", "i", "im",
+          "i'm", "am", "is", "not", "no", "never", "currently", "work", "working", "into", "from", "what", "how"}
+NEGATION = [tuple(p.split()) for p in (
+    "not", "not a", "no", "no more", "anything but", "anything except", "except", "other than", "besides", "never",
+    "don't want to be", "dont want to be", "do not want to be", "not be", "don't want", "dont want", "hate", "tired of",
+    "done with", "sick of", "away from", "get out of", "getting out of", "leave", "leaving", "quit", "not another",
+    "nothing in", "no longer", "stop being")]
+AFTER_CURRENT = [tuple(p.split()) for p in (
+    "for", "since", "now", "currently", "right now", "at the moment", "is my job", "experience", "by trade", "here",
+    "at", "job", "during", "full time", "part time", "nights", "days", "and i", "but i", "the last", "last")]
+AFTER_TARGET = [tuple(p.split()) for p in ("is my dream", "would be", "someday", "eventually", "one day", "next")]
+FROM_TO = ("to", "into", "->", "→")
+
+TOPICS = [
+    ("spanish", None),  # decided by words, below
+    ("resume", re.compile(r"\b(r[eé]sum[eé]s?|cv|cover letters?)\b", re.I)),
+    ("person", re.compile(
+        r"\b(talk|speak|chat)\w*\s+(to|with)\s+(a\s+|an\s+|some\s+)?(someone|somebody|person|human|real|live|counsel|agent|"
+        r"advis|representative|rep\b|staff|people)|\b(call\s*back|callback|call me|phone number|who (can|do|should) i "
+        r"call|someone (to )?call|can someone|a real person|human being|real human|live agent|(a|my|career) counselor"
+        r"|a person)\b", re.I)),
+    ("complaint", re.compile(
+        r"\b(useless|not helpful|unhelpful|no help|stupid|dumb|waste of (my )?time|doesn'?t help|not what i (said|asked|meant)"
+        r"|makes no sense|you don'?t understand|this sucks|terrible|worthless|annoying|frustrat\w*|not listening"
+        r"|that'?s wrong|wrong answer)\b", re.I)),
+    ("job_search", re.compile(
+        r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
+        r"|job (listings|postings|openings|boards?)|who'?s hiring|who is hiring|(jobs?|openings) near( me)?"
+        r"|apply (for|to) (jobs|a job)|help me apply)\b", re.I)),
+]
+SWAP = re.compile(r"\b(backwards?|swap|swapped|switch (them|it|those)|flip (them|it)|other way (a)?round|reversed?"
+                  r"|mixed (it|them|those) up|got (it|that|them) (mixed|backwards|reversed|wrong way)|wrong way round)\b", re.I)
+SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos", "hola", "ayuda", "busco", "vivo",
+           "para", "pero", "como", "donde", "quisiera", "gracias", "necesito", "cómo", "qué", "trabajar", "puedo",
+           "enfermera", "enfermero", "cajera", "cajero", "mi", "es", "una", "un", "en", "de", "y", "con", "los", "las"}
+SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola", "busco", "vivo", "quisiera", "gracias",
+                  "necesito", "trabajar", "puedo", "enfermera", "cajera", "cajero", "enfermero", "ayuda"}
+MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|vet\b|served|mos\b|afsc|rating"
+                      r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
+MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
+EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:at|for|with)\s+(?:the\s+|a\s+)?"
+                      r"([A-Za-z][\w'&.]*(?:\s+[A-Z][\w'&.]*){0,2})")
+AVOID = re.compile(r"\b(?:not|anything but|anything except|other than|no more|nothing (?:with|in)|without|except|besides"
+                   r"|don'?t want to do|tired of|done with|sick of|away from)\s+(?:a\s+|an\s+|any\s+|more\s+)?"
+                   r"([a-z]{4,}(?:ing|er|ers|ion|ail|ales|ight|ights)?)\b", re.I)
+AVOID_NOT = {"sure", "really", "that", "this", "what", "working", "much", "many", "able", "going", "getting", "good",
+             "having", "looking", "want", "wanting", "knowing", "being", "doing", "quite", "only", "just", "even",
+             "happy", "anymore", "interested", "certain", "qualified", "enough", "college", "school", "degree", "experience"}
+DURATION = re.compile(
+    r"\b(?:for\s+|about\s+|almost\s+|nearly\s+|over\s+|like\s+)?"
+    r"((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|a couple(?: of)?|a few|few|several)(?:\s+and\s+a\s+half|\s*\+)?\s*(?:years?|yrs?|months?|mos?|weeks?)"
+    r"(?:\s+and\s+a\s+half)?|since\s+(?:19|20)\d\d)\b", re.I)
+
+
+@dataclass
+class Job:
+    text: str
+    role: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Facts:
+    jobs: list[Job] = field(default_factory=list)
+    avoid: list[str] = field(default_factory=list)
+    place: Place | None = None
+    years: str | None = None
+    employer: str | None = None
+    military: bool = False
+    topic: str | None = None
+    swap: bool = False
+
+    def job(self, role: str) -> Job | None:
+        return next((j for j in self.jobs if j.role == role), None)
+
+
+# What people do, said as a verb: read as the title ("I do hair" -> "I work as a hairdresser")
+VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
+    (r"\b(do|doing|did|does) hair\b", "hairdresser"), (r"\bcut(ting)? hair\b", "barber"),
+    (r"\b(do|doing) nails\b", "nail technician"), (r"\b(drive|drives|driving|drove) (a )?forklifts?\b", "forklift operator"),
+    (r"\b(drive|drives|driving|drove) (a )?(school )?bus(es)?\b", "bus driver"),
+    (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
+    (r"\b(drive|drives|driving|drove) (for )?(uber|lyft|doordash|instacart|grubhub)\b", "taxi driver"),
+    (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
+    (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
+    (r"\b(sell|selling|sold) (houses|homes|real estate)\b", "real estate agent"),
+    (r"\b(clean|cleaning|cleaned) (houses|homes|offices|buildings)\b", "house cleaner"),
+    (r"\b(wait|waiting|waited) tables\b", "waiter"), (r"\b(tend|tending) bar\b", "bartender"),
+    (r"\b(fix|fixing|fixed|repair|repairing) (cars|engines|trucks)\b", "auto mechanic"),
+    (r"\b(fix|fixing|fixed) (computers|phones)\b", "computer repair technician"),
+    (r"\b(stock|stocking|stocked) shelves\b", "stocker"), (r"\b(pick|picking|picked|pack|packing) orders\b", "order picker"),
+    (r"\b(work|working|worked|do|doing) (in )?(construction)\b", "construction laborer"),
+    (r"\b(work|working|worked|do|doing) (in )?(a )?warehouse\b", "warehouse worker"),
+    (r"\b(work|working|worked|do|doing) retail\b", "retail sales associate"),
+    (r"\b(work|working|worked|do|doing) security\b", "security guard"),
+    (r"\b(do|doing|did) (landscaping|lawn care)\b", "landscaper"), (r"\b(mow|mowing) (lawns|grass)\b", "landscaper"),
+    (r"\b(do|doing|did) (drywall)\b", "drywall installer"), (r"\b(do|doing|did) roofing\b", "roofer"),
+    (r"\b(do|doing|did) (tattoos)\b", "tattoo artist"), (r"\b(do|doing|did) (taxes)\b", "tax preparer"),
+    (r"\b(do|doing|did) (payroll)\b", "payroll clerk"), (r"\b(do|doing|did) (daycare|childcare)\b", "child care worker"),
+    (r"\b(babysit|babysitting|nanny for)\b", "nanny"), (r"\b(answer|answering) phones\b", "receptionist"),
+    (r"\b(teach|teaching|taught) (school|kids|kindergarten|preschool|high school|middle school|elementary)\b", "teacher"),
+    (r"\b(translate|translating|interpret|interpreting)\b", "interpreter"),
+    (r"\b(on the line|line worker) at (the|a) (\w+ )?(plant|factory)\b", "assembly line worker"),
+)]
+
+
+def _verb_jobs(text: str) -> str:
+    for pattern, title in VERB_JOBS:
+        text = pattern.sub(f"work as a {title}", text)
+    return text
+
+
+def read(spans: TitleSpans, places: Places, text: str) -> Facts:
+    text = _verb_jobs(text)
+    tokens = words(text)
+    facts = Facts()
+    found = places.find_all(text, tokens)
+    taken = {i for p in found for i in range(p.start, p.end)}
+    if found:
+        facts.place = found[-1]
+    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
+    facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens))
+    for word in AVOID.findall(text):
+        if word.lower() not in AVOID_NOT and word.lower() not in facts.avoid:
+            facts.avoid.append(word.lower())
+    facts.years = _duration(text)
+    facts.swap = bool(SWAP.search(text))
+    facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and re.search(r"\bmos\b", text, re.I))
+    facts.topic = topic(text, tokens)
+    employer = EMPLOYER.search(text)
+    if employer:
+        name = employer.group(1).strip(" .")
+        name_words = set(words(name))
+        if not any(set(j.text.split()) & name_words for j in facts.jobs) and not places.state_of(name):
+            facts.employer = name
+    return facts
+
+
+def topic(text: str, tokens: list[str] | None = None) -> str | None:
+    tokens = tokens or words(text)
+    if tokens and _spanish(tokens):
+        return "spanish"
+    for name, pattern in TOPICS[1:]:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _spanish(tokens: list[str]) -> bool:
+    strong = sum(t in SPANISH_STRONG for t in tokens)
+    share = sum(t in SPANISH for t in tokens) / len(tokens)
+    return strong >= 1 and share >= 0.4 or strong >= 2
+
+
+def _ends_with(window: list[str], phrase: tuple[str, ...]) -> int | None:
+    """Where ``phrase`` ends in ``window`` with at most 3 words between it and the title ("I'm a
+    McDonald's crew member", "I'm a night shift cashier"), none of them a word that starts another
+    clause: the count of those words."""
+    for gap in range(0, 4):
+        end = len(window) - gap
+        if end - len(phrase) < 0:
+            break
+        if tuple(window[end - len(phrase):end]) == phrase and not any(w in CLAUSE for w in window[end:]):
+            return gap
+    return None
+
+
+def _cue_before(window: list[str]) -> tuple[str | None, int]:
+    """(role, length of the cue) of the longest cue that only filler words separate from the title:
+    "want to work as a" is a target's cue even though "work as a" (a current job's) ends closer."""
+    best: tuple[int, int, str] | None = None  # (-length, gap, role)
+    for role, phrases in CUES.items():
+        for phrase in phrases:
+            gap = _ends_with(window, phrase)
+            if gap is not None:
+                key = (-len(phrase), gap, role)
+                if best is None or key < best:
+                    best = key
+    return (best[2], -best[0]) if best else (None, 0)
+
+
+def _cue_ends(tokens: list[str]) -> set[int]:
+    """Word indexes right after a role cue (an article or two between allowed): "get into [hvac]"."""
+    out = set()
+    for i in range(1, len(tokens)):
+        window = tokens[max(0, i - WINDOW):i]
+        for phrases in (CUES[TARGET],):
+            for phrase in phrases:
+                for gap in (0, 1):
+                    end = len(window) - gap
+                    if end >= len(phrase) and tuple(window[end - len(phrase):end]) == phrase and \
+                            all(w in {"a", "an", "the", "some", "my"} for w in window[end:]):
+                        out.add(i)
+    return out
+
+
+QUESTION_START = {"what", "how", "where", "which", "who", "when", "why", "does", "do", "is", "are", "can", "could",
+                  "should", "would", "will"}
+
+
+def _is_question(text: str, tokens: list[str]) -> bool:
+    return "?" in text or bool(tokens) and tokens[0] in QUESTION_START
+
+
+DESIRE = {"want", "wanna", "wanting", "hope", "hoping", "thinking", "considering", "interested", "dream", "goal",
+          "become", "becoming", "plan", "planning", "aspire", "switch", "switching", "quiero", "like"}
+STRONG_CURRENT = {"i'm", "im", "am", "currently", "been", "soy"}
+
+
+def _wants(window: list[str]) -> bool:
+    """A wish in the words before a title, and no "I'm" after it."""
+    last_wish = max((k for k, w in enumerate(window) if w in DESIRE), default=None)
+    return last_wish is not None and not any(w in STRONG_CURRENT for w in window[last_wish + 1:])
+
+
+def _negated(window: list[str]) -> bool:
+    return any(_ends_with(window, phrase) is not None for phrase in NEGATION)
+
+
+YEARS_AFTER = re.compile(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+                         r"|couple|few|several)\+? ?(years?|yrs?|months?|mos?)$")
+
+
+def _cue_after(tokens: list[str], end: int) -> str | None:
+    after = tokens[end:end + 3]
+    if YEARS_AFTER.match(" ".join(after[:2])) or YEARS_AFTER.match(" ".join(after[:1])):
+        return CURRENT  # "welder 8 yrs", "bartender 12 years"
+    for phrase in AFTER_TARGET:
+        if tuple(after[:len(phrase)]) == phrase:
+            return TARGET
+    for phrase in AFTER_CURRENT:
+        if tuple(after[:len(phrase)]) == phrase:
+            return CURRENT
+    return None
+
+
+def _roles(tokens: list[str], spans: list[Span], question: bool = False) -> tuple[list[Job], list[str]]:
+    jobs: list[Job] = []
+    avoid: list[str] = []
+    previous_end = 0
+    for span in spans:
+        window = tokens[max(previous_end, span.start - WINDOW):span.start]
+        previous_end = span.end
+        if _negated(window):
+            avoid.append(span.text)
+            continue
+        role, _length = _cue_before(window)
+        if role in (None, CURRENT) and _wants(window):
+            role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
+        to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
+        if jobs and role in (None, CURRENT, PAST) and to_before:
+            role = TARGET  # "cashier to nurse", "from cashier to a nurse"
+        if role is None:
+            role = _cue_after(tokens, span.end)
+        jobs.append(Job(span.text, role, span.start, span.end))
+    # one cued title and one not: the other is the other role
+    roles = [j.role for j in jobs]
+    target = next((j for j in jobs if j.role == TARGET), None)
+    if target and not any(j.role in (CURRENT, PAST) for j in jobs):
+        before = [j for j in jobs if j.role is None and j.start < target.start]
+        if before:  # "OTR driver 11 years ... want to be a dispatcher": what comes first is the job they have
+            before[-1].role = CURRENT
+        roles = [j.role for j in jobs]
+    if len(jobs) == 1 and jobs[0].role is None:
+        span = jobs[0]
+        rest = [w for k, w in enumerate(tokens) if not span.start <= k < span.end and w not in FILLER]
+        # a title opening a longer message ("Teacher. Want out. Ideas?", "Court reporter, NYC, 20 years") or in a
+        # statement is the job they have; in a question ("what does a nurse make?") it is the one asked about
+        if len(rest) >= 2 and (span.start <= 1 or not question):
+            span.role = CURRENT
+    if len(jobs) == 2 and roles.count(None) == 1:
+        known = next(r for r in roles if r)
+        other = TARGET if known in (CURRENT, PAST) else CURRENT
+        for j in jobs:
+            if j.role is None:
+                j.role = other
+    elif len(jobs) >= 2 and all(r is None for r in roles):
+        jobs[0].role, jobs[1].role = CURRENT, TARGET
+    # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"
+    if not any(j.role == CURRENT for j in jobs):
+        past = [j for j in jobs if j.role == PAST]
+        if past:
+            past[-1].role = CURRENT
+    currents = [j for j in jobs if j.role == CURRENT]
+    for j in currents[:-1]:
+        j.role = PAST
+    targets = [j for j in jobs if j.role == TARGET]
+    for j in targets[1:]:
+        j.role = None if j.text == targets[0].text else "alternative"
+    return jobs, avoid
+
+
+def _duration(text: str) -> str | None:
+    found = DURATION.search(text)
+    return found.group(1) if found else None

@@ -1,0 +1,254 @@
+"""Where someone lives, from what they type: a state, DC or territory, and an OEWS metro area when a
+city names one.
+
+    >>> places = get_places(engine)
+    >>> places.find("ME").state, places.find("i said michigan").state, places.find("Fl").state
+    ('ME', 'MI', 'FL')
+    >>> found = places.find("outside Columbus")
+    >>> found.state, found.metro_name
+    ('OH', 'Columbus, OH')
+    >>> [c.state for c in places.find("Portland").choices]   # two metros: ask which
+    ['OR', 'ME']
+
+States come from the ``us`` package (names, postal codes, its phonetic match for misspellings such
+as "pennsylvannia") limited to the areas OEWS publishes; cities from the store's metro area names
+("Austin-Round Rock-San Marcos, TX": Austin, Round Rock and San Marcos are in it), with the everyday
+names of a few regions (``REGIONS``). A city that names metros in several states is ambiguous unless
+one of them is much larger (Columbus, OH against Columbus, GA and IN): then ``choices`` lists them.
+
+Postal codes are also everyday words ("me", "in", "or", "ok", "hi", "pa"): a lower-case code counts
+only as the whole answer or after a place word ("in tx", "from ga"); a capitalised one also after a
+comma or at the end of the message ("Houston, TX", "cna in CA").
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+import us
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection, Engine
+
+from knowledge import models as m
+
+LARGER = 5.0  # a metro this many times the next one's employment is what the city's name means
+PLACE_WORDS = {"in", "from", "near", "outside", "around", "live", "living", "based", "moved", "to", "at", "of", "by"}
+CODE_WORDS = {"in", "from", "near", "outside", "around", "live", "living", "based"}  # before a lower-case postal code
+# lower-case postal codes that are everyday words: never at the end of a sentence on their own ("help me")
+WORD_CODES = {"me", "in", "or", "hi", "oh", "ok", "la", "pa", "ma", "de", "co", "id", "al", "ga", "wa", "mo", "ar"}
+# Everyday names of regions and cities that are not in the metro areas' names (city, state, metro name word)
+REGIONS = {
+    "bay area": ("CA", "San Francisco"), "the bay": ("CA", "San Francisco"), "silicon valley": ("CA", "San Jose"),
+    "nyc": ("NY", "New York"), "new york city": ("NY", "New York"), "manhattan": ("NY", "New York"),
+    "brooklyn": ("NY", "New York"), "queens": ("NY", "New York"), "the bronx": ("NY", "New York"),
+    "twin cities": ("MN", "Minneapolis"), "chicagoland": ("IL", "Chicago"), "vegas": ("NV", "Las Vegas"),
+    "philly": ("PA", "Philadelphia"), "dfw": ("TX", "Dallas"), "nola": ("LA", "New Orleans"),
+    "socal": ("CA", None), "norcal": ("CA", None), "cali": ("CA", None), "upstate new york": ("NY", None),
+    "upstate ny": ("NY", None), "jersey": ("NJ", None), "the dmv": ("DC", "Washington"), "dc": ("DC", "Washington"),
+    "washington dc": ("DC", "Washington"), "washington d c": ("DC", "Washington"), "d c": ("DC", "Washington"),
+    "puerto rico": ("PR", None), "pr": ("PR", None), "mass": ("MA", None), "calif": ("CA", None),
+    "fla": ("FL", None), "tenn": ("TN", None), "penn": ("PA", None), "wash": ("WA", None), "jax": ("FL", "Jacksonville"),
+    "atl": ("GA", "Atlanta"), "htown": ("TX", "Houston"), "h town": ("TX", "Houston"), "the valley": (None, None),
+    "long island": ("NY", "New York"), "the up": ("MI", None), "upper peninsula": ("MI", None), "oahu": ("HI", "Honolulu"),
+    "rio grande valley": ("TX", "McAllen"), "the rgv": ("TX", "McAllen"), "central valley": ("CA", None),
+    "inland empire": ("CA", "Riverside"), "the panhandle": (None, None), "orange county": ("CA", "Anaheim"),
+    "the keys": ("FL", None), "cape cod": ("MA", "Barnstable Town"), "the big island": ("HI", None),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
+
+
+@dataclass(frozen=True)
+class Place:
+    state: str | None  # postal code
+    metro_code: str | None = None
+    metro_name: str | None = None
+    start: int = 0  # word span in the message (``knowledge.title_spans.words``)
+    end: int = 0
+    choices: tuple["Place", ...] = field(default=(), compare=False)  # several metros: which one?
+
+
+class Places:
+    def __init__(self, states: dict[str, str], metros: list[tuple[str, str, float]]):
+        """``states``: postal code -> name (the OEWS areas); ``metros``: (area code, name, employment)."""
+        self.states = states
+        self.by_name = {name.lower(): postal for postal, name in states.items()}
+        self.cities: dict[str, list[Place]] = {}
+        self.size: dict[str, float] = {}
+        for code, name, employment in metros:
+            if "nonmetropolitan" in name.lower() or "," not in name:
+                continue
+            cities, _, st = name.rpartition(", ")
+            postal = st.split("-")[0].strip()
+            if postal not in states:
+                continue
+            self.size[code] = employment or 0.0
+            for city in re.split(r"[-/]", cities):
+                key = " ".join(w.lower() for w in _WORD.findall(city.replace(".", "")))
+                # "Boise City", "Salt Lake City", "Urban Honolulu": also said "Boise", "Salt Lake", "Honolulu"
+                short = re.sub(r"^urban | city$", "", key)
+                if len(short) < 5:  # "Bay City" is not "bay"
+                    short = key
+                for k in {key, short}:
+                    if k and k not in self.by_name:
+                        self.cities.setdefault(k, []).append(Place(postal, code, name))
+        self.longest = max((len(k.split()) for k in list(self.cities) + list(self.by_name) + list(REGIONS)), default=1)
+
+    @classmethod
+    def from_connection(cls, conn: Connection) -> "Places":
+        states = {postal: name for postal, name in conn.execute(
+            select(m.Area.state, m.Area.name).where(m.Area.kind == "S")).all() if postal}
+        employment = dict(conn.execute(
+            select(m.Wage.area_code, func.max(m.Wage.employment))
+            .where(m.Wage.industry_code == "000000").group_by(m.Wage.area_code)).all())
+        metros = [(code, name, employment.get(code) or 0.0)
+                  for code, name in conn.execute(select(m.Area.code, m.Area.name).where(m.Area.kind == "M")).all()]
+        return cls(states, metros)
+
+    # -- one word or phrase ----------------------------------------------------------------------
+
+    def state_of(self, text: str) -> str | None:
+        """A whole answer that is a state: 'ME', 'mi', 'Fl', 'maine', 'pennsylvannia', 'D.C.' -> postal code."""
+        key = " ".join(_WORD.findall(text.replace(".", " "))).lower()
+        key = re.sub(r"^(?:i live in|i'm in|im in|i am in|i said|in|from|the state of|state of|near)\s+", "", key)
+        key = re.sub(r"\s+(?:state|please|thanks)$", "", key).strip()
+        if not key:
+            return None
+        if len(key) == 2 and key.upper() in self.states:
+            return key.upper()
+        if key in self.by_name:
+            return self.by_name[key]
+        if key in REGIONS and REGIONS[key][0]:
+            return REGIONS[key][0]
+        if key in self.cities and len({p.state for p in self.cities[key]}) == 1:
+            return self.cities[key][0].state  # "Austin", "near savannah"
+        if len(key) >= 5 and key.isascii():
+            return self._misspelt(key)  # "pennsylvannia", "conneticut", "missisippi"
+        return None
+
+    # -- in a sentence ---------------------------------------------------------------------------
+
+    def find(self, text: str, tokens: list[str] | None = None) -> Place | None:
+        """The place a message names (the last one, if it names several: "I moved from Ohio to Maine")."""
+        found = self.find_all(text, tokens)
+        return found[-1] if found else None
+
+    def find_all(self, text: str, tokens: list[str] | None = None) -> list[Place]:
+        from knowledge.title_spans import words
+
+        typed = _typed_words(text)
+        low = tokens or words(text)
+        if len(typed) != len(low):  # different tokenisations: fall back to the lower-case one
+            typed = low
+        out: list[Place] = []
+        i = 0
+        while i < len(low):
+            hit = None
+            for n in range(min(self.longest, len(low) - i), 0, -1):
+                hit = self._phrase(low, typed, i, n)
+                if hit:
+                    break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        found = _with_state_context(out)
+        if not any(p.state for p in found) and len(low) <= 4:  # a short whole answer: "ME", "Fl", "i said michigan"
+            whole = self.state_of(text)
+            if whole:
+                return [Place(whole, start=0, end=len(low))]
+        return found
+
+    def _phrase(self, low: list[str], typed: list[str], i: int, n: int) -> Place | None:
+        key = " ".join(low[i:i + n])
+        before = low[i - 1] if i else ""
+        placed = before in PLACE_WORDS or i == 0 and n == len(low)
+        after = low[i + n] if i + n < len(low) else ""
+        if key in self.by_name:
+            return Place(self.by_name[key], start=i, end=i + n)
+        if key in REGIONS:
+            postal, city = REGIONS[key]
+            if postal is None or (n == 1 and len(key) <= 3 and not placed and typed[i] != typed[i].upper()):
+                return None
+            metro = self._metro(city, postal) if city else None
+            return Place(postal, metro.metro_code if metro else None, metro.metro_name if metro else None, i, i + n)
+        if n == 1 and len(key) == 2 and key.upper() in self.states:
+            capital = typed[i] == key.upper() or typed[i] == key.title()
+            end = i + 1 == len(low)
+            if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0:
+                return Place(key.upper(), start=i, end=i + 1)
+            return None
+        if key in self.cities:
+            capitalised = typed[i][:1].isupper()
+            at_end = i + n == len(low) or i + n + 1 == len(low) and len(after) == 2  # "... cincinnati", "boise id"
+            if not (placed or capitalised or at_end or n > 1):
+                return None
+            # "Portland, Maine" / "Portland ME": the state right after settles it
+            state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)
+            options = self.cities[key]
+            if state_after:
+                options = [p for p in options if p.state == state_after] or options
+            return self._choose(options, i, i + n)
+        if n <= 2 and len(key) >= 6 and key.replace(" ", "").isalpha() and (placed or i + n == len(low)):
+            postal = self._misspelt(key)
+            if postal:
+                return Place(postal, start=i, end=i + n)
+        return None
+
+    def _misspelt(self, key: str) -> str | None:
+        """'conneticut', 'virgina', 'massachusets', 'arkansaw': the ``us`` phonetic match, else 2 edits away."""
+        found = us.states.lookup(key)
+        if found and found.abbr in self.states:
+            return found.abbr
+        hit = process.extractOne(key, list(self.by_name), scorer=Levenshtein.distance, score_cutoff=2)
+        return self.by_name[hit[0]] if hit else None
+
+    def _metro(self, city: str, postal: str) -> Place | None:
+        options = [p for p in self.cities.get(city.lower(), []) if p.state == postal]
+        return max(options, key=lambda p: self.size.get(p.metro_code, 0.0)) if options else None
+
+    def _choose(self, options: list[Place], start: int, end: int) -> Place:
+        ranked = sorted(options, key=lambda p: -self.size.get(p.metro_code, 0.0))
+        first = ranked[0]
+        if len(ranked) == 1 or self.size.get(first.metro_code, 0.0) >= LARGER * self.size.get(ranked[1].metro_code, 0.0):
+            return Place(first.state, first.metro_code, first.metro_name, start, end)
+        return Place(None, start=start, end=end, choices=tuple(ranked[:4]))
+
+
+def _with_state_context(found: list[Place]) -> list[Place]:
+    """An ambiguous city followed by its state ("Portland ... in Maine"): the state settles it."""
+    out = []
+    for k, place in enumerate(found):
+        if place.choices:
+            later = {p.state for p in found[k + 1:] if p.state}
+            chosen = [c for c in place.choices if c.state in later]
+            if chosen:
+                place = Place(chosen[0].state, chosen[0].metro_code, chosen[0].metro_name, place.start, place.end)
+        out.append(place)
+    # a state named right after its own city ("Austin, Texas") is one place, not two
+    return [p for k, p in enumerate(out) if not (k and p.metro_code is None and out[k - 1].state == p.state
+                                                  and p.start <= out[k - 1].end + 1)]
+
+
+def _typed_words(text: str) -> list[str]:
+    """The words as typed (case kept), split like ``knowledge.title_spans.words``; commas kept as words."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).replace("&", " and ")
+    return re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", re.sub(r"[-/_.]", " ", text))
+
+
+_CACHE: dict[str, Places] = {}
+_LOCK = threading.Lock()
+
+
+def get_places(engine: Engine) -> Places:
+    key = engine.url.render_as_string(hide_password=False)
+    with _LOCK:
+        if key not in _CACHE:
+            with engine.connect() as conn:
+                _CACHE[key] = Places.from_connection(conn)
+        return _CACHE[key]

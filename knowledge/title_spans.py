@@ -1,0 +1,232 @@
+"""Where a sentence names a job: the longest word spans that are job titles the store knows.
+
+    >>> spans = TitleSpans.from_engine(engine)
+    >>> [(s.text, s.start, s.end) for s in spans.find("im a cna in texas want to be an lpn")]
+    [('cna', 2, 3), ('lpn', 9, 10)]
+    >>> [s.text for s in spans.find("diesel mechanic for 6 yrs, no real job before")]
+    ['diesel mechanic']
+
+The resolver (knowledge/resolver.py) says which occupation a title means; this module says which
+words of a longer message are the title, so that "no real job yet" or "what would that pay per
+hour?" never hand "real" or "per" to the resolver. A span is a run of words that is, word for word
+after light normalisation (case, punctuation, plurals, a few typos), one of the store's names:
+official, alternate and reported titles and their parenthesised parts, or one of the resolver's
+abbreviations whose expansion is such a name ("cna", "rn", "cdl driver"). The longest span wins,
+so "diesel mechanic", "high school math teacher" and "speech language pathologist" keep their
+qualifiers.
+
+Single words are where sentences and titles collide ("back", "house", "real", "county", "model",
+"host"): a one-word name counts only if it is not an everyday English word outside jobs, i.e. it is
+a job noun (``JOB_HEADS``: the last word of many multi-word titles) or not in the English word list
+at all ("cashier" is in it, but also heads 40 titles).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+
+from knowledge import models as m
+
+MAX_WORDS = 7  # the longest title anyone types in a sentence
+MIN_HEAD_TITLES = 3  # a one-word name is a job noun when it ends at least this many titles
+TYPO_MIN_LENGTH = 5  # shorter words are not corrected: too many near neighbours
+# Words that head many titles but are, alone in a sentence, rarely someone's job.
+NOT_ALONE = {
+    "back", "house", "real", "per", "county", "city", "state", "home", "night", "nights", "day", "days", "shift",
+    "part", "full", "time", "field", "floor", "front", "line", "head", "lead", "general", "chief", "senior", "junior",
+    "assistant", "associate", "helper", "worker", "member", "staff", "crew", "team", "agent", "officer", "specialist",
+    "professional", "representative", "operator", "technician", "tech", "manager", "director", "supervisor",
+    "coordinator", "administrator", "analyst", "consultant", "engineer", "owner", "partner", "contractor",
+    "volunteer", "intern", "trainee", "apprentice", "student", "teacher aide", "aide", "clerk", "laborer",
+    "server", "driver", "runner", "model", "host", "guard", "judge", "page", "mate", "sitter", "porter", "buyer",
+    "caller", "reader", "writer", "player", "cleaner", "mover", "packer", "picker", "sorter", "loader",
+    "it", "ems", "er", "icu", "or", "pt", "ot", "ma", "pa", "np", "va", "hr", "pr", "ed", "hs", "ac",
+    "former", "lady", "man", "guy", "gal", "woman", "person", "hand", "hands", "vet", "semi", "sub", "otr", "unit",
+    "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
+}
+# Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
+WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
+              "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
+              "coord": "coordinator", "dev": "developer", "eng": "engineer", "supv": "supervisor", "sr": "senior",
+              "specialist": "specialist", "admin": "administrative", "nite": "night"}
+# Words in titles that say nothing about a job when typed ("I don't know", "real", "just")
+CONTENT_STOP = {"and", "or", "the", "for", "with", "all", "other", "except", "not", "any", "one", "you", "your", "what",
+                "know", "dont", "don't", "idk", "yes", "yeah", "nope", "real", "just", "thing", "stuff", "some", "more",
+                "job", "work", "working", "time", "new", "good", "help", "want", "like", "get", "make", "back", "per"}
+# ... but some are real jobs people name alone; a noun in NOT_ALONE still makes a span as part of a
+# longer name ("truck driver", "office manager") or after "a"/"an" ("I'm a server", "as a driver").
+ARTICLES = {"a", "an"}
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str  # the words as typed (lower-cased)
+    start: int  # word index of the first word, in ``words(text)``
+    end: int  # one past the last word
+
+
+def normal(word: str) -> str:
+    """Singular, lower-case, no apostrophe, O*NET's word: 'Nurses' -> 'nurse', 'attorneys' -> 'attorney',
+    "mcdonald's" -> 'mcdonald', 'tech' -> 'technician'."""
+    word = word.lower().replace("'s", "").replace("'", "")
+    if word in WORD_FORMS:
+        return WORD_FORMS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The message's words, lower-cased, accents kept: hyphens, slashes and punctuation split words."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
+    return _TOKEN.findall(re.sub(r"[-/_.]", " ", text))
+
+
+class TitleSpans:
+    def __init__(self, names: list[str], abbreviations: dict[str, str], english: frozenset[str]):
+        self.names: set[tuple[str, ...]] = set()
+        heads: dict[str, int] = {}
+        for name in names:
+            key = tuple(normal(w) for w in words(name))
+            if 0 < len(key) <= MAX_WORDS:
+                self.names.add(key)
+                if len(key) > 1:
+                    heads[key[-1]] = heads.get(key[-1], 0) + 1
+        self.job_heads = {w for w, n in heads.items() if n >= MIN_HEAD_TITLES}
+        starts = {k[0] for k in self.names if len(k) > 1}
+        for short, expansion in abbreviations.items():
+            if short in starts and len(short) >= 3 and short not in NOT_ALONE:  # "hvac" heads "hvac tech", "hvac installer"
+                self.names.add((short,))
+                continue
+            for alternative in _expansions(expansion):
+                if tuple(normal(w) for w in words(alternative)) in self.names:
+                    self.names.add((short,))
+                    break
+        single = {k[0] for k in self.names if len(k) == 1}
+        # a one-word name is a job when it heads titles ("cashier", "nurse", "welder") or is no everyday word
+        self.alone = {w for w in single if (w in self.job_heads or w not in english or len(w) <= 4 and w in abbreviations)
+                      and w not in NOT_ALONE}
+        # after "a"/"an" ("work as a landscaper") any one-word title counts, but the everyday words above
+        self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE
+        self.vocabulary = sorted({w for k in self.names for w in k})
+        self.english = english
+        # the start of a longer title, said after "want to get into", "I do": "hvac", "warehouse", "cyber security"
+        self.prefixes = {k[:n] for k in self.names for n in range(1, len(k)) if len(k) > 1}
+        self.content = {w for w in self.vocabulary if w not in CONTENT_STOP and w not in NOT_ALONE or w in self.job_heads}
+
+    @classmethod
+    def from_connection(cls, conn: Connection) -> "TitleSpans":
+        from knowledge.resolver import ABBREVIATIONS, _english_words
+
+        rows = conn.execute(select(m.Title.title, m.Title.short_title)).all()
+        names = [v for title, short in rows for v in _variants(title) + ([short] if short else [])]
+        names += [t for (t,) in conn.execute(select(m.Occupation.title)).all()]
+        return cls(names, ABBREVIATIONS, _english_words())
+
+    def _correct(self, word: str) -> str:
+        """A word that is neither English nor in any name, one or two edits from a name word: that word."""
+        if len(word) < TYPO_MIN_LENGTH or word in self.english or not word.isalpha():
+            return word
+        if any(word.endswith(suffix) and word[:-len(suffix)] + tail in self.english
+               for suffix, tail in (("ier", "y"), ("er", ""), ("est", ""), ("ing", ""), ("ed", ""), ("ly", ""))):
+            return word  # "steadier", "burnt", "cleaning": English words the list has only in another form
+        found = process.extractOne(word, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
+        return found[0] if found else word
+
+    def find(self, text: str, skip: set[int] | None = None, after_cue: set[int] | None = None) -> list[Span]:  # noqa: C901
+        """Job-title spans, left to right, longest first at each position; ``skip``: word indexes that
+        are something else already (a place); ``after_cue``: indexes right after a role cue ("get into",
+        "I do"), where the start of a title counts too ("get into hvac", "I do warehouse")."""
+        typed = words(text)
+        keys = [self._correct(normal(w)) for w in typed]
+        skip = skip or set()
+        after_cue = after_cue or set()
+        spans, i = [], 0
+        while i < len(keys):
+            found = None
+            for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+                if any(j in skip for j in range(i, i + n)):
+                    continue
+                key = tuple(keys[i:i + n])
+                person = None
+                if key not in self.names:
+                    person = self._person_form(key) if i in after_cue else None
+                    if person is None and not (i in after_cue and key in self.prefixes
+                                               and all(w in self.content and len(w) >= 4 for w in key)):
+                        continue
+                if n == 1 and not self._alone_ok(key[0], typed, i):
+                    continue
+                found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)
+                break
+            if found:
+                spans.append(found)
+                i = found.end
+            else:
+                i += 1
+        return spans
+
+    def _person_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A field said for the job: "welding" -> welder, "phlebotomy" -> phlebotomist, "nursing" -> nurse,
+        "medical coding" -> medical coder, "tutoring" -> tutor; None when no title has that form."""
+        last = key[-1]
+        for suffix, forms in (("ing", ("er", "", "e", "or")), ("y", ("ist",)), ("ics", ("ist", "ian")), ("ism", ("ist",))):
+            if last.endswith(suffix) and len(last) > len(suffix) + 3:
+                for form in forms:
+                    candidate = key[:-1] + (last[: -len(suffix)] + form,)
+                    if candidate in self.names and (len(candidate) > 1 or candidate[0] in self.alone):
+                        return candidate
+        return None
+
+    def has_job_word(self, text: str) -> bool:
+        """Whether any word (typos corrected) is a content word of some title: 'stock shelves' yes, 'b', 'idk' no."""
+        return any(len(w) >= 3 and w in self.content for w in (self._correct(normal(t)) for t in words(text)))
+
+    def _alone_ok(self, word: str, typed: list[str], i: int) -> bool:
+        if word in self.alone:
+            return True
+        return word in self.after_article and i > 0 and typed[i - 1] in ARTICLES
+
+
+def _expansions(expansion: str) -> list[str]:
+    """'physical therapist|therapy' -> ['physical therapist', 'physical therapy']."""
+    parts = [p.split("|") for p in expansion.split()]
+    return [" ".join(p[0] if len(p) == 1 else p[k] if k < len(p) else p[0] for p in parts) for k in range(3)]
+
+
+def _variants(title: str) -> list[str]:
+    """'Certified Nursing Assistant (CNA)' -> the title without the parentheses and 'CNA'; 'Teachers, Preschool' too."""
+    inner = re.findall(r"\(([^()]*)\)", title)
+    main = re.sub(r"\([^()]*\)", " ", title).strip()
+    out = [main] + inner
+    if "," in main and " and " not in main:  # "Teachers, Preschool" is also said "preschool teacher"
+        head, _, rest = main.partition(",")
+        out.append(f"{rest.strip()} {head.strip()}")
+        out.append(head)
+    return out
+
+
+_CACHE: dict[str, TitleSpans] = {}
+_LOCK = threading.Lock()
+
+
+def get_title_spans(engine: Engine) -> TitleSpans:
+    """One per store per process (reads ~65,000 names, about 2 s)."""
+    key = engine.url.render_as_string(hide_password=False)
+    with _LOCK:
+        if key not in _CACHE:
+            with engine.connect() as conn:
+                _CACHE[key] = TitleSpans.from_connection(conn)
+        return _CACHE[key]

@@ -1,0 +1,112 @@
+"""What bot/understanding/facts.py reads from a message, on the real store's titles and places: the
+failures people met (issue "Understand people") as regressions, and every state, DC and territory."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def lookups(engine):
+    from knowledge.places import get_places
+    from knowledge.title_spans import get_title_spans
+
+    return get_title_spans(engine), get_places(engine)
+
+
+def read(lookups, text):
+    from bot.understanding.facts import read
+
+    return read(*lookups, text)
+
+
+def roles(lookups, text) -> dict:
+    return {j.role: j.text for j in read(lookups, text).jobs}
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("im a cna in texas want to be an lpn", "cna", "lpn"),
+    ("I'm an RN in the ER and I want to become a nurse practitioner", "rn", "nurse practitioner"),
+    ("I want to be a paralegal, right now I'm a receptionist", "receptionist", "paralegal"),
+    ("security guard nights in vegas, want to be a cop", "security guard", "cop"),
+    ("Cook at Waffle House, want to be a truck driver", "cook", "truck driver"),
+    ("cashier to nurse", "cashier", "nurse"),
+    ("high school math teacher in chicago want to be a school counselor", "high school math teacher", "school counselor"),
+    ("diesel mechanic for 6 yrs in Ohio, thinking about HVAC", "diesel mechanic", "hvac"),
+    ("seasonal tax preparer at H&R Block, want year round work as a bookkeeper", "tax preparer", "bookkeeper"),
+    ("i do hair. looking to get into something medical", "hairdresser", None),
+])
+def test_which_job_is_which(lookups, text, current, target):
+    found = roles(lookups, text)
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+@pytest.mark.parametrize("text", ["no real job yet", "what would that pay per hour?", "without going back for 4 years",
+                                  "can you write my resume", "b", "I work at Amazon", "Chicago", "county"])
+def test_words_that_are_not_jobs(lookups, text):
+    assert read(lookups, text).jobs == []
+
+
+@pytest.mark.parametrize("text", ["diesel mechanic", "aircraft mechanic", "preschool teacher", "speech language pathologist"])
+def test_qualifiers_stay_with_the_title(lookups, text):
+    assert [j.text for j in read(lookups, text).jobs] == [text]
+
+
+def test_two_past_jobs_the_latest_is_current(lookups):
+    found = roles(lookups, "I was a cashier for 3 years and then a bank teller for 2")
+    assert found == {"past": "cashier", "current": "bank teller"}
+
+
+def test_negation_is_a_preference_not_a_job(lookups):
+    facts = read(lookups, "I'm not a nurse, I'm a CNA")
+    assert [(j.text, j.role) for j in facts.jobs] == [("cna", "current")] and facts.avoid == ["nurse"]
+    assert read(lookups, "what else could i do that's not driving").avoid == ["driving"]
+
+
+def test_employer_and_military_and_topics(lookups):
+    assert read(lookups, "I work at Amazon").employer == "Amazon"
+    assert read(lookups, "11B infantry, army, 4 years").military
+    assert read(lookups, "soy cajera y quiero ser enfermera").topic == "spanish"
+    assert read(lookups, "can you write my resume").topic == "resume"
+    assert read(lookups, "this is useless").topic == "complaint"
+    assert read(lookups, "Can I talk to someone? who can I call").topic == "person"
+    assert read(lookups, "find me jobs near Portland").topic == "job_search"
+    assert read(lookups, "backwards. I'm the RN").swap
+
+
+def test_every_state_dc_and_territory_as_the_whole_answer(lookups):
+    _spans, places = lookups
+    assert len(places.states) >= 52
+    for postal, name in places.states.items():
+        for said in (postal, postal.lower(), postal.title(), name, name.lower(), f"in {name}", f"i said {name.lower()}"):
+            assert places.state_of(said) == postal, (said, postal)
+
+
+@pytest.mark.parametrize("text, state, metro", [
+    ("ME", "ME", None), ("near savannah", "GA", "Savannah"), ("outside Columbus", "OH", "Columbus"),
+    ("Portland, Maine", "ME", "Portland"), ("Austin", "TX", "Austin"), ("the Bay Area", "CA", "San Francisco"),
+    ("i said michigan", "MI", None), ("pennsylvannia", "PA", None), ("im a cna in tx", "TX", None),
+    ("cashier walmart want pharm tech nc", "NC", None), ("Georgetown Ky", "KY", None),
+])
+def test_places_in_a_sentence(lookups, text, state, metro):
+    place = read(lookups, text).place
+    assert place and place.state == state, place
+    assert metro is None or metro in (place.metro_name or "")
+
+
+def test_a_city_in_several_states_asks_which(lookups):
+    place = read(lookups, "Portland").place
+    assert place.state is None and {c.state for c in place.choices} >= {"OR", "ME"}
+
+
+def test_help_me_is_not_maine(lookups):
+    assert read(lookups, "paint fumes are getting to me, can you help me").place is None
+
+
+@pytest.mark.parametrize("said, months", [("about 2 and a half years", 30), ("18 months", 18), ("six years", 72),
+                                          ("a year and a half", 18), ("3 years", 36)])
+def test_durations_in_words(said, months):
+    from bot.parse import months_of
+
+    assert months_of(said) == months
