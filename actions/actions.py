@@ -92,6 +92,8 @@ class ActionAnswer(Action):
         state = store.area_state(tracker.get_slot("state"))
         key = f"{current}|{tracker.get_slot('target_job')}|{state}"
         if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
+            if prompted_this_turn(tracker):
+                return []  # the form asked something about the message instead ("the job you have, or want?")
             say(dispatcher, replies.noted(replies.pair_line(
                 tracker.get_slot("current_title"), tracker.get_slot("target_title") if target else None,
                 store.state_name(state))))
@@ -140,11 +142,11 @@ class NeedsBoth(Action, ABC):
             say(dispatcher, replies.need(missing))
             return []
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
-        say(dispatcher, self.reply(c))
+        say(dispatcher, self.reply(c, tracker))
         return analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
 
     @abstractmethod
-    def reply(self, c: dict) -> list[dict]:
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
         """The reply built from the comparison."""
 
 
@@ -152,7 +154,7 @@ class ActionGaps(NeedsBoth):
     def name(self) -> str:
         return "action_gaps"
 
-    def reply(self, c: dict) -> list[dict]:
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
         return replies.gaps_detail(c)
 
 
@@ -160,8 +162,19 @@ class ActionPay(NeedsBoth):
     def name(self) -> str:
         return "action_pay"
 
-    def reply(self, c: dict) -> list[dict]:
-        return replies.pay(c)
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
+        return replies.pay(c, metro_wages(tracker, c))
+
+
+def metro_wages(tracker: Tracker, c: dict) -> dict | None:
+    """The OEWS metro area's wages of both jobs, when the person named a city in their state ("Austin")."""
+    metro, state = tracker.get_slot("metro"), store.area_state(tracker.get_slot("state"))
+    name = store.metro_name(metro)
+    if not name or not state or not name.rstrip().endswith(state) and f", {state}" not in name and f"-{state}" not in name:
+        return None
+    wages = store.analyst().wages(metro)
+    sides = {side: wages.get(c[side]["soc"]) for side in ("to", "from")}
+    return {"name": name, **sides} if any(sides.values()) else None
 
 
 class ActionTraining(Action):

@@ -29,6 +29,7 @@ NO_JOB_SITUATIONS = ("no_job", "student")
 SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
 EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
 OTHER = {"current": "target", "target": "current"}
+MILITARY_GROUP = "55-"  # O*NET's military occupations
 
 
 def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
@@ -110,11 +111,17 @@ class ValidateCareerForm(FormValidationAction):
         entities = latest_entities(tracker)
         before = {w: previous_value(tracker, f"{w}_code") for w in ("current", "target")}
         if (entities.get("job") and not entities.get("current_job") and tracker.get_slot("requested_slot") is None
-                and before["current"] and before["target"]):
-            # a title with no "I'm a" after an answer ("dental hygienist?"): what about that job instead
-            result = self._job("target", value, dispatcher, tracker)
-            return {**job_slots("current", before["current"], previous_value(tracker, "current_title"),
-                                previous_value(tracker, "current_job")), **result}
+                and (before["current"] or before["target"])):
+            # a title with no "I'm a" / "I want" once the bot has a job ("waitress"): ask which it is
+            found = store.find_job(str(value))
+            kept = job_slots("current", before["current"], previous_value(tracker, "current_title"),
+                             previous_value(tracker, "current_job"))
+            if found.status == "ok" and found.code not in before.values():
+                say(dispatcher, replies.which_role(found.code, found.title))
+                return {**kept, "prompted": True, "last_answer": tracker.get_slot("last_answer")}
+            if found.status != "ok":
+                return {**kept, **self._job("target" if before["current"] else "current", value, dispatcher, tracker)}
+            return kept
         result = self._job("current", value, dispatcher, tracker)
         if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
             result["situation"] = "working"
@@ -143,6 +150,11 @@ class ValidateCareerForm(FormValidationAction):
             found = store.find_job(text)
         else:
             found = store.Found("unknown")
+        if found.status == "ok" and which == "current" and found.code.startswith(MILITARY_GROUP) and pick is None:
+            # "corpsman", "infantry": O*NET rates no military occupation, so nothing could be compared; ask
+            # what the work was day to day instead (the military crosswalk is not in ../shared/data)
+            say(dispatcher, replies.ask_military())
+            return {slot: None, "prompted": True}
         if found.status == "ok":
             guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
             if found.alternatives:  # a best guess among close matches: the answer offers the others

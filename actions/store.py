@@ -67,7 +67,7 @@ def warm_or_exit() -> None:
 # A title O*NET lists under several occupations ("CNA" under Nursing Assistants and Home Health Aides,
 # "line cook" under three kinds of cook) is taken as its best match without asking when that match is
 # this good; the answer then names the others as one-tap corrections ("Did you mean ...?").
-GUESS = 0.85
+GUESS = 0.75
 
 
 @dataclass
@@ -134,6 +134,14 @@ def find_state(text: str | None) -> str | None:
         return postal
     found = places().find(raw)
     return found.state if found and found.state else None
+
+
+def metro_name(code: str | None) -> str | None:
+    """'12420' -> 'Austin-Round Rock-San Marcos, TX' (an OEWS metro area), None if unknown."""
+    if not code:
+        return None
+    with session() as conn:
+        return conn.execute(select(m.Area.name).where(m.Area.code == str(code), m.Area.kind == "M")).scalar()
 
 
 def state_name(postal: str | None) -> str | None:

@@ -198,7 +198,8 @@ def _education_line(c: dict) -> str | None:
 
 # -- pay and outlook ------------------------------------------------------------------------------
 
-def pay(c: dict) -> list[Message]:
+def pay(c: dict, metro: dict | None = None) -> list[Message]:
+    """``metro``: {"name": OEWS metro area, "to"/"from": its wages}, shown before the state's and the nation's."""
     market = c["labor_market"]
     state = market["area"]["state"]
     lines = ["Pay (a year, before tax; the middle half of workers earn between the two numbers in brackets):"]
@@ -207,6 +208,10 @@ def pay(c: dict) -> list[Message]:
         here = market[side]["wages"] or {}
         nat = market[side]["national_wages"] if state else here
         parts = []
+        local = (metro or {}).get(side) or {}
+        if local.get("annual_median") is not None:
+            parts.append(f"{metro['name']} area {money(local['annual_median'])} "
+                         f"({money(local.get('annual_p25'))}-{money(local.get('annual_p75'))})")
         if state and here.get("annual_median") is not None:
             parts.append(f"{market['area']['name']} {money(here['annual_median'])} "
                          f"({money(here.get('annual_p25'))}-{money(here.get('annual_p75'))})")
@@ -390,6 +395,11 @@ def ask_which_state(choices: list[tuple[str, str | None, str]]) -> list[Message]
     return [msg(f"Which one: {question}?",
                 [button(name or postal, "inform", state=postal, metro=metro)
                  for (postal, name, metro) in choices] + [button("Skip", "deny")])]
+
+
+def which_role(code: str, title: str) -> list[Message]:
+    return [msg(f"{title}: is that the job you have, or the one you want?",
+                [button("I have this job", "inform", current_job=code), button("I want this job", "inform", target_job=code)])]
 
 
 def same_job(title: str) -> list[Message]:

@@ -31,11 +31,11 @@ _REPLIES: dict[str, list[str]] = {
         "place. I can tell you what a job pays where you live and what it takes to get there.",
     ],
     "person": [
-        "I've noted that you'd like to talk with a person. A career counselor reviews these conversations, but I "
-        "can't promise when they'll reply. To talk with someone today, call CareerOneStop at 1-877-872-5627 or visit "
+        "I've marked this conversation for the career counselors who read them, but I can't promise that anyone "
+        "will reply or call. To talk with someone today, call CareerOneStop at 1-877-872-5627 or visit "
         + JOB_CENTER.split(" (")[0] + " (careeronestop.org/LocalHelp): free, in person.",
-        "It's noted for the counselors. For help right away, an American Job Center near you offers free career "
-        "counseling (careeronestop.org/LocalHelp, or 1-877-872-5627). Meanwhile, I can keep going with your comparison.",
+        "It's marked for the counselors; I can't say when, or whether, one will read it. For help right away, an "
+        "American Job Center near you offers free career counseling (careeronestop.org/LocalHelp, or 1-877-872-5627).",
         "Your request for a person is on record. The fastest way to reach one is 1-877-872-5627 (CareerOneStop, U.S. "
         "Department of Labor) or careeronestop.org/LocalHelp for the office nearest you.",
     ],
@@ -45,6 +45,13 @@ _REPLIES: dict[str, list[str]] = {
         "Sorry about that. If I got something wrong, say what it should be (\"I'm the RN\", \"I said Michigan\") and "
         "I'll redo it. For a person, call 1-877-872-5627 (CareerOneStop).",
         "I hear you. I can only compare jobs from public data; for anything else, " + JOB_CENTER + " can help.",
+    ],
+    "veteran_benefits": [
+        "I can't advise on GI Bill or other VA benefits. The VA answers those at va.gov/education or 1-888-442-4551, "
+        "and every American Job Center has staff for veterans (careeronestop.org/LocalHelp). I can tell you which "
+        "training programs and apprenticeships lead to the job you want.",
+        "For the GI Bill, ask the VA (va.gov/education, 1-888-442-4551). I can show the programs and apprenticeships "
+        "for the job you want; ask \"how do I get there?\".",
     ],
     "spanish": [
         "Lo siento, todavía solo hablo inglés. Si puede escribir en inglés el trabajo que tiene y el que quiere "

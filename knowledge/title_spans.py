@@ -50,6 +50,7 @@ NOT_ALONE = {
     "it", "ems", "er", "icu", "or", "pt", "ot", "ma", "pa", "np", "va", "hr", "pr", "ed", "hs", "ac",
     "former", "lady", "man", "guy", "gal", "woman", "person", "hand", "hands", "vet", "semi", "sub", "otr", "unit",
     "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
+    "marine", "carrier", "builder", "evs", "co op", "coop", "military", "army", "navy", "farm", "fitter",
 }
 # Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
@@ -116,11 +117,13 @@ class TitleSpans:
                     self.names.add((short,))
                     break
         single = {k[0] for k in self.names if len(k) == 1}
+        self.capital_jobs = {s for s in abbreviations if (s,) in self.names} | {"pa", "ma", "np", "pt", "ot", "it"}
         # a one-word name is a job when it heads titles ("cashier", "nurse", "welder") or is no everyday word
         self.alone = {w for w in single if (w in self.job_heads or w not in english or len(w) <= 4 and w in abbreviations)
                       and w not in NOT_ALONE}
         # after "a"/"an" ("work as a landscaper") any one-word title counts, but the everyday words above
         self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE
+        self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
         self.vocabulary = sorted({w for k in self.names for w in k})
         self.english = english
         # the start of a longer title, said after "want to get into", "I do": "hvac", "warehouse", "cyber security"
@@ -153,7 +156,10 @@ class TitleSpans:
         typed = words(text)
         keys = [self._correct(normal(w)) for w in typed]
         skip = skip or set()
-        after_cue = after_cue or set()
+        after_cue = set(after_cue or ())
+        if len(typed) <= 5:
+            after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
         spans, i = [], 0
         while i < len(keys):
             found = None
@@ -162,12 +168,15 @@ class TitleSpans:
                     continue
                 key = tuple(keys[i:i + n])
                 person = None
+                if n == 1 and i in after_cue and key[0] in capitals and key[0] in self.abbreviations:
+                    found = Span(typed[i].upper(), i, i + 1)  # "get into IT", "move into HR": the resolver expands it
+                    break
                 if key not in self.names:
                     person = self._person_form(key) if i in after_cue else None
                     if person is None and not (i in after_cue and key in self.prefixes
                                                and all(w in self.content and len(w) >= 4 for w in key)):
                         continue
-                if n == 1 and not self._alone_ok(key[0], typed, i):
+                if n == 1 and not self._alone_ok(key[0], typed, i) and not (key[0] in capitals and key[0] in self.capital_jobs):
                     continue
                 found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)
                 break
@@ -191,8 +200,10 @@ class TitleSpans:
         return None
 
     def has_job_word(self, text: str) -> bool:
-        """Whether any word (typos corrected) is a content word of some title: 'stock shelves' yes, 'b', 'idk' no."""
-        return any(len(w) >= 3 and w in self.content for w in (self._correct(normal(t)) for t in words(text)))
+        """Whether any word (typos corrected) is a content word of some title or a job abbreviation
+        ('stock shelves', 'HR', 'cna'), unlike 'b', 'idk', 'real'."""
+        return any(len(w) >= 3 and w in self.content or w in self.capital_jobs or w in self.abbreviations
+                   for w in (self._correct(normal(t)) for t in words(text)))
 
     def _alone_ok(self, word: str, typed: list[str], i: int) -> bool:
         if word in self.alone:

@@ -134,7 +134,7 @@ class SimulatedUser:
     def correction(self, a: Analysis) -> str:
         c = self.case
         if a.current and a.current == a.target:
-            return f"no. I'm a {c['current_answer']} and I want to be a {c['target_answer']}"
+            return "no. " + all_facts(c)
         if c["target"] != "explore" and not matches(c["target"], a.target):
             if c["current"] != "none" and matches(c["target"], a.current):
                 return "you got it backwards"
@@ -166,9 +166,7 @@ class SimulatedUser:
             return c["current_answer"] if c["current"] != "none" else "I don't have a job"
         if "couldn't match" in low or "no match" in low:
             return c["target_answer"] if self.last_question == "target" else c["current_answer"]
-        if c["current"] == "none":
-            return f"I don't have a job. I want to be a {c['target_answer']}. I live in {c['state_answer']}"
-        return f"I'm a {c['current_answer']} and I want to be a {c['target_answer']}. I live in {c['state_answer']}"
+        return all_facts(c)
 
     def choose(self, buttons: list[dict]) -> str | None:
         c = self.case
@@ -208,6 +206,15 @@ class SimulatedUser:
             if self.outcome.turns >= MAX_TURNS + len(script) - 1:
                 return self.outcome
             text = self.say(self.correction(analysis) if analysis else self.answer(text))
+
+
+def all_facts(c: dict) -> str:
+    """Everything in one message, as a person who lost patience would put it."""
+    have = ("I don't have a job" if c["current"] == "none" else c["current_answer"] if
+            c["current_answer"].lower().startswith(("i ", "i'm", "im ")) else f"I'm a {c['current_answer']}")
+    want = ("I'm not sure what I want, show me some options" if c["target"] == "explore"
+            else f"I want to be a {c['target_answer']}")
+    return f"{have}. {want}. I live in {c['state_answer']}"
 
 
 def understood(case: dict, slots: dict) -> dict:

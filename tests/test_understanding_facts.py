@@ -38,7 +38,7 @@ def roles(lookups, text) -> dict:
     ("i do hair. looking to get into something medical", "hairdresser", None),
 ])
 def test_which_job_is_which(lookups, text, current, target):
-    found = roles(lookups, text)
+    found = {role: job.lower() for role, job in roles(lookups, text).items()}
     assert found.get("current") == current and found.get("target") == target, found
 
 

@@ -46,7 +46,7 @@ NONE_OF_THESE = re.compile(r"\b(none of (these|those|them|the above)|neither|not
 GREETING = re.compile(r"^\W*(hi|hey|ok|okay|oh|in|or)\W*$", re.I)
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
-                "complaint": "out_of_scope", "spanish": "out_of_scope"}
+                "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope"}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -85,8 +85,10 @@ class JobFactsExtractor(GraphComponent):
     def _process(self, message: Message, text: str) -> None:
         spans, places = self.lookups()
         found = reading.read(spans, places, text)
-        kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in OURS]
-        years_found = any(e.get("entity") == "years" for e in kept)
+        if GREETING.match(text):
+            found.place = None
+        ours = OURS + (("years",) if found.years else ())  # "2 and a half years" whole, not DIET's "2" and "half years"
+        kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours]
         new = []
 
         def add(entity: str, value: Any, start: int = 0, end: int = 0) -> None:
@@ -96,16 +98,18 @@ class JobFactsExtractor(GraphComponent):
         for job in found.jobs:
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
             add(entity, job.text)
+        if found.explore and not any(j.role == "target" for j in found.jobs):
+            add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:
             add("avoid", avoid)
-        if found.place and not GREETING.match(text):
+        if found.place:
             if found.place.state:
                 add("state", found.place.state)
                 if found.place.metro_code:
                     add("metro", found.place.metro_code)
             elif found.place.choices:
                 add("city", ",".join(f"{c.state}:{c.metro_code}" for c in found.place.choices))
-        if found.years and not years_found:
+        if found.years:
             add("years", found.years)
         if found.employer:
             add("employer", found.employer)
@@ -121,16 +125,20 @@ class JobFactsExtractor(GraphComponent):
     @staticmethod
     def _intent(message: Message, text: str, found: reading.Facts) -> None:
         intent = (message.get(INTENT) or {}).get("name")
+        confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
         has_facts = bool(found.jobs or found.place and (found.place.state or found.place.choices) or found.swap
-                         or found.employer or found.military)
+                         or found.employer or found.military or found.explore and intent != "explore")
         new_intent = None
         if NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
         elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):
             new_intent = TOPIC_INTENT[found.topic]
-        elif has_facts and intent in NOT_WITH_FACTS and not START_OVER_WORDS.search(text) and not STOP_WORDS.match(text):
-            new_intent = "inform"
-        if new_intent and new_intent != intent:
+        elif has_facts and (intent in NOT_WITH_FACTS or intent == "inform" and confidence < 0.9) \
+                and not START_OVER_WORDS.search(text) and not STOP_WORDS.match(text):
+            new_intent = "inform"  # also an unsure "inform": facts found are facts, not a fallback
+        if new_intent and (new_intent != intent or confidence < 0.9):
             message.set(INTENT, {"name": new_intent, "confidence": 1.0}, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != new_intent]
+            # DIET's own reading stays in the ranking, far enough below for the FallbackClassifier's ambiguity check
+            ranking = [{**r, "confidence": r.get("confidence", 0.0) * 0.5}
+                       for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != new_intent]
             message.set(INTENT_RANKING_KEY, [{"name": new_intent, "confidence": 1.0}] + ranking, add_to_output=True)

@@ -35,10 +35,13 @@ _CUES = {
         |training as|study to be|studying to be|school for|what about|how about|instead|could i be|can i be
         |could i become|can i become|how do i become|how to become|how do i get into|career as|career in|pursue
         |pursuing|looking into|looking at|aspire to be|to be|to become|be|into|ser|quiero ser|llegar a ser|estudiar
-        |try|trying to be|try being|apply to be|get a job as|find a job as|work as|working toward|next step""",
+        |try|trying to be|try being|apply to be|get a job as|find a job as|working toward|next step
+        |job i want is|the job i want is|i want is|want is|job i want|i meant|meant|rather be|switch it to|change it to""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
-        |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still""",
+        |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
+        |job i have is|the job i have is|job i have now is|the job i have now is|i have now is|i'm actually|im actually
+        |i am actually|actually i'm|actually im|i'm really|no i'm|no im|no i am|my current job is|currently work as""",
     PAST: """used to be|used to|i was|was|was a|were|former|formerly|previously|before that|retired|ex|back when i was
         |i worked as|worked as|fui|last job|my last job was|did""",
 }
@@ -77,6 +80,7 @@ TOPICS = [
         r"|apply (for|to) (jobs|a job)|help me apply)\b", re.I)),
 ]
 SWAP = re.compile(r"\b(backwards?|swap|swapped|switch (them|it|those)|flip (them|it)|other way (a)?round|reversed?"
+                  r"|right the first time|was right before|undo (that|it)|put (it|them) back"
                   r"|mixed (it|them|those) up|got (it|that|them) (mixed|backwards|reversed|wrong way)|wrong way round)\b", re.I)
 SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos", "hola", "ayuda", "busco", "vivo",
            "para", "pero", "como", "donde", "quisiera", "gracias", "necesito", "cómo", "qué", "trabajar", "puedo",
@@ -86,14 +90,23 @@ SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola",
 MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|vet\b|served|mos\b|afsc|rating"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
-EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:at|for|with)\s+(?:the\s+|a\s+)?"
+EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:at|for)\s+(?:the\s+|an?\s+)?"
                       r"([A-Za-z][\w'&.]*(?:\s+[A-Z][\w'&.]*){0,2})")
+NOT_EMPLOYER = {"home", "night", "nights", "myself", "years", "year", "months", "call", "local", "big", "small", "school",
+                "hospital", "restaurant", "store", "company", "plant", "factory", "warehouse", "clinic", "office", "bank",
+                "hotel", "farm", "salon", "daycare", "shop", "place", "center", "dealership", "nursing", "day", "living"}
 AVOID = re.compile(r"\b(?:not|anything but|anything except|other than|no more|nothing (?:with|in)|without|except|besides"
                    r"|don'?t want to do|tired of|done with|sick of|away from)\s+(?:a\s+|an\s+|any\s+|more\s+)?"
                    r"([a-z]{4,}(?:ing|er|ers|ion|ail|ales|ight|ights)?)\b", re.I)
 AVOID_NOT = {"sure", "really", "that", "this", "what", "working", "much", "many", "able", "going", "getting", "good",
              "having", "looking", "want", "wanting", "knowing", "being", "doing", "quite", "only", "just", "even",
              "happy", "anymore", "interested", "certain", "qualified", "enough", "college", "school", "degree", "experience"}
+EXPLORE_WORDS = re.compile(
+    r"\b(idk what|not sure what|no idea what|don'?t know what|dont know what|do not know what|no clue what|unsure what"
+    r"|what else (could|can|should) i|what (other )?(jobs|careers|options)|what are my options|any ideas|ideas\?|suggest"
+    r"|what (could|can|should) i (do|be|get)|show me (some )?(options|jobs)|open to (anything|ideas|suggestions)"
+    r"|not sure honestly|not sure yet|undecided|options\?|what'?s out there)", re.I)
+TOPICS_EXTRA = [("veteran_benefits", re.compile(r"\b(gi bill|g\.i\. bill|va benefits|post[- ]?9/?11|vr&e|voc rehab|chapter 31)\b", re.I))]
 DURATION = re.compile(
     r"\b(?:for\s+|about\s+|almost\s+|nearly\s+|over\s+|like\s+)?"
     r"((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -119,6 +132,7 @@ class Facts:
     military: bool = False
     topic: str | None = None
     swap: bool = False
+    explore: bool = False  # "idk what I want", "what else could I do": suggestions, not one job
 
     def job(self, role: str) -> Job | None:
         return next((j for j in self.jobs if j.role == role), None)
@@ -128,7 +142,8 @@ class Facts:
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(do|doing|did|does) hair\b", "hairdresser"), (r"\bcut(ting)? hair\b", "barber"),
     (r"\b(do|doing) nails\b", "nail technician"), (r"\b(drive|drives|driving|drove) (a )?forklifts?\b", "forklift operator"),
-    (r"\b(drive|drives|driving|drove) (a )?(school )?bus(es)?\b", "bus driver"),
+    (r"\b(drive|drives|driving|drove) (a )?school bus(es)?\b", "school bus driver"),
+    (r"\b(drive|drives|driving|drove) (a )?(city )?bus(es)?\b", "bus driver"),
     (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
     (r"\b(drive|drives|driving|drove) (for )?(uber|lyft|doordash|instacart|grubhub)\b", "taxi driver"),
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
@@ -138,6 +153,8 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(wait|waiting|waited) tables\b", "waiter"), (r"\b(tend|tending) bar\b", "bartender"),
     (r"\b(fix|fixing|fixed|repair|repairing) (cars|engines|trucks)\b", "auto mechanic"),
     (r"\b(fix|fixing|fixed) (computers|phones)\b", "computer repair technician"),
+    (r"\b(work|working|worked|on) (the |a )?(drive[- ]?thru|drive[- ]?through|fry station|grill)\b", "fast food worker"),
+    (r"\b(work|working|worked|run|running|on) (the |a )?(register|cash register|checkout)\b", "cashier"),
     (r"\b(stock|stocking|stocked) shelves\b", "stocker"), (r"\b(pick|picking|picked|pack|packing) orders\b", "order picker"),
     (r"\b(work|working|worked|do|doing) (in )?(construction)\b", "construction laborer"),
     (r"\b(work|working|worked|do|doing) (in )?(a )?warehouse\b", "warehouse worker"),
@@ -148,15 +165,41 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(do|doing|did) (tattoos)\b", "tattoo artist"), (r"\b(do|doing|did) (taxes)\b", "tax preparer"),
     (r"\b(do|doing|did) (payroll)\b", "payroll clerk"), (r"\b(do|doing|did) (daycare|childcare)\b", "child care worker"),
     (r"\b(babysit|babysitting|nanny for)\b", "nanny"), (r"\b(answer|answering) phones\b", "receptionist"),
-    (r"\b(teach|teaching|taught) (school|kids|kindergarten|preschool|high school|middle school|elementary)\b", "teacher"),
+    (r"\b(teach|teaching|taught) kindergarten\b", "kindergarten teacher"),
+    (r"\b(teach|teaching|taught) preschool\b", "preschool teacher"),
+    (r"\b(teach|teaching|taught) (high school|middle school|elementary school|elementary)\b", "\\2 teacher"),
+    (r"\b(teach|teaching|taught) nursing\b", "nursing instructor"),
+    (r"\b(teach|teaching|taught) (school|kids)\b", "teacher"),
     (r"\b(translate|translating|interpret|interpreting)\b", "interpreter"),
     (r"\b(on the line|line worker) at (the|a) (\w+ )?(plant|factory)\b", "assembly line worker"),
 )]
 
 
+# "I debone chicken at the Tyson plant", "I process claims": no title, but the resolver reads what people do
+DOING = re.compile(
+    r"\b(?:i|i've|ive|i have|i've been|ive been|been)\s+(?:(?:just|mostly|currently|still|usually|now|also)\s+)?"
+    r"((?:work|do|make|sell|run|process|deliver|drive|debone|cut|clean|cook|fix|build|hang|install|repair|answer|take care of"
+    r"|care for|watch|stock|pack|load|unload|operate|manage|supervise|teach|tutor|wash|serve|bake|paint|weld|mow|plow|milk"
+    r"|pick|sort|ship|handle|assist|lead|coordinate|schedule|file|enter|code|design|write|edit|test|support|sew|solder"
+    r"|assemble|inspect|butcher|prep|bartend|babysit|nanny|volunteer|mop|haul|frame|pour|lay|patch)\w*\b[^.,;!?]{2,60})",
+    re.I)
+DOING_END = re.compile(r"\s+(?:and|but|so|then|n)\s+(?:i\s+)?(?:want|wanna|would|like|hope|am|i'm|need|really|honestly)\b.*$"
+                       r"|\s+(?:want|wanna|looking|thinking|hoping|trying|honestly|idk|lol|in|since|for \d)\b.*$", re.I)
+
+
+def _doing(text: str) -> str | None:
+    found = DOING.search(text)
+    if not found:
+        return None
+    clause = DOING_END.sub("", found.group(1)).strip()
+    if re.match(r"^work(s|ing|ed)?\s+(at|for|with|in|on|from|as|like)\b", clause, re.I):
+        return None  # "I work at Amazon": where, not what; the form asks what they do there
+    return clause
+
+
 def _verb_jobs(text: str) -> str:
     for pattern, title in VERB_JOBS:
-        text = pattern.sub(f"work as a {title}", text)
+        text = pattern.sub(lambda m, title=title: "work as a " + m.expand(title), text)
     return text
 
 
@@ -166,10 +209,18 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts = Facts()
     found = places.find_all(text, tokens)
     taken = {i for p in found for i in range(p.start, p.end)}
-    if found:
-        facts.place = found[-1]
+    # "i said georgia not alabama": the place after "not" is the one they don't mean
+    meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
+    if meant:
+        facts.place = meant[-1]
     title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
-    facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens))
+    facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
+    if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
+        facts.explore = True
+    if not any(j.role in (CURRENT, PAST) for j in facts.jobs):
+        doing = _doing(text)
+        if doing:  # what they do, for the resolver to read as a job ("debone chicken at the Tyson plant")
+            facts.jobs.insert(0, Job(doing, CURRENT, -1, -1))
     for word in AVOID.findall(text):
         if word.lower() not in AVOID_NOT and word.lower() not in facts.avoid:
             facts.avoid.append(word.lower())
@@ -181,7 +232,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     if employer:
         name = employer.group(1).strip(" .")
         name_words = set(words(name))
-        if not any(set(j.text.split()) & name_words for j in facts.jobs) and not places.state_of(name):
+        known_word = name.split()[0].lower() in spans.english and not name[:1].isupper()
+        if not any(set(j.text.split()) & name_words for j in facts.jobs) and not places.state_of(name) \
+                and name.split()[0].lower() not in NOT_EMPLOYER and not known_word:
             facts.employer = name
     return facts
 
@@ -190,7 +243,7 @@ def topic(text: str, tokens: list[str] | None = None) -> str | None:
     tokens = tokens or words(text)
     if tokens and _spanish(tokens):
         return "spanish"
-    for name, pattern in TOPICS[1:]:
+    for name, pattern in TOPICS[1:] + TOPICS_EXTRA:
         if pattern.search(text):
             return name
     return None
@@ -253,7 +306,7 @@ def _is_question(text: str, tokens: list[str]) -> bool:
 
 
 DESIRE = {"want", "wanna", "wanting", "hope", "hoping", "thinking", "considering", "interested", "dream", "goal",
-          "become", "becoming", "plan", "planning", "aspire", "switch", "switching", "quiero", "like"}
+          "become", "becoming", "plan", "planning", "aspire", "switch", "switching", "quiero", "rather"}
 STRONG_CURRENT = {"i'm", "im", "am", "currently", "been", "soy"}
 
 
@@ -284,11 +337,15 @@ def _cue_after(tokens: list[str], end: int) -> str | None:
     return None
 
 
-def _roles(tokens: list[str], spans: list[Span], question: bool = False) -> tuple[list[Job], list[str]]:
+def _roles(tokens: list[str], spans: list[Span], question: bool = False,
+           upper_rn: bool = False) -> tuple[list[Job], list[str]]:
     jobs: list[Job] = []
     avoid: list[str] = []
     previous_end = 0
-    for span in spans:
+    for k, span in enumerate(spans):
+        if span.text == "rn" and k and (spans[k - 1].end == span.start or tokens[span.start - 1:span.start] == ["job"]) \
+                and not upper_rn:
+            continue  # "im a server rn": right now
         window = tokens[max(previous_end, span.start - WINDOW):span.start]
         previous_end = span.end
         if _negated(window):
