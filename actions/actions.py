@@ -223,6 +223,10 @@ class ActionExplore(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         current = has_code(tracker, "current")
+        if not current and latest_entities(tracker).keys() & {"current_job", "job", "military", "employer"}:
+            # "Telemarketer, what else can I do?": the job comes with the question; the form reads it first
+            return [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None),
+                    FollowupAction("career_form")]
         if active_form(tracker) == "career_form" or not current:
             events = [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None)]
             if not current:

@@ -64,6 +64,11 @@ class ValidateCareerForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         settled = self.settle(dispatcher, tracker)
+        tracker.slots.update(settled)
+        if settled.get("current_code") and settled.get("target_code") and not tracker.get_slot("state"):
+            # the pair changed ("backwards") while the state is still to come: say what stands now
+            say(dispatcher, [replies.msg("OK: " + replies.pair_line(settled["current_title"], settled["target_title"], None)
+                                         .removesuffix(" (U.S.-wide)") + ".")])
         return events + [SlotSet(k, v) for k, v in settled.items()]
 
     # -- the pair ------------------------------------------------------------------------------
@@ -81,6 +86,9 @@ class ValidateCareerForm(FormValidationAction):
                     **job_slots("target", current, tracker.get_slot("current_title")), "last_answer": None}
 
         if entities.get("swap") and current and target and not any(changed.values()):
+            named = {w: entities.get(f"{w}_job") for w in ("current", "target")}
+            if any(named[w] and store.find_job(named[w]).code == has_code(tracker, w) for w in named):
+                return {}  # "backwards. I'm the RN" when the RN is already the job they have: nothing to swap
             return swapped()
         if not (current and current == target):
             return {}
@@ -89,6 +97,10 @@ class ValidateCareerForm(FormValidationAction):
             return job_slots("target", before["current"], previous_value(tracker, "current_title"))
         if changed["target"] and before["current"] == target and before["target"]:
             return job_slots("current", before["target"], previous_value(tracker, "target_title"))
+        if changed["target"] and not changed["current"]:
+            # the answer to "what job would you like?" is what we had taken for their job: the answer wins
+            say(dispatcher, replies.target_not_current(tracker.get_slot("target_title") or ""))
+            return {**job_slots("current", None, None), "prompted": True}
         say(dispatcher, replies.same_job(tracker.get_slot("current_title") or ""))
         return {**job_slots("target", None, None), "prompted": True}
 
@@ -192,7 +204,8 @@ class ValidateCareerForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         if requested is None:
             return {"state": None}  # a word taken for a state earlier: ask instead
-        if requested != "state" or entities.keys() & {"current_job", "target_job", "job", "years", "education"}:
+        if requested != "state" or entities.keys() & {"current_job", "target_job", "job", "years", "education", "swap",
+                                                      "topic", "employer", "avoid", "military"}:
             return {"state": previous_value(tracker, "state")}  # not an answer to "which state?"
         if entities.get("city"):
             return {"state": None}  # a city in several states: the question asks which

@@ -402,6 +402,11 @@ def which_role(code: str, title: str) -> list[Message]:
                 [button("I have this job", "inform", current_job=code), button("I want this job", "inform", target_job=code)])]
 
 
+def target_not_current(title: str) -> list[Message]:
+    return [msg(f"Got it: {title} is the job you want. Then what job do you do now, or did last?",
+                [button("I don't have a job", "no_job"), button("I'm a student", "student")])]
+
+
 def same_job(title: str) -> list[Message]:
     return [msg(f"Both of those are {title} to me, so there's nothing to compare. Which job would you like to move "
                 f"into? (If {title} is the job you want, tell me the job you have now.)")]

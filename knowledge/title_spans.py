@@ -52,6 +52,11 @@ NOT_ALONE = {
     "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
     "marine", "carrier", "builder", "evs", "co op", "coop", "military", "army", "navy", "farm", "fitter",
 }
+# ... of which these are jobs after "a"/"an" ("I'm a server", "as a driver"), never alone ("server down")
+BARE_HEADS = {"server", "driver", "runner", "model", "host", "guard", "judge", "porter", "buyer", "cleaner", "mover",
+              "packer", "picker", "sorter", "loader", "clerk", "laborer", "aide", "manager", "supervisor", "technician",
+              "operator", "engineer", "analyst", "consultant", "coordinator", "director", "specialist", "assistant",
+              "representative", "agent", "officer", "contractor", "sitter", "writer", "helper", "builder", "fitter"}
 # Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
               "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
@@ -122,7 +127,7 @@ class TitleSpans:
         self.alone = {w for w in single if (w in self.job_heads or w not in english or len(w) <= 4 and w in abbreviations)
                       and w not in NOT_ALONE}
         # after "a"/"an" ("work as a landscaper") any one-word title counts, but the everyday words above
-        self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE
+        self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE | (BARE_HEADS & single)
         self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
         self.vocabulary = sorted({w for k in self.names for w in k})
         self.english = english
@@ -144,7 +149,8 @@ class TitleSpans:
         if len(word) < TYPO_MIN_LENGTH or word in self.english or not word.isalpha():
             return word
         if any(word.endswith(suffix) and word[:-len(suffix)] + tail in self.english
-               for suffix, tail in (("ier", "y"), ("er", ""), ("est", ""), ("ing", ""), ("ed", ""), ("ly", ""))):
+               for suffix, tail in (("ier", "y"), ("er", ""), ("est", ""), ("ing", ""), ("ing", "e"), ("ed", ""),
+                                    ("ed", "e"), ("d", ""), ("ly", ""), ("ies", "y"), ("es", ""), ("s", ""))):
             return word  # "steadier", "burnt", "cleaning": English words the list has only in another form
         found = process.extractOne(word, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
         return found[0] if found else word

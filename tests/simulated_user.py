@@ -29,7 +29,8 @@ from tests.servers import rest_say
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MAX_TURNS = 6
-PAIR = re.compile(r"^(?P<current>.+?) → (?P<target>.+) \((?P<where>[^()]+)\)$", re.M)
+# "Cashiers → Registered Nurses (Texas)", also as "I still have Cashiers → Registered Nurses (Texas). To change it ..."
+PAIR = re.compile(r"^(?:I still have )?(?P<current>.+?) → (?P<target>.+?) \((?P<where>[^()]+)\)(?:\. To change it|$)", re.M)
 EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?), closest first", re.M)
 TARGET_ONLY = re.compile(r"^What it takes to get into this job \((?P<target>.+)\):", re.M)
 

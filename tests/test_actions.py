@@ -546,3 +546,24 @@ def test_asking_for_a_person_twice_gets_a_different_line(actions, domain):
     second, _ = run(actions.ActionSteerBack(), tracker(text="who can I call", intent="out_of_scope",
                                                        entities=[{"topic": "person"}], history=earlier), domain)
     assert text_of(first) != text_of(second)
+
+
+def test_backwards_with_the_job_already_right_changes_nothing(actions, domain):
+    right = {**NURSES, "current_job": RN, "current_code": RN, "current_title": "Registered Nurses",
+             "target_job": NP, "target_code": NP, "target_title": "Nurse Practitioners"}
+    t = tracker(text="backwards. I'm the RN", entities=[{"swap": "yes"}, {"current_job": "rn"}], form="career_form",
+                slots=right, history=history_of(right), candidates={"current_job": "rn"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots.get("current_code", RN) == RN and slots.get("target_code", NP) == NP
+
+
+def test_a_bare_title_after_an_answer_asks_which_role(actions, domain):
+    t = tracker(text="waitress", entities=[{"job": "waitress"}], form="career_form",
+                slots={"target_job": "35-3023.00", "target_code": "35-3023.00", "target_title": "Fast Food and Counter Workers"},
+                history=history_of({"target_code": "35-3023.00"}), candidates={"current_job": "waitress"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "is that the job you have, or the one you want?" in text_of(messages)
+    assert '/inform{"current_job": "35-3031.00"}' in payloads(messages)
+    assert '/inform{"target_job": "35-3031.00"}' in payloads(messages)
+    assert slots_of(events).get("current_code") is None  # nothing taken until they say

@@ -30,6 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import facts as reading
+from knowledge.title_spans import words
 
 log = logging.getLogger(__name__)
 
@@ -90,25 +91,33 @@ class JobFactsExtractor(GraphComponent):
         ours = OURS + (("years",) if found.years else ())  # "2 and a half years" whole, not DIET's "2" and "half years"
         kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours]
         new = []
+        low = text.lower()
 
-        def add(entity: str, value: Any, start: int = 0, end: int = 0) -> None:
+        def add(entity: str, value: Any, typed: str | None = None) -> None:
+            """``typed``: the words as the person typed them, for the entity's place in the text."""
+            start = low.find(str(typed or value).lower())
+            start, end = (start, start + len(str(typed or value))) if start >= 0 else (0, 0)
             new.append({"entity": entity, "value": value, "start": start, "end": end, "confidence_entity": 1.0,
                         "extractor": type(self).__name__})
 
+        inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
         for job in found.jobs:
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
+            if not job.cued and inferred_alone and entity == "current_job":
+                entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
             add(entity, job.text)
         if found.explore and not any(j.role == "target" for j in found.jobs):
             add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:
             add("avoid", avoid)
         if found.place:
+            typed = " ".join(words(text)[found.place.start:found.place.end]) or None
             if found.place.state:
-                add("state", found.place.state)
+                add("state", found.place.state, typed)
                 if found.place.metro_code:
-                    add("metro", found.place.metro_code)
+                    add("metro", found.place.metro_code, typed)
             elif found.place.choices:
-                add("city", ",".join(f"{c.state}:{c.metro_code}" for c in found.place.choices))
+                add("city", ",".join(f"{c.state}:{c.metro_code}" for c in found.place.choices), typed)
         if found.years:
             add("years", found.years)
         if found.employer:

@@ -90,7 +90,8 @@ SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola",
 MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|vet\b|served|mos\b|afsc|rating"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
-EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:at|for)\s+(?:the\s+|an?\s+)?"
+EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:(?:part|full)[ -]time\s+|nights\s+)?"
+                      r"(?:at|for)\s+(?:the\s+|an?\s+)?"
                       r"([A-Za-z][\w'&.]*(?:\s+[A-Z][\w'&.]*){0,2})")
 NOT_EMPLOYER = {"home", "night", "nights", "myself", "years", "year", "months", "call", "local", "big", "small", "school",
                 "hospital", "restaurant", "store", "company", "plant", "factory", "warehouse", "clinic", "office", "bank",
@@ -120,6 +121,7 @@ class Job:
     role: str | None
     start: int
     end: int
+    cued: bool = True  # the words around it say the role; False: inferred (a lone title in a first message)
 
 
 @dataclass
@@ -145,7 +147,9 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(drive|drives|driving|drove) (a )?school bus(es)?\b", "school bus driver"),
     (r"\b(drive|drives|driving|drove) (a )?(city )?bus(es)?\b", "bus driver"),
     (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
-    (r"\b(drive|drives|driving|drove) (for )?(uber|lyft|doordash|instacart|grubhub)\b", "taxi driver"),
+    (r"\b(drive|drives|driving|drove) (for )?(uber|lyft)\b", "taxi driver"),
+    (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
+     r"|dominos|domino's|pizza hut)\b", "delivery driver"),
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
     (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
     (r"\b(sell|selling|sold) (houses|homes|real estate)\b", "real estate agent"),
@@ -181,10 +185,25 @@ DOING = re.compile(
     r"((?:work|do|make|sell|run|process|deliver|drive|debone|cut|clean|cook|fix|build|hang|install|repair|answer|take care of"
     r"|care for|watch|stock|pack|load|unload|operate|manage|supervise|teach|tutor|wash|serve|bake|paint|weld|mow|plow|milk"
     r"|pick|sort|ship|handle|assist|lead|coordinate|schedule|file|enter|code|design|write|edit|test|support|sew|solder"
-    r"|assemble|inspect|butcher|prep|bartend|babysit|nanny|volunteer|mop|haul|frame|pour|lay|patch)\w*\b[^.,;!?]{2,60})",
+    r"|assemble|inspect|butcher|prep|bartend|babysit|nanny|volunteer|mop|haul|frame|pour|lay|patch|led|ran|drove"
+    r"|built|taught|sold|fought|kept|held|trained|guarded|served|patrolled|maintained|managed|repaired|worked)"
+    r"(?:s|es|ed|d|ing|ning|ping)?\b[^.,;!?]{2,60})",
     re.I)
 DOING_END = re.compile(r"\s+(?:and|but|so|then|n)\s+(?:i\s+)?(?:want|wanna|would|like|hope|am|i'm|need|really|honestly)\b.*$"
                        r"|\s+(?:want|wanna|looking|thinking|hoping|trying|honestly|idk|lol|in|since|for \d)\b.*$", re.I)
+
+
+# A correction that names a job the store has no title for: "no, the job I have now is housekeeping / EVS at
+# a hospital" hands the words after the cue to the resolver, for the role the cue says
+SAID_CURRENT = re.compile(r"\b(?:the job i have(?: now)? is|my (?:current |real )?job is|i(?:'m| am) actually an?"
+                          r"|no,? i(?:'m| am) an?|i work as an?|currently an?)\s+([^.,;!?]{3,60})", re.I)
+SAID_TARGET = re.compile(r"\b(?:the job i want(?: to do)? is|the job i'd like is|i(?:'d| would) rather be an?"
+                         r"|i want to (?:be|become) an?)\s+([^.,;!?]{3,60})", re.I)
+
+
+def _said(pattern: re.Pattern, text: str) -> str | None:
+    found = pattern.search(text)
+    return DOING_END.sub("", found.group(1)).strip() or None if found else None
 
 
 def _doing(text: str) -> str | None:
@@ -217,6 +236,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
+    if not any(j.role == TARGET for j in facts.jobs) and _said(SAID_TARGET, text):
+        facts.jobs.append(Job(_said(SAID_TARGET, text), TARGET, -1, -1))
+    if not any(j.role in (CURRENT, PAST) for j in facts.jobs) and _said(SAID_CURRENT, text):
+        facts.jobs.insert(0, Job(_said(SAID_CURRENT, text), CURRENT, -1, -1))
     if not any(j.role in (CURRENT, PAST) for j in facts.jobs):
         doing = _doing(text)
         if doing:  # what they do, for the resolver to read as a job ("debone chicken at the Tyson plant")
@@ -366,7 +389,7 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
     if target and not any(j.role in (CURRENT, PAST) for j in jobs):
         before = [j for j in jobs if j.role is None and j.start < target.start]
         if before:  # "OTR driver 11 years ... want to be a dispatcher": what comes first is the job they have
-            before[-1].role = CURRENT
+            before[-1].role, before[-1].cued = CURRENT, False
         roles = [j.role for j in jobs]
     if len(jobs) == 1 and jobs[0].role is None:
         span = jobs[0]
@@ -374,8 +397,8 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
         # a title opening a longer message ("Teacher. Want out. Ideas?", "Court reporter, NYC, 20 years") or in a
         # statement is the job they have; in a question ("what does a nurse make?") it is the one asked about
         if len(rest) >= 2 and (span.start <= 1 or not question):
-            span.role = CURRENT
-    if len(jobs) == 2 and roles.count(None) == 1:
+            span.role, span.cued = CURRENT, False  # outside a form the current job; inside, the question asked decides
+    if len(jobs) == 2 and roles.count(None) == 1 and all(j.cued for j in jobs if j.role):
         known = next(r for r in roles if r)
         other = TARGET if known in (CURRENT, PAST) else CURRENT
         for j in jobs:
