@@ -87,7 +87,7 @@ SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos",
            "enfermera", "enfermero", "cajera", "cajero", "mi", "es", "una", "un", "en", "de", "y", "con", "los", "las"}
 SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola", "busco", "vivo", "quisiera", "gracias",
                   "necesito", "trabajar", "puedo", "enfermera", "cajera", "cajero", "enfermero", "ayuda"}
-MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|vet\b|served|mos\b|afsc|rating"
+MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
 EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:(?:part|full)[ -]time\s+|nights\s+)?"
@@ -211,7 +211,7 @@ def _doing(text: str) -> str | None:
     if not found:
         return None
     clause = DOING_END.sub("", found.group(1)).strip()
-    if re.match(r"^work(s|ing|ed)?\s+(at|for|with|in|on|from|as|like)\b", clause, re.I):
+    if re.match(r"^work(s|ing|ed)?\s+((at|for|with|from|as|like)\b|in\s+\S+$)(\s+\S+){0,3}$", clause, re.I):
         return None  # "I work at Amazon": where, not what; the form asks what they do there
     return clause
 
