@@ -17,10 +17,12 @@ from tests.simulated_user import SimulatedUser, Titles, load, summary
 
 pytestmark = pytest.mark.integration
 
-# budgets for the CI part (the whole corpus does better or worse by a few points; see the README)
-UNDERSTOOD = {"current": 0.80, "target": 0.75, "state": 0.90}
-RIGHT_WITHIN_6 = 0.85
-DIALOGUES_RIGHT = 0.70
+# Budgets for the CI part: a few points under what the whole corpus gave when they were set (README,
+# "Understanding people"), so that a change that makes the bot understand people worse fails. They are
+# below the goals (90% understood, 97% right within 6 messages), which the bot does not reach yet.
+UNDERSTOOD = {"current": 0.60, "target": 0.58, "state": 0.92}
+RIGHT_WITHIN_6 = 0.80
+DIALOGUES_RIGHT = 0.65
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,10 @@ NONE_OF_THESE = re.compile(r"\b(none of (these|those|them|the above)|neither|not
 # "hi", "ok", "oh" alone are a greeting or a yes, not Hawaii, Oklahoma or Ohio; as the answer to "Which
 # state?" the form still reads them as states (actions.ActionSteerBack.in_form)
 GREETING = re.compile(r"^\W*(hi|hey|ok|okay|oh|in|or)\W*$", re.I)
+# "no real job yet", "never worked", "stay at home mom": no job to start from (the form then asks only the target)
+NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (had a (real )?job|worked)|unemployed"
+                    r"|not working( right now)?|out of work|between jobs|stay[- ]at[- ]home (mom|dad|parent|mother|father)"
+                    r"|no work experience|haven'?t worked)\b", re.I)
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope"}
@@ -138,7 +142,10 @@ class JobFactsExtractor(GraphComponent):
         has_facts = bool(found.jobs or found.place and (found.place.state or found.place.choices) or found.swap
                          or found.employer or found.military or found.explore and intent != "explore")
         new_intent = None
-        if NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
+        if NO_JOB.search(text) and not any(j.role in ("current", "past") for j in found.jobs) \
+                and intent in NOT_WITH_FACTS | {"inform"}:
+            new_intent = "no_job"
+        elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
         elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):
             new_intent = TOPIC_INTENT[found.topic]
