@@ -110,3 +110,17 @@ def test_durations_in_words(said, months):
     from bot.parse import months_of
 
     assert months_of(said) == months
+
+
+def test_settings_and_employers_are_not_the_job(lookups):
+    assert [j.text for j in read(lookups, "ER nurse for 6 years").jobs] == ["er nurse"]
+    assert [j.text for j in read(lookups, "I'm a McDonald's crew member in Chicago").jobs] == ["crew member"]
+    assert read(lookups, "I'm a McDonald's crew member in Chicago").place.state == "IL"
+    assert read(lookups, "I work at Amazon").employer == "Amazon" and read(lookups, "I work at a call center").employer is None
+
+
+def test_a_lone_title_in_a_first_message_is_inferred_not_cued(lookups):
+    """Inferred roles go out as the roleless `job`, which the form gives to the question it asked."""
+    (job,) = read(lookups, "Teacher. Want out. Ideas?").jobs
+    assert (job.role, job.cued) == ("current", False)
+    assert [(j.role, j.cued) for j in read(lookups, "registered nurse").jobs] == [(None, True)]
