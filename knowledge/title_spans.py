@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
+from knowledge.resolver import BRITISH_SPELLINGS
 
 MAX_WORDS = 7  # the longest title anyone types in a sentence
 MIN_HEAD_TITLES = 3  # a one-word name is a job noun when it ends at least this many titles
@@ -86,6 +87,7 @@ def normal(word: str) -> str:
     word = word.lower().replace("'s", "").replace("'", "")
     if word in WORD_FORMS:
         return WORD_FORMS[word]
+    word = BRITISH_SPELLINGS.get(word, word)  # "licence clerk" is a license clerk
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
@@ -152,8 +154,9 @@ class TitleSpans:
                for suffix, tail in (("ier", "y"), ("er", ""), ("est", ""), ("ing", ""), ("ing", "e"), ("ed", ""),
                                     ("ed", "e"), ("d", ""), ("ly", ""), ("ies", "y"), ("es", ""), ("s", ""))):
             return word  # "steadier", "burnt", "cleaning": English words the list has only in another form
-        found = process.extractOne(word, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
-        return found[0] if found else word
+        found = process.extract(word, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2, limit=8)
+        # the nearest; among equally near, the longer (a dropped letter is the usual typo: "servce" is service)
+        return min(found, key=lambda f: (f[1], -len(f[0])))[0] if found else word
 
     def find(self, text: str, skip: set[int] | None = None, after_cue: set[int] | None = None) -> list[Span]:  # noqa: C901
         """Job-title spans, left to right, longest first at each position; ``skip``: word indexes that

@@ -198,7 +198,7 @@ DOING_END = re.compile(r"\s+(?:and|but|so|then|n)\s+(?:i\s+)?(?:want|wanna|would
 SAID_CURRENT = re.compile(r"\b(?:the job i have(?: now)? is|my (?:current |real )?job is|i(?:'m| am) actually an?"
                           r"|no,? i(?:'m| am) an?|i work as an?|currently an?)\s+([^.,;!?]{3,60})", re.I)
 SAID_TARGET = re.compile(r"\b(?:the job i want(?: to do)? is|the job i'd like is|i(?:'d| would) rather be an?"
-                         r"|i want to (?:be|become) an?)\s+([^.,;!?]{3,60})", re.I)
+                         r"|i want to (?:be|become) an?|wanna (?:be|become) an?)\s+([^.,;!?]{3,60})", re.I)
 
 
 def _said(pattern: re.Pattern, text: str) -> str | None:
