@@ -6,6 +6,7 @@ PostgreSQL: the build writes a new schema and renames schemas in one transaction
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -178,3 +179,20 @@ def _new_schema_store(url: str) -> Iterator[Engine]:
 
 def _has_schema(conn, name: str) -> bool:
     return conn.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :n"), {"n": name}).first() is not None
+
+
+def per_store(build):
+    """One ``build(engine)`` result per store per process, built once even when threads ask at once:
+    the title resolver, the title spans and the places each read tens of thousands of rows."""
+    cache: dict[str, object] = {}
+    lock = threading.Lock()
+
+    def get(engine: Engine):
+        key = engine.url.render_as_string(hide_password=False)
+        with lock:
+            if key not in cache:
+                cache[key] = build(engine)
+            return cache[key]
+
+    get.__doc__ = build.__doc__
+    return get

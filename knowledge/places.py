@@ -23,7 +23,6 @@ comma or at the end of the message ("Houston, TX", "cna in CA").
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 
 import us
@@ -33,6 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
+from knowledge.db import per_store
 
 LARGER = 5.0  # a metro this many times the next one's employment is what the city's name means
 PLACE_WORDS = {"in", "from", "near", "outside", "around", "live", "living", "based", "moved", "to", "at", "of", "by"}
@@ -241,14 +241,8 @@ def _typed_words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", re.sub(r"[-/_.]", " ", text))
 
 
-_CACHE: dict[str, Places] = {}
-_LOCK = threading.Lock()
-
-
+@per_store
 def get_places(engine: Engine) -> Places:
-    key = engine.url.render_as_string(hide_password=False)
-    with _LOCK:
-        if key not in _CACHE:
-            with engine.connect() as conn:
-                _CACHE[key] = Places.from_connection(conn)
-        return _CACHE[key]
+    """One per store per process."""
+    with engine.connect() as conn:
+        return Places.from_connection(conn)

@@ -50,6 +50,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
+from knowledge.db import per_store
 from knowledge.lookup import normalise_code, occupations_for_code
 
 MAX_CHARS = 300  # a job title is short; longer text is cut here so a pasted essay stays fast
@@ -612,14 +613,7 @@ def _employment_prior(codes: list[str], employment: dict[str, float]) -> np.ndar
     return np.array(prior)
 
 
-_CACHE: dict[str, TitleResolver] = {}
-_CACHE_LOCK = threading.Lock()
-
-
+@per_store
 def get_resolver(engine: Engine) -> TitleResolver:
     """One resolver per store per process: building it reads ~65,000 names."""
-    key = engine.url.render_as_string(hide_password=False)
-    with _CACHE_LOCK:
-        if key not in _CACHE:
-            _CACHE[key] = TitleResolver.from_engine(engine)
-        return _CACHE[key]
+    return TitleResolver.from_engine(engine)

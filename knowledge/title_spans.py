@@ -23,7 +23,6 @@ at all ("cashier" is in it, but also heads 40 titles).
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
+from knowledge.db import per_store
 from knowledge.resolver import BRITISH_SPELLINGS
 
 MAX_WORDS = 7  # the longest title anyone types in a sentence
@@ -238,15 +238,8 @@ def _variants(title: str) -> list[str]:
     return out
 
 
-_CACHE: dict[str, TitleSpans] = {}
-_LOCK = threading.Lock()
-
-
+@per_store
 def get_title_spans(engine: Engine) -> TitleSpans:
     """One per store per process (reads ~65,000 names, about 2 s)."""
-    key = engine.url.render_as_string(hide_password=False)
-    with _LOCK:
-        if key not in _CACHE:
-            with engine.connect() as conn:
-                _CACHE[key] = TitleSpans.from_connection(conn)
-        return _CACHE[key]
+    with engine.connect() as conn:
+        return TitleSpans.from_connection(conn)
