@@ -58,11 +58,35 @@ BARE_HEADS = {"server", "driver", "runner", "model", "host", "guard", "judge", "
               "packer", "picker", "sorter", "loader", "clerk", "laborer", "aide", "manager", "supervisor", "technician",
               "operator", "engineer", "analyst", "consultant", "coordinator", "director", "specialist", "assistant",
               "representative", "agent", "officer", "contractor", "sitter", "writer", "helper", "builder", "fitter"}
+# A one-word title that is an everyday English word still names a job alone when it is a word for a person
+# by its ending ("janitor", "hairstylist", "realtor", "lobsterman"), except these, which name things or
+# people who are not working ("register", "trailer", "sister", "golfer")
+PERSON_ENDINGS = ("ist", "ian", "man", "woman", "or", "ess", "eer", "ier", "smith", "wright", "keeper", "maker", "worker",
+                  "er", "ant")
+NOT_PEOPLE = set("""acoustic agitator attenuator baser bitter blazer bleeder bloomer blotter boomer booster brother sister
+    canter cer charter choker cleaver clincher comber copper cruiser dagger decker defroster digester divider doubler
+    elder enlarger equalizer finer flapper flipper flyer footer freezer gutter highlighter jammer jigger lander limber
+    looper magnifier management masher masker mater necker nicker nipper normalizer oxidizer pager pic plunger projector
+    puffer rafter rattler register river rocker roper rover riser ripper scratcher sifter slicker slipper softener sounder
+    spanner springer sprinkler stirrer stopper teaser timer trailer tucker tugger vaporizer ventilator wicker wringer
+    stoner slacker stabber robber sponger gopher prior tenor tracker sponsor striker competitor investor gambler cyclist
+    bicyclist motorcyclist golfer surfer skier snowboarder skateboarder bodybuilder bowler cricketer curler rower juror
+    drifter faker tanker tinker comic scrapper slugger smasher grappler plugger pounder poler pricker knuckler heeler
+    hanker lugger stumper shover tosser squeezer spouter sprigger quoter voicer visualizer whistler whitener scriber
+    stager steerer filler lopper mangler parer powderer reducer rectifier reinforcer sensitizer shelver slasher stippler
+    upsetter vamper welter yarder exerciser exporter importer marketer mapper mailer lender""".split())
+# Fields too broad to stand for one job: "get into healthcare" asks for ideas, not a comparison
+GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "office", "corporate", "technology",
+                  "computer", "government", "hospitality", "retail", "education", "trade", "manufacturing", "something",
+                  "anything", "industry", "field", "career", "public", "private", "general", "service", "people", "moving",
+                  "working", "going", "getting", "doing", "making", "looking", "helping", "running", "trying", "move",
+                  "change", "return", "outside", "desk", "job", "position", "role", "back", "learn", "school", "home",
+                  "travel", "full", "part", "remote", "night", "day", "steady", "stable", "better", "easier", "entry"}
 # Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
               "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
               "coord": "coordinator", "dev": "developer", "eng": "engineer", "supv": "supervisor", "sr": "senior",
-              "specialist": "specialist", "admin": "administrative", "nite": "night"}
+              "specialist": "specialist", "admin": "administrative", "nite": "night", "lead": "leader"}
 # Words in titles that say nothing about a job when typed ("I don't know", "real", "just")
 CONTENT_STOP = {"and", "or", "the", "for", "with", "all", "other", "except", "not", "any", "one", "you", "your", "what",
                 "know", "dont", "don't", "idk", "yes", "yeah", "nope", "real", "just", "thing", "stuff", "some", "more",
@@ -126,8 +150,10 @@ class TitleSpans:
         single = {k[0] for k in self.names if len(k) == 1}
         self.capital_jobs = {s for s in abbreviations if (s,) in self.names} | {"pa", "ma", "np", "pt", "ot", "it"}
         # a one-word name is a job when it heads titles ("cashier", "nurse", "welder") or is no everyday word
-        self.alone = {w for w in single if (w in self.job_heads or w not in english or len(w) <= 4 and w in abbreviations)
+        self.alone = {w for w in single if (w in self.job_heads or w not in english or len(w) <= 4 and w in abbreviations
+                                            or len(w) >= 6 and w.endswith(PERSON_ENDINGS) and w not in NOT_PEOPLE)
                       and w not in NOT_ALONE}
+        self.bare_heads = BARE_HEADS & single
         # after "a"/"an" ("work as a landscaper") any one-word title counts, but the everyday words above
         self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE | (BARE_HEADS & single)
         self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
@@ -176,31 +202,43 @@ class TitleSpans:
                 if any(j in skip for j in range(i, i + n)):
                     continue
                 key = tuple(keys[i:i + n])
-                person = None
+                person = field = None
                 if n == 1 and i in after_cue and key[0] in capitals and key[0] in self.abbreviations:
                     found = Span(typed[i].upper(), i, i + 1)  # "get into IT", "move into HR": the resolver expands it
                     break
                 if key not in self.names:
-                    person = self._person_form(key) if i in after_cue else None
-                    if person is None and not (i in after_cue and key in self.prefixes
-                                               and all(w in self.content and len(w) >= 4 for w in key)):
+                    # a field said in one word is its person ("welding", "estimating", "logistics"); a longer one
+                    # that starts titles stays as typed ("project management" is not only IT project managers)
+                    person = self.person_form(key) if i in after_cue and n == 1 else None
+                    field = person is None and i in after_cue and key in self.prefixes and key[0] not in GENERIC_FIELDS \
+                        and all(w in self.content and len(w) >= 4 or 0 < k < len(key) - 1 and w == "and"
+                                for k, w in enumerate(key))
+                    if person is None and not field and i in after_cue:
+                        person = self.person_form(key)
+                    if person is None and not field:
                         continue
-                if n == 1 and not self._alone_ok(key[0], typed, i) and not (key[0] in capitals and key[0] in self.capital_jobs):
+                one = (person or key)[0] if len(person or key) == 1 else None
+                if one and not field and not self._alone_ok(one, typed, i) \
+                        and not (one in capitals and one in self.capital_jobs):
                     continue
                 found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)
                 break
             if found:
                 spans.append(found)
+                if i in after_cue and found.end + 1 < len(typed) and typed[found.end] in ("or", "and"):
+                    after_cue.add(found.end + 1)  # "get into estimating or project management": both after the cue
                 i = found.end
             else:
                 i += 1
         return spans
 
-    def _person_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    def person_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
         """A field said for the job: "welding" -> welder, "phlebotomy" -> phlebotomist, "nursing" -> nurse,
         "medical coding" -> medical coder, "tutoring" -> tutor; None when no title has that form."""
         last = key[-1]
-        for suffix, forms in (("ing", ("er", "", "e", "or")), ("y", ("ist",)), ("ics", ("ist", "ian")), ("ism", ("ist",))):
+        for suffix, forms in (("ing", ("er", "", "e", "or", "ant")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
+                              ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
+                              ("ign", ("igner",)), ("ive", ("ivist",))):
             if last.endswith(suffix) and len(last) > len(suffix) + 3:
                 for form in forms:
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
@@ -217,6 +255,8 @@ class TitleSpans:
     def _alone_ok(self, word: str, typed: list[str], i: int) -> bool:
         if word in self.alone:
             return True
+        if word in self.bare_heads and i + 1 < len(typed) and (typed[i + 1] in ("at", "for") or typed[i + 1].isdigit()):
+            return True  # "server at olive garden", "driver for UPS", "UPS driver 9 years": their job, said first
         return word in self.after_article and i > 0 and typed[i - 1] in ARTICLES
 
 

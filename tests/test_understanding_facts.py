@@ -124,3 +124,47 @@ def test_a_lone_title_in_a_first_message_is_inferred_not_cued(lookups):
     (job,) = read(lookups, "Teacher. Want out. Ideas?").jobs
     assert (job.role, job.cued) == ("current", False)
     assert [(j.role, j.cued) for j in read(lookups, "registered nurse").jobs] == [(None, True)]
+
+
+def resolved(lookups, text) -> dict:
+    """role -> the occupation the store finds for that job, read with its setting ("at a hotel")."""
+    from actions import store
+
+    return {j.role: store.find_job(j.said).title for j in read(lookups, text).jobs}
+
+
+@pytest.mark.parametrize("text, current", [
+    ("janitor at the middle school, want to be an electrician", "Janitors and Cleaners, Except Maids and Housekeeping Cleaners"),
+    ("realtor in Tampa, want to be a loan officer", "Real Estate Sales Agents"),
+    ("server at a steakhouse and I want to be a dental hygienist", "Waiters and Waitresses"),
+    ("I clean at a nursing home", "Janitors and Cleaners, Except Maids and Housekeeping Cleaners"),
+    ("I work at a hotel doing housekeeping", "Maids and Housekeeping Cleaners"),
+    ("I work at a call center doing customer service for a bank", "Customer Service Representatives"),
+])
+def test_person_words_settings_and_what_they_do(lookups, text, current):
+    """Everyday words for people ("janitor", "realtor"), "server at ..." and "I work at X doing Y" name the job."""
+    assert resolved(lookups, text).get("current") == current
+
+
+@pytest.mark.parametrize("text, target", [
+    ("thinking about getting into cost estimating", "Cost Estimators"),
+    ("want to move into technical writing", "Technical Writers"),
+    ("bookkeeper interested in financial analysis", "Financial and Investment Analysts"),
+    ("librarian wanting to move into archives", "Archivists"),
+    ("want to get my real estate license", "Real Estate Sales Agents"),
+    ("tired of nights, I want something steady, maybe event planning", "Meeting, Convention, and Event Planners"),
+])
+def test_a_field_they_want_names_its_job(lookups, text, target):
+    assert resolved(lookups, text).get("target") == target
+
+
+def test_a_second_wish_after_or_is_an_alternative(lookups):
+    found = resolved(lookups, "electrician, want to get into estimating or project management")
+    assert found == {"current": "Electricians", "target": "Cost Estimators",
+                     "alternative": "Project Management Specialists"}
+
+
+@pytest.mark.parametrize("text", ["Considering a move into sales", "I want a change to something else",
+                                  "I need to get my driver's license first", "want to return to school"])
+def test_verbs_and_licenses_everyone_needs_are_not_fields(lookups, text):
+    assert not {"move", "change", "return", "driver's license"} & {j.text.lower() for j in read(lookups, text).jobs}

@@ -36,7 +36,8 @@ _CUES = {
         |could i become|can i become|how do i become|how to become|how do i get into|career as|career in|pursue
         |pursuing|looking into|looking at|aspire to be|to be|to become|be|into|ser|quiero ser|llegar a ser|estudiar
         |try|trying to be|try being|apply to be|get a job as|find a job as|working toward|next step
-        |job i want is|the job i want is|i want is|want is|job i want|i meant|meant|rather be|switch it to|change it to""",
+        |job i want is|the job i want is|i want is|want is|job i want|i meant|meant|rather be|switch it to|change it to
+        |over to|moving over to|move over to|branch out into|break into|get my|getting my""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -122,6 +123,13 @@ class Job:
     start: int
     end: int
     cued: bool = True  # the words around it say the role; False: inferred (a lone title in a first message)
+    setting: str = ""  # where, said after the title: "at a medical office", "in a special ed classroom"
+
+    @property
+    def said(self) -> str:
+        """The title with its setting, as the resolver reads it: "secretary" alone is three occupations,
+        "secretary at a medical office" one; "server at olive garden" is a waiter, not a computer."""
+        return f"{self.text} {self.setting}" if self.setting else self.text
 
 
 @dataclass
@@ -148,7 +156,7 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(drive|drives|driving|drove) (a )?(city )?bus(es)?\b", "bus driver"),
     (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
     (r"\b(drive|drives|driving|drove) (for )?(uber|lyft)\b", "taxi driver"),
-    (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
+    (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(an? )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
      r"|dominos|domino's|pizza hut)\b", "delivery driver"),
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
     (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
@@ -163,7 +171,12 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(work|working|worked|do|doing) (in )?(construction)\b", "construction laborer"),
     (r"\b(work|working|worked|do|doing) (in )?(a )?warehouse\b", "warehouse worker"),
     (r"\b(work|working|worked|do|doing) retail\b", "retail sales associate"),
-    (r"\b(work|working|worked|do|doing) security\b", "security guard"),
+    (r"\b(work|working|worked|do|doing) (overnight |night |nights |armed |hospital |mall )?security\b", "security guard"),
+    (r"\b(do|doing|did) makeup\b", "makeup artist"),
+    (r"\b(clean|cleaning|cleaned) (at|in|for) (a|an|the)\b", "cleaner \\2 \\3"),
+    (r"\b(work|working|worked) (at|in) (a |the )?(daycare|day care|childcare center|preschool)\b", "child care worker"),
+    (r"\b(drive|drives|driving|drove|run|running|ran) (otr|over the road|long haul)\b", "truck driver"),
+    (r"\b(ups|fedex|usps|amazon|dhl) (delivery )?driver\b", "delivery driver"),
     (r"\b(do|doing|did) (landscaping|lawn care)\b", "landscaper"), (r"\b(mow|mowing) (lawns|grass)\b", "landscaper"),
     (r"\b(do|doing|did) (drywall)\b", "drywall installer"), (r"\b(do|doing|did) roofing\b", "roofer"),
     (r"\b(do|doing|did) (tattoos)\b", "tattoo artist"), (r"\b(do|doing|did) (taxes)\b", "tax preparer"),
@@ -181,12 +194,13 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
 
 # "I debone chicken at the Tyson plant", "I process claims": no title, but the resolver reads what people do
 DOING = re.compile(
-    r"\b(?:i|i've|ive|i have|i've been|ive been|been)\s+(?:(?:just|mostly|currently|still|usually|now|also)\s+)?"
+    r"(?:^|\b(?:i|i've|ive|i have|i've been|ive been|been)\s+)(?:(?:just|mostly|currently|still|usually|now|also)\s+)?"
     r"((?:work|do|make|sell|run|process|deliver|drive|debone|cut|clean|cook|fix|build|hang|install|repair|answer|take care of"
     r"|care for|watch|stock|pack|load|unload|operate|manage|supervise|teach|tutor|wash|serve|bake|paint|weld|mow|plow|milk"
     r"|pick|sort|ship|handle|assist|lead|coordinate|schedule|file|enter|code|design|write|edit|test|support|sew|solder"
     r"|assemble|inspect|butcher|prep|bartend|babysit|nanny|volunteer|mop|haul|frame|pour|lay|patch|led|ran|drove"
-    r"|built|taught|sold|fought|kept|held|trained|guarded|served|patrolled|maintained|managed|repaired|worked)"
+    r"|built|taught|sold|fought|kept|held|trained|guarded|served|patrolled|maintained|managed|repaired|worked"
+    r"|change|roof|play|hang|mix|groom|trim|feed)"
     r"(?:s|es|ed|d|ing|ning|ping)?\b[^.,;!?]{2,60})",
     re.I)
 DOING_END = re.compile(r"\s+(?:and|but|so|then|n)\s+(?:i\s+)?(?:want|wanna|would|like|hope|am|i'm|need|really|honestly)\b.*$"
@@ -206,11 +220,24 @@ def _said(pattern: re.Pattern, text: str) -> str | None:
     return DOING_END.sub("", found.group(1)).strip() or None if found else None
 
 
-def _doing(text: str) -> str | None:
+# "work at a call center doing customer service": what they do is after "doing", where is before it
+WORK_DOING = re.compile(r"^work(?:s|ing|ed)?\s+(?:\w+\s+)?((?:at|for|in)\s+.+?)\s+doing\s+(.+)$", re.I)
+DRIVERS_LICENSE = re.compile(r"\W*(?:my |a |the )?driver'?s'? licen[cs]e", re.I)
+# "want to get my real estate license": the license names the job
+LICENSE = re.compile(r"\b(?:get|getting|got|earn|earning|take|taking)\s+(?:my|a|the|an)\s+((?:\w+\s+){0,2}\w+?)\s+licen[cs]e",
+                     re.I)
+
+
+def _doing(spans: TitleSpans, text: str) -> str | None:
     found = DOING.search(text)
     if not found:
         return None
     clause = DOING_END.sub("", found.group(1)).strip()
+    work_doing = WORK_DOING.match(clause)
+    if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
+        what = work_doing.group(2)
+        person = spans.person_form(tuple(words(what))) if len(words(what)) <= 3 else None
+        return f"{' '.join(person) if person else what} {work_doing.group(1)}"
     if re.match(r"^work(s|ing|ed)?\s+((at|for|with|from|as|like)\b|in\s+\S+$)(\s+\S+){0,3}$", clause, re.I):
         return None  # "I work at Amazon": where, not what; the form asks what they do there
     return clause
@@ -234,14 +261,21 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         facts.place = meant[-1]
     title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
+    _settings(tokens, facts.jobs, taken)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
+    facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)]  # what everyone needs, not a job
+    licence = LICENSE.search(text)
+    if licence and not any(j.role == TARGET for j in facts.jobs) and not DRIVERS_LICENSE.match(licence.group(0)[4:]):
+        field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's
+        person = spans.person_form(field)
+        facts.jobs.append(Job(" ".join(person) if person else licence.group(1), TARGET, -1, -1))
     if not any(j.role == TARGET for j in facts.jobs) and _said(SAID_TARGET, text):
         facts.jobs.append(Job(_said(SAID_TARGET, text), TARGET, -1, -1))
     if not any(j.role in (CURRENT, PAST) for j in facts.jobs) and _said(SAID_CURRENT, text):
         facts.jobs.insert(0, Job(_said(SAID_CURRENT, text), CURRENT, -1, -1))
     if not any(j.role in (CURRENT, PAST) for j in facts.jobs):
-        doing = _doing(text)
+        doing = _doing(spans, text)
         if doing:  # what they do, for the resolver to read as a job ("debone chicken at the Tyson plant")
             facts.jobs.insert(0, Job(doing, CURRENT, -1, -1))
     for word in AVOID.findall(text):
@@ -305,12 +339,25 @@ def _cue_before(window: list[str]) -> tuple[str | None, int]:
     return (best[2], -best[0]) if best else (None, 0)
 
 
+# "I work in logistics", "trabajo de housekeeping": a field after these is the job they have
+FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "trabajo de", "trabajo en",
+                                         "job in", "career in", "experience in", "background in")]
+# "want something steady, maybe [wind turbine tech]": after a wish, these introduce what they would like
+SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably"}
+WISH_REACH = 15  # words back from a soft cue searched for the wish
+
+
+def _wished(tokens: list[str], i: int) -> bool:
+    """Whether the word before index ``i`` is a soft cue that follows a wish."""
+    return i > 0 and tokens[i - 1] in SOFT_CUES and _wants(tokens[max(0, i - 1 - WISH_REACH):i - 1])
+
+
 def _cue_ends(tokens: list[str]) -> set[int]:
     """Word indexes right after a role cue (an article or two between allowed): "get into [hvac]"."""
-    out = set()
+    out = {i for i in range(1, len(tokens)) if _wished(tokens, i)}
     for i in range(1, len(tokens)):
         window = tokens[max(0, i - WINDOW):i]
-        for phrases in (CUES[TARGET],):
+        for phrases in (CUES[TARGET], FIELD_CUES):
             for phrase in phrases:
                 for gap in (0, 1):
                     end = len(window) - gap
@@ -375,7 +422,10 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
             avoid.append(span.text)
             continue
         role, _length = _cue_before(window)
-        if role in (None, CURRENT) and _wants(window):
+        if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
+                                                            ["or", "maybe"]):
+            role = TARGET  # "estimating or project management": another job they would like
+        if role in (None, CURRENT) and (_wants(window) or _wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
         to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
         if jobs and role in (None, CURRENT, PAST) and to_before:
@@ -418,6 +468,32 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
     for j in targets[1:]:
         j.role = None if j.text == targets[0].text else "alternative"
     return jobs, avoid
+
+
+SETTING_START = {"at", "in", "for", "with", "on"}
+SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
+                         "like", "doing", "making", "lol", "here", "now", "ago", "last", "this", "about", "over"}
+SETTING_WORDS = 6
+
+
+def _settings(tokens: list[str], jobs: list[Job], taken: set[int]) -> None:
+    """Give each title the words that say where it is done ("at a medical office", "in the ER", "for the school
+    district"); they stop at a new clause, a number, a place or another title."""
+    starts = {j.start for j in jobs}
+    for job in jobs:
+        i = job.end
+        if job.start < 0 or i >= len(tokens) or tokens[i] not in SETTING_START:
+            continue
+        said = [tokens[i]]
+        for k in range(i + 1, min(len(tokens), i + 1 + SETTING_WORDS)):
+            w = tokens[k]
+            if w in SETTING_STOP or k in taken or k in starts or any(ch.isdigit() for ch in w):
+                break
+            said.append(w)
+        while said and (said[-1] in FILLER or said[-1] in SETTING_START):
+            said.pop()
+        if len(said) >= 2:
+            job.setting = " ".join(said)
 
 
 def _duration(text: str) -> str | None:
