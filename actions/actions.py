@@ -124,6 +124,11 @@ class ActionAnswer(Action):
         return []
 
 
+def asked_for(missing: str) -> list[EventType]:
+    """Remember which job was just asked for outside the form, so that a bare title in reply fills it."""
+    return [SlotSet("asked_for", missing if missing in ("current", "target") else None)]
+
+
 class NeedsBoth(Action, ABC):
     """A follow-up on the comparison of the current and the target job."""
 
@@ -140,7 +145,7 @@ class NeedsBoth(Action, ABC):
                 return analysis_record.recorded(tracker, _target_profile(
                     dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
             say(dispatcher, replies.need(missing))
-            return []
+            return asked_for(missing)
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c, tracker))
         return analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
@@ -188,7 +193,7 @@ class ActionTraining(Action):
         target = has_code(tracker, "target")
         if not target:
             say(dispatcher, replies.need("target"))
-            return []
+            return asked_for("target")
         a = store.analyst()
         state = store.area_state(tracker.get_slot("state"))
         occ = store.occupation(target)

@@ -29,7 +29,8 @@ NO_JOB_SITUATIONS = ("no_job", "student")
 SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
 EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
 OTHER = {"current": "target", "target": "current"}
-MILITARY_GROUP = "55-"  # O*NET's military occupations
+CORRECTION = re.compile(r"^\W*(no|nope|nah|not|wrong|actually|i said|i meant|that's not|thats not)\b"
+                        r"|\bthe job i (have|want|do|'d like)\b", re.I)
 
 
 def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
@@ -64,6 +65,8 @@ class ValidateCareerForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         settled = self.settle(dispatcher, tracker)
+        if tracker.get_slot("asked_for"):
+            settled["asked_for"] = None  # answered, or the conversation moved on
         tracker.slots.update(settled)
         if settled.get("current_code") and settled.get("target_code") and not tracker.get_slot("state"):
             # the pair changed ("backwards") while the state is still to come: say what stands now
@@ -122,6 +125,11 @@ class ValidateCareerForm(FormValidationAction):
                              domain: DomainDict) -> dict:
         entities = latest_entities(tracker)
         before = {w: previous_value(tracker, f"{w}_code") for w in ("current", "target")}
+        if entities.get("job") and not entities.get("current_job") and tracker.get_slot("asked_for") == "target":
+            # the answer to "Which job would you like to get into?", asked outside the form
+            kept = job_slots("current", before["current"], previous_value(tracker, "current_title"),
+                             previous_value(tracker, "current_job"))
+            return {**kept, **self._job("target", value, dispatcher, tracker), "asked_for": None}
         if (entities.get("job") and not entities.get("current_job") and tracker.get_slot("requested_slot") is None
                 and (before["current"] or before["target"])):
             # a title with no "I'm a" / "I want" once the bot has a job ("waitress"): ask which it is
@@ -162,11 +170,27 @@ class ValidateCareerForm(FormValidationAction):
             found = store.find_job(text)
         else:
             found = store.Found("unknown")
-        if found.status == "ok" and which == "current" and found.code.startswith(MILITARY_GROUP) and pick is None:
+        best = found.code if found.status == "ok" else (found.candidates or [{}])[0].get("code") or ""
+        if which == "current" and best.startswith(store.MILITARY_GROUP):
             # "corpsman", "infantry": O*NET rates no military occupation, so nothing could be compared; ask
-            # what the work was day to day instead (the military crosswalk is not in ../shared/data)
-            say(dispatcher, replies.ask_military())
-            return {slot: None, "prompted": True}
+            # what the work was day to day instead (the military crosswalk is not in ../shared/data), once;
+            # after that their words are read among civilian jobs
+            if not tracker.get_slot("asked_military"):
+                say(dispatcher, replies.ask_military())
+                return {slot: None, "prompted": True, "asked_military": True}
+            found = store.find_job(text, civilian=True)
+        if found.status == "ambiguous":  # nothing can be compared with a military occupation: never offer one
+            civilian = [c for c in found.candidates if not c["code"].startswith(store.MILITARY_GROUP)]
+            found = store.Found("ambiguous", candidates=civilian) if civilian else store.Found("unknown")
+        earlier = previous_value(tracker, f"{which}_code")
+        if found.status == "ok" and pick is None and found.code == earlier and entities.get(slot) \
+                and CORRECTION.search(latest_text(tracker)):
+            # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
+            others = store.other_jobs(text, exclude={found.code, has_code(tracker, other) or ""})
+            if others:
+                say(dispatcher, replies.not_that_one(text, others, which))
+                return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which,
+                        "prompted": True}
         if found.status == "ok":
             guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
             if found.alternatives:  # a best guess among close matches: the answer offers the others
@@ -229,20 +253,28 @@ class AskOnce(Action):
     def messages(self, tracker: Tracker) -> list[dict]:
         raise NotImplementedError
 
+    def asked(self, tracker: Tracker) -> list[EventType]:
+        """Slots that remember what this question said."""
+        return []
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if prompted_this_turn(tracker):
             return [SlotSet("prompted", None)]
         say(dispatcher, self.messages(tracker))
-        return [SlotSet("prompted", None)] if tracker.get_slot("prompted") else []
+        return self.asked(tracker) + ([SlotSet("prompted", None)] if tracker.get_slot("prompted") else [])
 
 
 def ask_current(tracker: Tracker) -> list[dict]:
     entities = latest_entities(tracker)
     if entities.get("military"):
-        return replies.ask_military()
+        return replies.ask_military(again=bool(tracker.get_slot("asked_military")))
     if entities.get("employer"):
         return replies.ask_at_employer(entities["employer"])
     return replies.ask_job("current")
+
+
+def asked_military(tracker: Tracker) -> list[EventType]:
+    return [SlotSet("asked_military", True)] if latest_entities(tracker).get("military") else []
 
 
 class ActionAskSituation(AskOnce):
@@ -251,12 +283,18 @@ class ActionAskSituation(AskOnce):
     def messages(self, tracker: Tracker) -> list[dict]:
         return ask_current(tracker)
 
+    def asked(self, tracker: Tracker) -> list[EventType]:
+        return asked_military(tracker)
+
 
 class ActionAskCurrentJob(AskOnce):
     slot = "current_job"
 
     def messages(self, tracker: Tracker) -> list[dict]:
         return ask_current(tracker)
+
+    def asked(self, tracker: Tracker) -> list[EventType]:
+        return asked_military(tracker)
 
 
 class ActionAskTargetJob(AskOnce):

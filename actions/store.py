@@ -48,6 +48,9 @@ def warm() -> None:
     get_resolver(a.engine).resolve("cashier", top=1)
     title_spans()
     places()
+    from knowledge.described_work import get_described_work
+
+    get_described_work(a.engine)
     log.info("careerbot store ready: %s occupations", len(a.occupations))
 
 
@@ -99,7 +102,28 @@ def names_a_job(text: str) -> bool:
     return bool(lookup.normalise_code(text)) or title_spans().has_job_word(text)
 
 
-def find_job(text: str) -> Found:
+MILITARY_GROUP = "55-"  # O*NET's military occupations: rated for nothing, so never something to compare
+
+
+DESCRIPTION_WORDS = 3  # content words from which a text that names no title is read as a description of the work
+
+
+def find_job(text: str, civilian: bool = False) -> Found:
+    """``civilian``: read the words among civilian occupations only (a veteran's description of the work).
+    A description that no title matches ("I debone chicken at the Tyson plant") gets the occupations whose
+    O*NET tasks it fits best, as choices (knowledge/described_work.py)."""
+    found = _found(text, other_jobs(text, exclude=set(), limit=5, confidence=True)) if civilian else _title(text)
+    if found.status == "ok":
+        return found
+    from knowledge.described_work import content_words, get_described_work
+
+    if len(set(content_words(str(text)))) < (2 if civilian else DESCRIPTION_WORDS):
+        return found
+    fits = get_described_work(engine()).match(str(text), top=4)
+    return Found("ambiguous", candidates=[{"code": f.code, "title": f.title} for f in fits]) if fits else found
+
+
+def _title(text: str) -> Found:
     try:
         occ = analyst().find(text)
     except AmbiguousJob as exc:
@@ -114,6 +138,28 @@ def find_job(text: str) -> Found:
     except (UnknownJob, lookup.UnknownCode, KeyError):
         return Found("unknown")
     return Found("ok", occ.code, occ.title)
+
+
+def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = False) -> list[dict]:
+    """The resolver's readings of a title, best first, without ``exclude`` and the military occupations: the
+    choices to offer when the first reading was wrong ("no, the job I want is counselor")."""
+    from knowledge.resolver import get_resolver
+
+    matches = get_resolver(engine()).resolve(str(text), top=limit + len(exclude) + 5)
+    return [{"code": x.code, "title": x.title, **({"confidence": x.confidence} if confidence else {})}
+            for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP)][:limit]
+
+
+def _found(text: str, matches: list[dict]) -> Found:
+    """A Found from ranked matches (with confidence), by the resolver's own rule for a sure answer."""
+    from knowledge.resolver import Match, is_confident
+
+    if not matches:
+        return Found("unknown")
+    ranked = [Match(x["code"], x["title"], x["confidence"], x["title"]) for x in matches]
+    if is_confident(ranked):
+        return Found("ok", matches[0]["code"], matches[0]["title"])
+    return Found("ambiguous", candidates=[{"code": x["code"], "title": x["title"]} for x in matches])
 
 
 def occupation(code: str | None):

@@ -43,13 +43,9 @@ def _median(wages: dict | None):
 
 def comparison(kind: str, c: dict) -> dict:
     """A comparison (``store.compare``) as given by the summary, the gaps or the pay answer."""
-    from knowledge.analysis import GAP_LISTS  # domain -> the comparison's key of its gap list
+    from knowledge.analysis import ranked_gaps
 
-    gaps = []
-    for domain, key in GAP_LISTS.items():
-        block = c.get(key) or {}
-        gaps += [dict(g, domain=domain) for g in block.get("gaps") or []]
-    gaps.sort(key=lambda g: (-g["gap"], -g["importance"]))
+    gaps = ranked_gaps(c)
     market = c.get("labor_market") or {}
     return record(kind, current=_job(c.get("from")), target=_job(c.get("to")),
                   state=(market.get("area") or {}).get("state"),

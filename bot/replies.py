@@ -1,7 +1,7 @@
 """Every reply the bot builds from the knowledge store, in plain words.
 
 Each function takes the dicts that knowledge/ returns and gives a list of messages,
-``{"text": str, "buttons": [{"title", "payload"}]}``: short, the biggest gap first, what a level
+``{"text": str, "buttons": [{"title", "payload"}]}``: short, the gaps that matter most first, what a level
 means in everyday terms, a source named for every figure, and follow-ups as buttons rather than
 walls of numbers. Someone who never heard of O*NET should understand them. Fixed one-line replies
 (greeting, help, goodbye) are the ``responses`` in domain.yml.
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+
+from knowledge.analysis import gap_priority, ranked_gaps
 
 Message = dict
 
@@ -92,12 +94,8 @@ def follow_ups(*skip: str) -> list[dict]:
 # -- the comparison ------------------------------------------------------------------------------
 
 def all_gaps(c: dict) -> list[dict]:
-    """The three gap lists as one, biggest gap first (ties: the more important first)."""
-    out = []
-    for key, domain in GAP_KEYS:
-        for g in c[key]["gaps"]:
-            out.append(dict(g, domain=domain))
-    return sorted(out, key=lambda g: (-g["gap"], -g["importance"]))
+    """The three gap lists as one, in the chart's and the report's order (knowledge.analysis.ranked_gaps)."""
+    return ranked_gaps(c)
 
 
 def _gap_line(g: dict, n: int | None = None) -> str:
@@ -124,7 +122,7 @@ def compare_summary(c: dict, report_link: str | None = None, chart_link: str | N
                      "It compares the two jobs in general, not you personally.")
     gaps = all_gaps(c)
     if gaps:
-        lines.append("Biggest gaps first:")
+        lines.append("The gaps that matter most for this job:")
         lines += [_gap_line(g, i) for i, g in enumerate(gaps[:3], 1)]
     elif grand is not None:
         lines.append("No important gaps: your current job already reaches every level this job needs.")
@@ -169,7 +167,7 @@ def gaps_detail(c: dict) -> list[Message]:
             lines.append(f"{word}: none, you already have what's needed.")
             continue
         lines.append(f"{word}:")
-        for g in sorted(block["gaps"], key=lambda g: (-g["gap"], -g["importance"]))[:3]:
+        for g in sorted(block["gaps"], key=gap_priority)[:3]:
             lines.append(_gap_line(dict(g, domain=domain)))
         if block["gap_count"] > 3:
             lines.append(f"  (and {block['gap_count'] - 3} smaller ones)")
@@ -373,10 +371,22 @@ def ask_job(which: str, situation: str | None = None, current_title: str | None 
                 [button("Suggest jobs for me", "explore")] if situation not in ("no_job", "student") else [])]
 
 
-def ask_military() -> list[Message]:
+def ask_military(again: bool = False) -> list[Message]:
+    if again:  # the first answer named the branch or the specialty again: ask for the civilian side of it
+        return [msg("O*NET has no ratings for military jobs, so I need the civilian side of the work. What did "
+                    "a normal day look like? For example \"ran a warehouse and tracked inventory\", \"patrols and "
+                    "security\", \"fixed trucks and generators\" or \"treated injuries, like an EMT\".")]
     return [msg("Thank you for your service. I can't translate military job codes into civilian jobs yet. "
                 "What did you do day to day? A few words are enough, like \"drove trucks\", \"fixed helicopters\" "
                 "or \"combat medic, like an EMT\".")]
+
+
+def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]:
+    """A correction that names the job we already had ("no, the job I want is counselor"): our reading of
+    the word was wrong, so the other readings are offered."""
+    question = "the job you have" if which == "current" else "the job you want"
+    return [msg(f"Sorry, I read \"{echo(text, 60)}\" wrongly. Which of these is {question}? (Or say it another way.)",
+                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 def ask_at_employer(employer: str) -> list[Message]:

@@ -22,6 +22,21 @@ from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, Gap, do
 
 GAP_LISTS = {"abilities": "gaps_to_narrow", "skills": "skills_to_upgrade", "knowledge": "knowledge_to_add"}
 GAP_LIST_TITLES = {"gaps_to_narrow": "Gaps to narrow", "skills_to_upgrade": "Skills to upgrade", "knowledge_to_add": "Knowledge to add"}
+
+
+def gap_priority(gap: dict) -> tuple:
+    """The order every list of gaps is shown in (chat, chart, report, CLI): importance x gap first, as
+    scoring/transfer.py ranks them; ties: the more important, then by name."""
+    return (-(gap["importance"] * gap["gap"]), -gap["importance"], gap["element"])
+
+
+def ranked_gaps(comparison: dict) -> list[dict]:
+    """All gaps of a comparison's three lists as one list, most important shortfall first, each with its
+    ``domain`` (abilities, skills, knowledge)."""
+    gaps = [dict(g, domain=domain) for domain, key in GAP_LISTS.items() for g in (comparison.get(key) or {}).get("gaps") or []]
+    return sorted(gaps, key=gap_priority)
+
+
 EDUCATION_ELEMENTS = {"2.D.1": "required_education", "3.A.1": "related_work_experience", "3.A.2": "on_site_training",
                       "3.A.3": "on_the_job_training"}
 SCORE_MEANING = (

@@ -81,7 +81,11 @@ GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "of
                   "anything", "industry", "field", "career", "public", "private", "general", "service", "people", "moving",
                   "working", "going", "getting", "doing", "making", "looking", "helping", "running", "trying", "move",
                   "change", "return", "outside", "desk", "job", "position", "role", "back", "learn", "school", "home",
-                  "travel", "full", "part", "remote", "night", "day", "steady", "stable", "better", "easier", "entry"}
+                  "travel", "full", "part", "remote", "night", "day", "steady", "stable", "better", "easier", "entry",
+                  "show", "option", "idea", "help", "care", "kid", "fun", "money", "hour", "pay", "benefit", "nothing",
+                  "everything", "sure", "know", "start", "stay", "keep", "find", "give", "take", "leave", "open",
+                  "close", "run", "see", "look", "try", "use", "need", "stop", "come", "make", "have", "put", "set",
+                  "turn", "way", "place", "life", "family", "away", "out", "down", "over", "side", "level", "step"}
 # Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
               "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
@@ -236,7 +240,7 @@ class TitleSpans:
         """A field said for the job: "welding" -> welder, "phlebotomy" -> phlebotomist, "nursing" -> nurse,
         "medical coding" -> medical coder, "tutoring" -> tutor; None when no title has that form."""
         last = key[-1]
-        for suffix, forms in (("ing", ("er", "", "e", "or", "ant")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
+        for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
                               ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
                               ("ign", ("igner",)), ("ive", ("ivist",))):
             if last.endswith(suffix) and len(last) > len(suffix) + 3:

@@ -223,7 +223,7 @@ def test_comparison_answer_has_score_biggest_gap_first_and_sources(actions, doma
     messages, _ = run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)
     text = text_of(messages)
     assert "Customer Service Representatives → Court, Municipal, and License Clerks" in text
-    assert "out of 100" in text and "Biggest gaps first" in text
+    assert "out of 100" in text and "The gaps that matter most for this job" in text
     assert "Source: O*NET" in text and "Bureau of Labor Statistics" in text
     assert "Maine" in text and "$" in text
     gaps = [line for line in text.splitlines() if line[:2] in ("1.", "2.", "3.")]
@@ -567,3 +567,48 @@ def test_a_bare_title_after_an_answer_asks_which_role(actions, domain):
     assert '/inform{"current_job": "35-3031.00"}' in payloads(messages)
     assert '/inform{"target_job": "35-3031.00"}' in payloads(messages)
     assert slots_of(events).get("current_code") is None  # nothing taken until they say
+
+
+def test_a_correction_naming_the_job_we_have_offers_its_other_readings(actions, domain):
+    """"no, the job I want is counselor" when counselor is already the target: our reading was wrong."""
+    store = actions.store
+    counselor = store.find_job("counselor")
+    assert counselor.status == "ok"
+    had = {"current_job": "29-2053.00", "current_code": "29-2053.00", "current_title": "Psychiatric Technicians",
+           "target_job": counselor.code, "target_code": counselor.code, "target_title": counselor.title, "state": "KY"}
+    t = tracker(text="no, the job I want is counselor", entities=[{"target_job": "counselor"}], form="career_form",
+                slots=had, history=history_of(had), candidates={"target_job": "counselor"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    offered = [p for p in payloads(messages) if "target_job" in p]
+    assert "Sorry, I read \"counselor\" wrongly" in text_of(messages) and len(offered) >= 2
+    assert not any(counselor.code in p for p in offered)
+    assert slots_of(events)["target_code"] is None
+
+
+def test_military_is_asked_once_then_the_words_are_read_among_civilian_jobs(actions, domain):
+    first = tracker(text="army infantry", entities=[{"current_job": "army infantry"}, {"military": "yes"}],
+                    form="career_form", slots={"requested_slot": "current_job"}, candidates={"current_job": "army infantry"})
+    messages, events = run(actions.ValidateCareerForm(), first, domain)
+    assert "Thank you for your service" in text_of(messages) and slots_of(events)["asked_military"] is True
+    again = tracker(text="army infantry", entities=[{"current_job": "army infantry"}, {"military": "yes"}],
+                    form="career_form", slots={"requested_slot": "current_job", "asked_military": True},
+                    candidates={"current_job": "army infantry"})
+    messages, events = run(actions.ValidateCareerForm(), again, domain)
+    assert "Thank you for your service" not in text_of(messages)
+    assert not any("55-" in p for p in payloads(messages))  # no military occupation to pick: nothing compares with one
+    assert not (slots_of(events).get("current_code") or "").startswith("55-")
+
+
+def test_a_bare_title_after_which_job_would_you_like_is_the_target(actions, domain):
+    """"Which job would you like to get into?" asked outside the form; "nurse" answers it."""
+    t = tracker(text="nurse", entities=[{"job": "nurse"}], form="career_form", slots={"asked_for": "target"},
+                candidates={"current_job": "nurse"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["target_code"] == "29-1141.00" and not slots.get("current_code") and slots["asked_for"] is None
+
+
+def test_follow_ups_without_a_target_remember_they_asked_for_it(actions, domain):
+    messages, events = run(actions.ActionTraining(), tracker(slots={"current_code": CASHIER, "current_job": CASHIER}), domain)
+    assert "Which job would you like to get into?" in text_of(messages)
+    assert slots_of(events)["asked_for"] == "target"

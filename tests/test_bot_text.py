@@ -39,12 +39,24 @@ def test_short_sources_name_the_publisher():
     assert replies.short_source(wage) == "U.S. Bureau of Labor Statistics wage survey (OEWS), May 2025"
 
 
-def test_gaps_come_biggest_first_across_the_three_lists():
+def test_gaps_come_most_important_shortfall_first_across_the_three_lists():
+    """importance x gap, as the chart and the report rank them: a small gap in what the job leans on
+    (Reading 10 x 90) comes before a bigger one in what it barely needs (Clerical 13 x 40)."""
     def gap(name, gap, importance):
         return {"element": name, "gap": gap, "importance": importance, "target_level": 60, "source_level": 60 - gap}
-    c = {"knowledge_to_add": {"gaps": [gap("Clerical", 13, 73)]}, "skills_to_upgrade": {"gaps": []},
+    c = {"knowledge_to_add": {"gaps": [gap("Clerical", 13, 40)]}, "skills_to_upgrade": {"gaps": [gap("Reading", 10, 90)]},
          "gaps_to_narrow": {"gaps": [gap("Written Expression", 2, 65), gap("Near Vision", 13, 80)]}}
-    assert [g["element"] for g in replies.all_gaps(c)] == ["Near Vision", "Clerical", "Written Expression"]
+    assert [g["element"] for g in replies.all_gaps(c)] == ["Near Vision", "Reading", "Clerical", "Written Expression"]
+
+
+def test_the_chat_ranks_gaps_as_the_chart_does():
+    from knowledge.report.html import biggest_gaps
+
+    def gap(name, gap, importance):
+        return {"element": name, "gap": gap, "importance": importance, "target_level": 60, "source_level": 60 - gap}
+    c = {"knowledge_to_add": {"gaps": [gap("Clerical", 30, 20), gap("Law", 5, 95)]},
+         "skills_to_upgrade": {"gaps": [gap("Reading", 10, 90)]}, "gaps_to_narrow": {"gaps": [gap("Near Vision", 13, 80)]}}
+    assert [g["element"] for g in replies.all_gaps(c)] == [g["element"] for g in biggest_gaps(c, 10)]
 
 
 def test_buttons_carry_intents_and_entities():

@@ -56,7 +56,7 @@ def test_csr_to_license_clerk(bot):
     answer = chat.settle_job(chat.say("I've been a customer service rep for 3 years in Maine and I want to become a license clerk"))
     said = text(answer)
     assert "Customer Service Representatives → Court, Municipal, and License Clerks" in said, chat.transcript()
-    assert "out of 100" in said and "Biggest gaps first" in said and "1. " in said
+    assert "out of 100" in said and "The gaps that matter most for this job" in said and "1. " in said
     assert "Source: O*NET" in said and "Maine" in said
     training = text(chat.say("how do I get there?"))
     assert "with schools in Maine" in training, chat.transcript()

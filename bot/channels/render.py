@@ -290,7 +290,7 @@ def slack_message(message: dict) -> dict:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": piece}})
     if message.get("image"):
         blocks.append({"type": "image", "image_url": message["image"],
-                       "alt_text": "Bar chart: your current level and the level the new job needs, biggest gaps first"
+                       "alt_text": "Bar chart: your current level and the level the new job needs, the gaps that matter most first"
                        if "/charts/gaps/" in message["image"] else "picture"})
     buttons = [b for b in message.get("buttons") or [] if b.get("payload")]
     if buttons:

@@ -37,7 +37,11 @@ _CUES = {
         |pursuing|looking into|looking at|aspire to be|to be|to become|be|into|ser|quiero ser|llegar a ser|estudiar
         |try|trying to be|try being|apply to be|get a job as|find a job as|working toward|next step
         |job i want is|the job i want is|i want is|want is|job i want|i meant|meant|rather be|switch it to|change it to
-        |over to|moving over to|move over to|branch out into|break into|get my|getting my""",
+        |over to|moving over to|move over to|branch out into|break into|get my|getting my|thinking|i'm thinking
+        |im thinking|love to|love to be|would love to|like to do|i'd like to do|id like to do|be good at|learn|learn to
+        |learning|want to learn|land a|land|go back for|going back for|back for|want a|want an|like to work as|love to work as
+        |hope to work as|wanting to work as|perhaps work as|maybe work as|rather work as|like to work as a
+        |love to work as a|hope to work as a|perhaps work as a|maybe work as a|rather work as a|perhaps work as an""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -186,6 +190,7 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(teach|teaching|taught) preschool\b", "preschool teacher"),
     (r"\b(teach|teaching|taught) (high school|middle school|elementary school|elementary)\b", "\\2 teacher"),
     (r"\b(teach|teaching|taught) nursing\b", "nursing instructor"),
+    (r"\b(teach|teaching|taught) (music|piano|guitar|art|dance|swim|swimming|driving|yoga) (lessons|classes)\b", "\\2 teacher"),
     (r"\b(teach|teaching|taught) (school|kids)\b", "teacher"),
     (r"\b(translate|translating|interpret|interpreting)\b", "interpreter"),
     (r"\b(on the line|line worker) at (the|a) (\w+ )?(plant|factory)\b", "assembly line worker"),
@@ -261,7 +266,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         facts.place = meant[-1]
     title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
-    _settings(tokens, facts.jobs, taken)
+    _settings(tokens, facts.jobs, taken, spans.english)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)]  # what everyone needs, not a job
@@ -362,7 +367,7 @@ def _cue_ends(tokens: list[str]) -> set[int]:
                 for gap in (0, 1):
                     end = len(window) - gap
                     if end >= len(phrase) and tuple(window[end - len(phrase):end]) == phrase and \
-                            all(w in {"a", "an", "the", "some", "my"} for w in window[end:]):
+                            all(w in {"a", "an", "the", "some", "my"} or w in FILLER for w in window[end:]):
                         out.add(i)
     return out
 
@@ -465,6 +470,9 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
     for j in currents[:-1]:
         j.role = PAST
     targets = [j for j in jobs if j.role == TARGET]
+    # "learn to code and become a software developer": the job they name, not the skill on the way to it
+    targets.sort(key=lambda j: tokens[max(0, j.start - 2):j.start] in (["learn", "to"], ["want", "learn"])
+                 or tokens[j.start - 1:j.start] in (["learn"], ["learning"]))
     for j in targets[1:]:
         j.role = None if j.text == targets[0].text else "alternative"
     return jobs, avoid
@@ -476,14 +484,17 @@ SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "
 SETTING_WORDS = 6
 
 
-def _settings(tokens: list[str], jobs: list[Job], taken: set[int]) -> None:
+def _settings(tokens: list[str], jobs: list[Job], taken: set[int], english: frozenset[str]) -> None:
     """Give each title the words that say where it is done ("at a medical office", "in the ER", "for the school
     district"); they stop at a new clause, a number, a place or another title."""
     starts = {j.start for j in jobs}
     for job in jobs:
         i = job.end
-        if job.start < 0 or i >= len(tokens) or tokens[i] not in SETTING_START:
+        if job.start < 0 or i + 1 >= len(tokens) or tokens[i] not in SETTING_START:
             continue
+        if tokens[i] in ("for", "with") and tokens[i + 1] not in ("a", "an", "the", "my", "our") \
+                and tokens[i + 1] in english:
+            continue  # "for the school district", "for UPS"; not "for real income", "with kids"
         said = [tokens[i]]
         for k in range(i + 1, min(len(tokens), i + 1 + SETTING_WORDS)):
             w = tokens[k]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from knowledge.analysis import GAP_LIST_TITLES
+from knowledge.analysis import GAP_LIST_TITLES, gap_priority
 from knowledge.render import money, short_label, signed_money
 from knowledge.report import charts
 
@@ -88,7 +88,7 @@ def biggest_gaps(comp: dict, limit: int = TOP_GAPS_CHARTED) -> list[dict]:
     """The comparison's gaps of all three lists, biggest (importance x gap) first, each with its kind; the
     report's gap chart and the chat widget's (bot/channels/site.py) show these."""
     return sorted(({**g, "kind": KIND[key]} for key in GAP_LIST_TITLES for g in comp[key]["gaps"]),
-                  key=lambda g: -(g["importance"] * g["gap"]))[:limit]
+                  key=gap_priority)[:limit]
 
 
 def view(data: dict) -> dict:
