@@ -12,9 +12,13 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 # The store depends on the loaders, the scorer and the project's data, not on the report's rendering code.
 KNOWLEDGE_SOURCES := $(shell find knowledge -path knowledge/report -prune -o \( -name '*.py' -o -name '*.json' -o -name '*.yml' \) -print 2>/dev/null)
 
-.PHONY: install store postgres report-deps browser-deps scale-deps train run shell actions test-bot test bench counselor clean
+.PHONY: help install store postgres report-deps browser-deps scale-deps train run shell actions test-bot test test-unit bench counselor clean
 
-install: $(STAMP) $(WEBCHAT)
+# What each target does: the lines below that end in "## what it does".
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
+
+install: $(STAMP) $(WEBCHAT)  ## the Python environment (.venv) and the chat widget, from the pinned files
 
 $(STAMP): requirements.lock requirements-nodeps.txt pyproject.toml scripts/find-python310.sh
 	@test -x $(PY) || { PY310=$$(scripts/find-python310.sh) && $$PY310 -m venv $(VENV); }
@@ -31,7 +35,7 @@ $(WEBCHAT): bot/webchat/package.json bot/webchat/package-lock.json
 	@touch $@
 
 # The store is rebuilt when the loaders, the scorer or the project's own data change.
-store: $(STORE)
+store: $(STORE)  ## the knowledge store (var/careerbot.sqlite) from CAREERBOT_DATA_DIR
 
 $(STORE): $(STAMP) $(KNOWLEDGE_SOURCES)
 	$(VENV)/bin/careerbot build
@@ -44,32 +48,32 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/careerbot.tar.gz
 BOT_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-train: $(MODEL)
+train: $(MODEL)  ## the Rasa model, when its data, domain or config changed
 
 $(MODEL): $(STAMP) $(BOT_DATA)
 	$(RASA) train --fixed-model-name careerbot --out models
 	@touch $@
 
 # Starts the action server and the Rasa server (REST channel) and prints where to talk to it; Ctrl-C stops both.
-run: store $(MODEL) $(WEBCHAT)
+run: store $(MODEL) $(WEBCHAT)  ## the bot: action server, Rasa (all channels) and the web pages
 	@scripts/bot.sh run
 
 # Chat with the bot in this terminal.
-shell: store $(MODEL)
+shell: store $(MODEL)  ## chat with the bot in this terminal
 	@scripts/bot.sh shell
 
 # A counselor account for the console at http://localhost:8000/console/ (asks for the password twice).
-counselor: $(STAMP)
+counselor: $(STAMP)  ## a counselor account: make counselor NAME=jane
 	@test -n "$(NAME)" || { echo "usage: make counselor NAME=jane" >&2; exit 2; }
 	$(PY) -m bot.console add-counselor "$(NAME)"
 
 # The action server alone (port 5055), for a Rasa server started by hand.
-actions: store
+actions: store  ## the action server alone (port 5055)
 	$(RASA) run actions --actions actions --port $${ACTIONS_PORT:-5055}
 
 # The bot's checks: training data validation, conversation tests (any prediction error fails),
 # the actions against the real store, and whole conversations over REST with both servers running.
-test-bot: store $(MODEL)
+test-bot: store $(MODEL)  ## the bot's checks: data, conversation tests, actions, REST
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_actions.py tests/test_e2e_rest.py
@@ -90,15 +94,23 @@ browser-deps:
 scale-deps:
 	@scripts/apt-install.sh redis-server nginx
 
-test: store postgres report-deps browser-deps scale-deps $(MODEL) $(WEBCHAT)
+test: store postgres report-deps browser-deps scale-deps $(MODEL) $(WEBCHAT)  ## everything, with every server (CI runs this)
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(PY) -m pytest -q -p no:cacheprovider
 
-bench: store
+# The tests that start no server and need no Debian package: the store, the actions, the understanding,
+# the replies and the scorer (about a minute).
+UNIT_TESTS := tests/test_actions.py tests/test_bot_text.py tests/test_channels_render.py tests/test_described_work.py \
+	tests/test_destinations.py tests/test_download.py tests/test_privacy.py tests/test_resolver.py tests/test_scorer.py \
+	tests/test_seeds.py tests/test_store_real.py tests/test_understanding_facts.py
+test-unit: store  ## the tests that start no server (about a minute)
+	$(PY) -m pytest -q -p no:cacheprovider $(UNIT_TESTS)
+
+bench: store  ## the knowledge benchmarks (see bench/ for the bot's)
 	$(PY) bench/scorer_speed.py
 	$(PY) bench/resolver_accuracy.py
 	$(PY) bench/destinations_quality.py
 
-clean:
+clean:  ## remove the store (var/)
 	rm -rf var

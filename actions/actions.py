@@ -106,8 +106,9 @@ class ActionAnswer(Action):
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
                 return analysis_record.recorded(tracker, _explore(dispatcher, current, tracker.get_slot("avoid")))
-            say(dispatcher, replies.need_current_job_for_explore())
-            return [SlotSet("target_job", None)]
+            starters = store.analyst().starter_jobs(state)
+            say(dispatcher, replies.starter_jobs(starters))
+            return [SlotSet("target_job", None)] + analysis_record.recorded(tracker, analysis_record.starters(starters))
         if current and target:
             c = store.compare(current, target, state)
             say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
@@ -235,7 +236,9 @@ class ActionExplore(Action):
         if active_form(tracker) == "career_form" or not current:
             events = [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None)]
             if not current:
-                say(dispatcher, replies.need_current_job_for_explore())
+                starters = store.analyst().starter_jobs(store.area_state(tracker.get_slot("state")))
+                say(dispatcher, replies.starter_jobs(starters))
+                events += analysis_record.recorded(tracker, analysis_record.starters(starters))
                 if active_form(tracker) == "career_form":
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events

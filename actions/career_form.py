@@ -100,6 +100,15 @@ class ValidateCareerForm(FormValidationAction):
             return job_slots("target", before["current"], previous_value(tracker, "current_title"))
         if changed["target"] and before["current"] == target and before["target"]:
             return job_slots("current", before["target"], previous_value(tracker, "target_title"))
+        typed = entities.get("current_job")
+        if changed["current"] and changed["target"] and typed and entities.get("target_job"):
+            # "data analyst ... want to become a data scientist", both read as Data Scientists: the job they
+            # want is the exact title; the one they have gets its other readings to choose from
+            others = store.other_jobs(typed, exclude={target}, close_only=True)
+            if others:
+                say(dispatcher, replies.same_reading(typed, tracker.get_slot("target_title") or "", others))
+                return {**job_slots("current", None, None), "job_candidates": others, "candidates_for": "current",
+                        "prompted": True}
         if changed["target"] and not changed["current"]:
             # the answer to "what job would you like?" is what we had taken for their job: the answer wins
             say(dispatcher, replies.target_not_current(tracker.get_slot("target_title") or ""))
@@ -205,7 +214,13 @@ class ValidateCareerForm(FormValidationAction):
         if requested == slot and not named and set(entities) & {"state", "years", "education", "credits"}:
             return {slot: None}  # the message answered something else ("in Maine"): just ask again
         if which == "current" and not named and (entities.get("employer") or entities.get("military")):
-            return {slot: None}  # "I work at Amazon", "11B": the question asks what they do there
+            n = failures(tracker) + 1
+            if n == 1:
+                return {slot: None, "failures": n}  # "I work at Amazon", "11B": the question asks what they do there
+            # the same again: a few common jobs to tap, as for a title we can't match
+            say(dispatcher, replies.at_employer_choices(entities.get("employer") or ""))
+            return {slot: None, "failures": n, "prompted": True, "candidates_for": which,
+                    "job_candidates": [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS]}
         n = failures(tracker) + 1
         say(dispatcher, replies.unknown_job(text, n, which))
         if n >= MAX_FAILURES:

@@ -140,14 +140,22 @@ def _title(text: str) -> Found:
     return Found("ok", occ.code, occ.title)
 
 
-def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = False) -> list[dict]:
+CLOSE_READING = 0.05  # a reading this close to the first one's confidence is as likely a meaning of the title
+
+
+def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = False,
+               close_only: bool = False) -> list[dict]:
     """The resolver's readings of a title, best first, without ``exclude`` and the military occupations: the
-    choices to offer when the first reading was wrong ("no, the job I want is counselor")."""
+    choices to offer when the first reading was wrong ("no, the job I want is counselor"). ``close_only``:
+    only readings about as likely as the first ("data analyst": Data Scientists 0.90, Business Intelligence
+    Analysts 0.89; not "cop": Police Officers 0.90, Political Scientists 0.75)."""
     from knowledge.resolver import get_resolver
 
     matches = get_resolver(engine()).resolve(str(text), top=limit + len(exclude) + 5)
+    floor = matches[0].confidence - CLOSE_READING if close_only and matches else 0.0
     return [{"code": x.code, "title": x.title, **({"confidence": x.confidence} if confidence else {})}
-            for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP)][:limit]
+            for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP)
+            and x.confidence >= floor][:limit]
 
 
 def _found(text: str, matches: list[dict]) -> Found:

@@ -63,6 +63,13 @@ def exploration(source, destinations: list[dict]) -> dict:
                                  "median_wage": d.get("median_wage")} for d in destinations[:TOP_ITEMS]])
 
 
+def starters(data: dict) -> dict:
+    """The jobs suggested to someone with no job to start from (knowledge.analysis.Analyst.starter_jobs)."""
+    return record("starter_jobs", state=data.get("state"),
+                  destinations=[{"code": j["code"], "title": j["title"], "median_wage": j.get("median_wage")}
+                                for j in data["jobs"][:TOP_ITEMS]])
+
+
 def target_profile(target, state: str | None, wages: dict | None, area_name: str | None) -> dict:
     return record("target_profile", target=_job(target), state=state,
                   pay={"target": _median(wages), "area": area_name} if _median(wages) is not None else None)

@@ -343,9 +343,22 @@ def target_profile(title: str, zone: dict | None, projection: dict | None, wages
     return [msg("\n".join(lines), follow_ups("ask_gaps", "explore"))]
 
 
-def need_current_job_for_explore() -> list[Message]:
-    return [msg("To suggest jobs I need somewhere to start from: any job you've had, even part-time, summer or "
-                "volunteer work. Or name a job you're curious about and I'll tell you what it takes.")]
+def starter_jobs(data: dict) -> list[Message]:
+    """No job to start from: jobs that need little preparation and hire the most, and how to get a comparison."""
+    lines = ["To compare jobs I need somewhere to start from: any job you've had counts, even part-time, summer "
+             "or volunteer work. Or name a job you're curious about and I'll tell you what it takes."]
+    if data["jobs"]:
+        lines.append("Meanwhile, these need little or some preparation (O*NET job zones 1-2): first the ones that "
+                     "hire the most people each year, then the best paid of those that still hire often:")
+        for i, j in enumerate(data["jobs"], 1):
+            line = f"{i}. {j['title']}: about {j['annual_openings']:,} openings a year in the U.S."
+            if j.get("median_wage") is not None:
+                line += f", typical pay {money(j['median_wage'])} a year ({j['wage_area']})"
+            lines.append(line)
+        sources = data["sources"]
+        lines.append(source_line(sources.get("zones"), sources.get("projections"), sources.get("wages")))
+    buttons = [button(f"What it takes: {j['title'][:34]}", "inform", target_job=j["code"]) for j in data["jobs"][:3]]
+    return [msg("\n".join(lines), buttons)]
 
 
 def need(what: str) -> list[Message]:
@@ -379,6 +392,22 @@ def ask_military(again: bool = False) -> list[Message]:
     return [msg("Thank you for your service. I can't translate military job codes into civilian jobs yet. "
                 "What did you do day to day? A few words are enough, like \"drove trucks\", \"fixed helicopters\" "
                 "or \"combat medic, like an EMT\".")]
+
+
+def at_employer_choices(employer: str) -> list[Message]:
+    """Asked what they do at an employer, they named the employer again: common jobs to tap."""
+    where = f" at {echo(employer, 40)}" if employer else ""
+    return [msg(f"I need the job itself, not only where it is. Is your job{where} one of these? If not, say in "
+                "a few words what you do most of the day (\"I take orders and run the register\").",
+                [button(t, "choose_job", current_job=c) for t, c in EXAMPLE_JOBS])]
+
+
+def same_reading(typed: str, title: str, candidates: list[dict]) -> list[Message]:
+    """The job they have and the one they want both read as one occupation: the one they have is offered
+    in its other readings."""
+    return [msg(f"I read both jobs as {title}, so there would be nothing to compare. Is the job you have now, "
+                f"\"{echo(typed, 60)}\", closest to one of these? (Or say it another way.)",
+                [button(c["title"][:60], "choose_job", current_job=c["code"]) for c in candidates[:5]])]
 
 
 def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]:

@@ -37,6 +37,7 @@ def ranked_gaps(comparison: dict) -> list[dict]:
     return sorted(gaps, key=gap_priority)
 
 
+STARTER_MIN_OPENINGS = 20_000  # a starter job "hires often" with at least this many openings a year (U.S.)
 EDUCATION_ELEMENTS = {"2.D.1": "required_education", "3.A.1": "related_work_experience", "3.A.2": "on_site_training",
                       "3.A.3": "on_the_job_training"}
 SCORE_MEANING = (
@@ -129,6 +130,39 @@ class Analyst:
         if not is_confident(matches):
             raise AmbiguousJob(text, [x.as_dict() for x in matches])
         return self.occupations[matches[0].code]
+
+    def starter_jobs(self, state: str | None = None, top: int = 5) -> dict:
+        """Jobs to start from with no work history: O*NET job zone 1 or 2 (little or some preparation), the
+        most openings a year first (BLS projections 2024-34, national), with their median pay in the state
+        (OEWS) where it is published, else U.S.-wide. "All Other" catch-alls are left out: no one applies
+        for them."""
+        area_code, area_name, postal = self.area(state)
+        local, national = (self.wages(area_code) if postal else {}), self.wages()
+        jobs, seen = [], set()
+        for occ in sorted(self.occupations.values(), key=lambda o: o.code):
+            if occ.job_zone not in (1, 2) or occ.soc in seen or "All Other" in occ.title:
+                continue
+            projection = self.projections.get(occ.soc)  # the detailed occupation only: a group's figure is shared
+            if not projection or not projection.get("annual_openings"):
+                continue
+            seen.add(occ.soc)
+            pay = (local.get(occ.soc) or {}).get("annual_median")
+            jobs.append({"code": occ.code, "title": occ.title, "job_zone": occ.job_zone,
+                         "annual_openings": projection["annual_openings"],
+                         "median_wage": pay if pay is not None else (national.get(occ.soc) or {}).get("annual_median"),
+                         "wage_area": area_name if pay is not None else "U.S."})
+        # most of them hire the most and pay the least: the list mixes the biggest hirers with the best paid
+        # of those that still hire often, so a starter job is not only the lowest paid
+        hiring = sorted(jobs, key=lambda j: -j["annual_openings"])[: top - top // 2]
+        paid = sorted((j for j in jobs if j not in hiring and j["annual_openings"] >= STARTER_MIN_OPENINGS
+                       and j["median_wage"] is not None), key=lambda j: -j["median_wage"])[: top // 2]
+        for j in hiring:
+            j["why"] = "most openings"
+        for j in paid:
+            j["why"] = "best paid"
+        return {"state": postal, "area": area_name if postal else "U.S.", "jobs": hiring + paid,
+                "sources": {"zones": self.cite("job_zone_reference"), "projections": self.cite("projection"),
+                            "wages": self.cite("wage")}}
 
     def cite(self, table: str) -> str:
         return self.citations.get(table, "not loaded in this store")

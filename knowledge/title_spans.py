@@ -163,6 +163,9 @@ class TitleSpans:
         self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
         self.vocabulary = sorted({w for k in self.names for w in k})
         self.english = english
+        from knowledge.resolver import _nlp
+
+        self.stop_words = frozenset(_nlp().Defaults.stop_words)  # "after", "out", "what": never a field
         # the start of a longer title, said after "want to get into", "I do": "hvac", "warehouse", "cyber security"
         self.prefixes = {k[:n] for k in self.names for n in range(1, len(k)) if len(k) > 1}
         self.content = {w for w in self.vocabulary if w not in CONTENT_STOP and w not in NOT_ALONE or w in self.job_heads}
@@ -215,6 +218,7 @@ class TitleSpans:
                     # that starts titles stays as typed ("project management" is not only IT project managers)
                     person = self.person_form(key) if i in after_cue and n == 1 else None
                     field = person is None and i in after_cue and key in self.prefixes and key[0] not in GENERIC_FIELDS \
+                        and key[0] not in self.stop_words \
                         and all(w in self.content and len(w) >= 4 or 0 < k < len(key) - 1 and w == "and"
                                 for k, w in enumerate(key))
                     if person is None and not field and i in after_cue:

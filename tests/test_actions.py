@@ -612,3 +612,32 @@ def test_follow_ups_without_a_target_remember_they_asked_for_it(actions, domain)
     messages, events = run(actions.ActionTraining(), tracker(slots={"current_code": CASHIER, "current_job": CASHIER}), domain)
     assert "Which job would you like to get into?" in text_of(messages)
     assert slots_of(events)["asked_for"] == "target"
+
+
+def test_no_job_to_start_from_gets_starter_jobs_not_the_same_question_again(actions, domain):
+    """"I don't have a job, show me options": jobs that need little preparation, with the state's pay."""
+    messages, events = run(actions.ActionAnswer(), tracker(slots={"target_job": "explore", "situation": "no_job",
+                                                                  "state": "SC"}), domain)
+    text = text_of(messages)
+    assert "any job you've had counts" in text and "openings a year" in text and "(South Carolina)" in text
+    assert "Fast Food and Counter Workers" in text and "employment projections" in text
+    assert len([p for p in payloads(messages) if "target_job" in p]) == 3  # one tap to what a job takes
+    assert slots_of(events)["target_job"] is None and slots_of(events)["analyses"][-1]["kind"] == "starter_jobs"
+
+
+def test_two_titles_read_as_one_job_offer_the_other_readings_of_the_one_they_have(actions, domain):
+    t = tracker(text="data analyst, want to become a data scientist", form="career_form",
+                entities=[{"current_job": "data analyst"}, {"target_job": "data scientist"}],
+                candidates={"current_job": "data analyst", "target_job": "data scientist"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["target_title"] == "Data Scientists" and slots["current_code"] is None
+    assert "I read both jobs as Data Scientists" in text_of(messages)
+    assert '/choose_job{"current_job": "15-2051.01"}' in payloads(messages)  # Business Intelligence Analysts
+
+
+def test_naming_the_employer_again_offers_jobs_to_tap(actions, domain):
+    t = tracker(text="i work at mcdonalds", entities=[{"employer": "mcdonalds"}], form="career_form",
+                slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at mcdonalds"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "41-2011.00"}' in payloads(messages)

@@ -168,3 +168,13 @@ def test_a_second_wish_after_or_is_an_alternative(lookups):
                                   "I need to get my driver's license first", "want to return to school"])
 def test_verbs_and_licenses_everyone_needs_are_not_fields(lookups, text):
     assert not {"move", "change", "return", "driver's license"} & {j.text.lower() for j in read(lookups, text).jobs}
+
+
+def test_a_workplace_that_names_its_job(lookups):
+    assert [j.text for j in read(lookups, "i work at a car wash").jobs] == ["car wash attendant"]
+    assert read(lookups, "I work at Amazon").jobs == []  # an employer: the form asks what they do there
+
+
+@pytest.mark.parametrize("text", ["No clue what I want to do after I get out", "want to do something with my life"])
+def test_small_words_after_a_wish_are_not_fields(lookups, text):
+    assert [j.text for j in read(lookups, text).jobs if j.role == "target"] == []

@@ -106,10 +106,12 @@ class JobFactsExtractor(GraphComponent):
 
         inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
         for job in found.jobs:
+            if job.role == "alternative":
+                continue  # "service advisor or parts manager": the first is the answer; the choices offer more
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
-            add(entity, job.text)
+            add(entity, job.said, job.text)
         if found.explore and not any(j.role == "target" for j in found.jobs):
             add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.places import Place, Places
-from knowledge.title_spans import Span, TitleSpans, words
+from knowledge.title_spans import Span, TitleSpans, normal, words
 
 WINDOW = 7  # words before a title searched for its cue
 CURRENT, TARGET, PAST = "current", "target", "past"
@@ -244,8 +244,22 @@ def _doing(spans: TitleSpans, text: str) -> str | None:
         person = spans.person_form(tuple(words(what))) if len(words(what)) <= 3 else None
         return f"{' '.join(person) if person else what} {work_doing.group(1)}"
     if re.match(r"^work(s|ing|ed)?\s+((at|for|with|from|as|like)\b|in\s+\S+$)(\s+\S+){0,3}$", clause, re.I):
-        return None  # "I work at Amazon": where, not what; the form asks what they do there
+        return _workplace_job(spans, clause)  # "I work at Amazon": where, not what; the form asks what they do there
     return clause
+
+
+WORKPLACE_HEADS = ("worker", "attendant", "associate", "aide", "representative")
+
+
+def _workplace_job(spans: TitleSpans, clause: str) -> str | None:
+    """"I work at a car wash", "work in a daycare": a place that names its own job (car wash attendant,
+    daycare worker); None for an employer ("Amazon"), which the form asks about."""
+    place = [w for w in words(clause)[2:] if w not in ("a", "an", "the", "my")]
+    key = tuple(normal(w) for w in place)
+    for head in WORKPLACE_HEADS:
+        if key and key + (head,) in spans.names:
+            return " ".join(place + [head])
+    return None
 
 
 def _verb_jobs(text: str) -> str:
