@@ -125,8 +125,12 @@ class ActionAnswer(Action):
         return []
 
 
-def asked_for(missing: str) -> list[EventType]:
-    """Remember which job was just asked for outside the form, so that a bare title in reply fills it."""
+def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:
+    """Ask for the job a follow-up needs, and remember which, so that a bare title in reply fills it; inside
+    the career form its own question comes next, so nothing is said twice."""
+    if active_form(tracker) == "career_form":
+        return []
+    say(dispatcher, replies.need(missing))
     return [SlotSet("asked_for", missing if missing in ("current", "target") else None)]
 
 
@@ -145,8 +149,7 @@ class NeedsBoth(Action, ABC):
             if missing == "current" and self.name() == "action_pay":  # pay needs only the target
                 return analysis_record.recorded(tracker, _target_profile(
                     dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
-            say(dispatcher, replies.need(missing))
-            return asked_for(missing)
+            return need(dispatcher, tracker, missing)
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c, tracker))
         return analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
@@ -193,8 +196,7 @@ class ActionTraining(Action):
 
         target = has_code(tracker, "target")
         if not target:
-            say(dispatcher, replies.need("target"))
-            return asked_for("target")
+            return need(dispatcher, tracker, "target")
         a = store.analyst()
         state = store.area_state(tracker.get_slot("state"))
         occ = store.occupation(target)

@@ -29,6 +29,8 @@ NO_JOB_SITUATIONS = ("no_job", "student")
 SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
 EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
 OTHER = {"current": "target", "target": "current"}
+MILITARY_WORDS = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|national guard|military|infantry|"
+                            r"rifleman|soldier|sailor|airman|mos|\d{2}[A-Z]\d?)\b", re.I)
 CORRECTION = re.compile(r"^\W*(no|nope|nah|not|wrong|actually|i said|i meant|that's not|thats not)\b"
                         r"|\bthe job i (have|want|do|'d like)\b", re.I)
 
@@ -188,6 +190,14 @@ class ValidateCareerForm(FormValidationAction):
                 say(dispatcher, replies.ask_military())
                 return {slot: None, "prompted": True, "asked_military": True}
             found = store.find_job(text, civilian=True)
+            if found.status != "ok" and (entities.get("military") or MILITARY_WORDS.search(text)):
+                # "army infantry" again: no civilian job in those words; ask for the work itself, then move on
+                n = failures(tracker) + 1
+                if n >= MAX_FAILURES:
+                    say(dispatcher, replies.unknown_job(text, MAX_FAILURES, which))
+                    return give_up(tracker, which)
+                say(dispatcher, replies.ask_military(again=True))
+                return {slot: None, "failures": n, "prompted": True}
         if found.status == "ambiguous":  # nothing can be compared with a military occupation: never offer one
             civilian = [c for c in found.candidates if not c["code"].startswith(store.MILITARY_GROUP)]
             found = store.Found("ambiguous", candidates=civilian) if civilian else store.Found("unknown")
@@ -195,7 +205,7 @@ class ValidateCareerForm(FormValidationAction):
         if found.status == "ok" and pick is None and found.code == earlier and entities.get(slot) \
                 and CORRECTION.search(latest_text(tracker)):
             # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
-            others = store.other_jobs(text, exclude={found.code, has_code(tracker, other) or ""})
+            others = store.other_jobs(text, exclude={found.code, has_code(tracker, other) or ""}, close_only=True)
             if others:
                 say(dispatcher, replies.not_that_one(text, others, which))
                 return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which,

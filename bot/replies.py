@@ -357,7 +357,7 @@ def starter_jobs(data: dict) -> list[Message]:
             lines.append(line)
         sources = data["sources"]
         lines.append(source_line(sources.get("zones"), sources.get("projections"), sources.get("wages")))
-    buttons = [button(f"What it takes: {j['title'][:34]}", "inform", target_job=j["code"]) for j in data["jobs"][:3]]
+    buttons = [button(f"What it takes: {j['title'][:34]}", "inform", target_job=j["code"]) for j in data["jobs"][:5]]
     return [msg("\n".join(lines), buttons)]
 
 

@@ -58,8 +58,9 @@ _REPLIES: dict[str, list[str]] = {
         "(por ejemplo: \"cashier, want to be a nurse, Texas\"), puedo compararlos. Información sobre carreras en "
         "español: Mi Próximo Paso (miproximopaso.org). Ayuda gratis en persona: un American Job Center cercano "
         "(careeronestop.org/LocalHelp, 1-877-872-5627).",
-        "Todavía no puedo responder en español. Mi Próximo Paso (miproximopaso.org) tiene información de carreras en "
-        "español; un American Job Center (careeronestop.org/LocalHelp) ofrece ayuda gratis en persona.",
+        "Todavía no puedo responder en español. Si me escribe los dos trabajos en inglés (\"cashier\", \"nurse\") y su "
+        "estado, le muestro la comparación en inglés. Mi Próximo Paso (miproximopaso.org) tiene información de "
+        "carreras en español; un American Job Center (careeronestop.org/LocalHelp) ofrece ayuda gratis en persona.",
     ],
 }
 TOPICS = tuple(_REPLIES)

@@ -621,7 +621,7 @@ def test_no_job_to_start_from_gets_starter_jobs_not_the_same_question_again(acti
     text = text_of(messages)
     assert "any job you've had counts" in text and "openings a year" in text and "(South Carolina)" in text
     assert "Fast Food and Counter Workers" in text and "employment projections" in text
-    assert len([p for p in payloads(messages) if "target_job" in p]) == 3  # one tap to what a job takes
+    assert len([p for p in payloads(messages) if "target_job" in p]) == 5  # one tap to what a job takes
     assert slots_of(events)["target_job"] is None and slots_of(events)["analyses"][-1]["kind"] == "starter_jobs"
 
 
@@ -641,3 +641,11 @@ def test_naming_the_employer_again_offers_jobs_to_tap(actions, domain):
                 slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at mcdonalds"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "41-2011.00"}' in payloads(messages)
+
+
+def test_military_words_again_ask_for_the_work_itself_without_junk_choices(actions, domain):
+    t = tracker(text="marine infantry", entities=[{"current_job": "marine infantry"}, {"military": "yes"}],
+                form="career_form", slots={"requested_slot": "current_job", "asked_military": True},
+                candidates={"current_job": "marine infantry"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "civilian side of the work" in text_of(messages) and payloads(messages) == []

@@ -178,3 +178,15 @@ def test_a_workplace_that_names_its_job(lookups):
 @pytest.mark.parametrize("text", ["No clue what I want to do after I get out", "want to do something with my life"])
 def test_small_words_after_a_wish_are_not_fields(lookups, text):
     assert [j.text for j in read(lookups, text).jobs if j.role == "target"] == []
+
+
+def test_a_correction_with_no_and_job_is_a_job_not_no_job(lookups):
+    """DIET reads "no, the job I have now is ..." as no_job; the job named in it wins."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "no, the job I have now is store manager at Dollar Tree"
+    message = Message(data={"text": text, "intent": {"name": "no_job", "confidence": 0.93}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "inform"

@@ -147,6 +147,8 @@ class JobFactsExtractor(GraphComponent):
         if NO_JOB.search(text) and not any(j.role in ("current", "past") for j in found.jobs) \
                 and intent in NOT_WITH_FACTS | {"inform"}:
             new_intent = "no_job"
+        elif intent == "no_job" and any(j.role in ("current", "past") for j in found.jobs):
+            new_intent = "inform"  # "no, the job I have now is store manager": a job, whatever "no ... job" suggests
         elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
         elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):

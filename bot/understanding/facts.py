@@ -362,7 +362,7 @@ def _cue_before(window: list[str]) -> tuple[str | None, int]:
 FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "trabajo de", "trabajo en",
                                          "job in", "career in", "experience in", "background in")]
 # "want something steady, maybe [wind turbine tech]": after a wish, these introduce what they would like
-SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably"}
+SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably", "or"}
 WISH_REACH = 15  # words back from a soft cue searched for the wish
 
 
