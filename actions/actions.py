@@ -20,7 +20,7 @@ from actions import store
 # the career form lives in its own module; its names are re-exported for the tests and bench/fuzz.py
 from actions.career_form import (EXPLORE, MAX_FAILURES, MAX_STATE_FAILURES, SKIP, ActionAskCurrentJob,  # noqa: F401
                                  ActionAskSituation, ActionAskState, ActionAskTargetJob, AskOnce, ValidateCareerForm,
-                                 give_up, say)
+                                 give_up, job_slots, say)
 from actions.tracker import (active_form, bot_said_recently, failures, has_code, latest_entities,  # noqa: F401
                              latest_intent, latest_text, prompted_this_turn, ran_since_last_message)
 from bot import analysis_record, parse, replies, replies_scope
@@ -134,6 +134,21 @@ def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> li
     return [SlotSet("asked_for", missing if missing in ("current", "target") else None)]
 
 
+def named_in_question(tracker: Tracker) -> list[EventType]:
+    """A job named in the question itself ("what does a plumber make in Ohio?") arrives as a title the career
+    form has not read: read it here when it clearly names one occupation, and keep it for what follows."""
+    events = []
+    for which in ("current", "target"):
+        typed = tracker.get_slot(f"{which}_job")
+        if typed and not has_code(tracker, which) and typed not in (SKIP, EXPLORE):
+            found = store.find_job(str(typed))
+            if found.status == "ok":
+                slots = job_slots(which, found.code, found.title)
+                tracker.slots.update(slots)
+                events += [SlotSet(k, v) for k, v in slots.items()]
+    return events
+
+
 class NeedsBoth(Action, ABC):
     """A follow-up on the comparison of the current and the target job."""
 
@@ -144,15 +159,16 @@ class NeedsBoth(Action, ABC):
         return "target" if current else "current" if target else "both"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        named = named_in_question(tracker)
         missing = self.missing(tracker)
         if missing:
             if missing == "current" and self.name() == "action_pay":  # pay needs only the target
-                return analysis_record.recorded(tracker, _target_profile(
+                return named + analysis_record.recorded(tracker, _target_profile(
                     dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
-            return need(dispatcher, tracker, missing)
+            return named + need(dispatcher, tracker, missing)
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c, tracker))
-        return analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
+        return named + analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
 
     @abstractmethod
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
@@ -194,9 +210,10 @@ class ActionTraining(Action):
         from knowledge import lookup
         from knowledge.training import training_routes
 
+        named = named_in_question(tracker)
         target = has_code(tracker, "target")
         if not target:
-            return need(dispatcher, tracker, "target")
+            return named + need(dispatcher, tracker, "target")
         a = store.analyst()
         state = store.area_state(tracker.get_slot("state"))
         occ = store.occupation(target)
@@ -204,7 +221,7 @@ class ActionTraining(Action):
         say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone),
                                          lookup.projection_for(a.projections, occ.soc), a.cite("job_zone_reference"),
                                          a.cite("projection")))
-        return analysis_record.recorded(tracker, analysis_record.training(routes, state))
+        return named + analysis_record.recorded(tracker, analysis_record.training(routes, state))
 
 
 class ActionApprenticeships(Action):

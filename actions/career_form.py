@@ -170,6 +170,10 @@ class ValidateCareerForm(FormValidationAction):
         named = entities.get(slot) or entities.get("job")  # the NLU found a title in the message
         if requested == f"{other}_job" and is_whole_message(tracker, text) and tracker.get_slot(f"{other}_job"):
             return {slot: previous_value(tracker, slot)}  # a bare answer to the other question: keep what we had
+        if is_whole_message(tracker, text) and entities.get(f"{other}_job") and not (entities.get(slot) or entities.get("job")) \
+                and not is_whole_message(tracker, entities[f"{other}_job"]):
+            # "i work at a car wash" when asked for the job they want: it names the other job, not this one
+            return {slot: previous_value(tracker, slot)}
         if text in (SKIP, EXPLORE) and (which == "target" or text == SKIP):
             return {slot: text, f"{which}_code": None, f"{which}_title": None}
         candidates = tracker.get_slot("job_candidates") or []

@@ -52,6 +52,8 @@ NOT_ALONE = {
     "former", "lady", "man", "guy", "gal", "woman", "person", "hand", "hands", "vet", "semi", "sub", "otr", "unit",
     "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
     "marine", "carrier", "builder", "evs", "co op", "coop", "military", "army", "navy", "farm", "fitter",
+    # what a service member is, not the work: "leading a team of 4 soldiers" is read as a description instead
+    "soldier", "infantryman", "rifleman", "sailor", "airman", "seaman", "servicemember",
 }
 # ... of which these are jobs after "a"/"an" ("I'm a server", "as a driver"), never alone ("server down")
 BARE_HEADS = {"server", "driver", "runner", "model", "host", "guard", "judge", "porter", "buyer", "cleaner", "mover",

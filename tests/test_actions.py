@@ -649,3 +649,21 @@ def test_military_words_again_ask_for_the_work_itself_without_junk_choices(actio
                 candidates={"current_job": "marine infantry"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "civilian side of the work" in text_of(messages) and payloads(messages) == []
+
+
+def test_a_job_named_in_a_pay_question_is_the_one_asked_about(actions, domain):
+    """"what does a plumber make in ohio": the title arrives unread (target_job "plumber"); pay answers it."""
+    messages, events = run(actions.ActionPay(), tracker(text="what does a plumber make in ohio", intent="ask_pay",
+                                                        slots={"target_job": "plumber", "state": "OH"}), domain)
+    assert "Plumbers, Pipefitters, and Steamfitters" in text_of(messages) and "Ohio" in text_of(messages)
+    assert slots_of(events)["target_code"] == "47-2152.00"
+
+
+def test_the_job_they_have_said_when_asked_for_the_one_they_want_is_not_taken_for_it(actions, domain):
+    had = {"target_job": "47-2152.00", "target_code": "47-2152.00", "target_title": "Plumbers, Pipefitters, and Steamfitters"}
+    t = tracker(text="i work at a car wash", entities=[{"current_job": "car wash attendant"}], form="career_form",
+                slots={**had, "requested_slot": "current_job"}, history=history_of(had),
+                candidates={"current_job": "car wash attendant", "target_job": "i work at a car wash"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["target_job"] == "47-2152.00" and slots["current_code"] == "53-7061.00"

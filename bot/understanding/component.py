@@ -49,6 +49,8 @@ GREETING = re.compile(r"^\W*(hi|hey|ok|okay|oh|in|or)\W*$", re.I)
 NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (had a (real )?job|worked)|unemployed"
                     r"|not working( right now)?|out of work|between jobs|stay[- ]at[- ]home (mom|dad|parent|mother|father)"
                     r"|no work experience|haven'?t worked)\b", re.I)
+# questions about a job: a title in one with no cue is the job asked about, not the one they have
+ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope"}
@@ -105,7 +107,10 @@ class JobFactsExtractor(GraphComponent):
                         "extractor": type(self).__name__})
 
         inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
+        asked_about = (message.get(INTENT) or {}).get("name") in ASKING
         for job in found.jobs:
+            if job.role is None and asked_about and not found.job("target"):
+                job.role = "target"  # "what does a plumber make in Ohio?": the job asked about
             if job.role == "alternative":
                 continue  # "service advisor or parts manager": the first is the answer; the choices offer more
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
