@@ -57,6 +57,8 @@ REGIONS = {
     "inland empire": ("CA", "Riverside"), "the panhandle": (None, None), "orange county": ("CA", "Anaheim"),
     "the keys": ("FL", None), "cape cod": ("MA", "Barnstable Town"), "the big island": ("HI", None),
 }
+# short forms that are also everyday words: a place after "in", "from", "near" ... or typed with a capital
+SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "atl", "jersey"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 
 
@@ -171,8 +173,9 @@ class Places:
             return Place(self.by_name[key], start=i, end=i + n)
         if key in REGIONS:
             postal, city = REGIONS[key]
-            if postal is None or (n == 1 and len(key) <= 3 and not placed and typed[i] != typed[i].upper()):
-                return None
+            if postal is None or (n == 1 and (len(key) <= 3 or key in SHORT_FORMS) and not placed
+                                  and typed[i] != typed[i].upper() and not (key in SHORT_FORMS and typed[i][:1].isupper())):
+                return None  # "car wash", "critical mass": a short form is a place only where a place goes
             metro = self._metro(city, postal) if city else None
             return Place(postal, metro.metro_code if metro else None, metro.metro_name if metro else None, i, i + n)
         if n == 1 and len(key) == 2 and key.upper() in self.states:

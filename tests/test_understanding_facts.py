@@ -190,3 +190,15 @@ def test_a_correction_with_no_and_job_is_a_job_not_no_job(lookups):
     message = Message(data={"text": text, "intent": {"name": "no_job", "confidence": 0.93}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "inform"
+
+
+def test_a_question_about_what_a_job_pays_or_takes_is_about_the_job_wanted(lookups):
+    assert roles(lookups, "what does a plumber make in ohio") == {"target": "plumber"}
+    assert read(lookups, "what does a plumber make in ohio").place.state == "OH"
+
+
+@pytest.mark.parametrize("text, state", [("i work at a car wash", None), ("im 19, work at dunkin in mass", "MA"),
+                                         ("Tired of retail in Mass", "MA"), ("critical mass", None)])
+def test_short_forms_of_states_only_where_a_place_goes(lookups, text, state):
+    place = read(lookups, text).place
+    assert (place.state if place else None) == state

@@ -426,6 +426,11 @@ def _cue_after(tokens: list[str], end: int) -> str | None:
     return None
 
 
+# a question about what a job pays or takes is about a job they might want
+ASKED_ABOUT = re.compile(r"\b(make|makes|pay|pays|paid|earn|earns|salary|wage|wages|become|becoming|how long|school"
+                         r"|training|certified|certification|license|degree|requirements?|take to)\b")
+
+
 def _roles(tokens: list[str], spans: list[Span], question: bool = False,
            upper_rn: bool = False) -> tuple[list[Job], list[str]]:
     jobs: list[Job] = []
@@ -467,6 +472,8 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
         # statement is the job they have; in a question ("what does a nurse make?") it is the one asked about
         if len(rest) >= 2 and (span.start <= 1 or not question):
             span.role, span.cued = CURRENT, False  # outside a form the current job; inside, the question asked decides
+        elif question and ASKED_ABOUT.search(" ".join(tokens)):
+            span.role, span.cued = TARGET, False  # "what does a plumber make in Ohio?", "how long to become a welder?"
     if len(jobs) == 2 and roles.count(None) == 1 and all(j.cued for j in jobs if j.role):
         known = next(r for r in roles if r)
         other = TARGET if known in (CURRENT, PAST) else CURRENT
