@@ -81,6 +81,7 @@ NOT_PEOPLE = set("""acoustic agitator attenuator baser bitter blazer bleeder blo
 GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "office", "corporate", "technology",
                   "computer", "government", "hospitality", "retail", "education", "trade", "manufacturing", "something",
                   "anything", "industry", "field", "career", "public", "private", "general", "service", "people", "moving",
+                  "work",
                   "working", "going", "getting", "doing", "making", "looking", "helping", "running", "trying", "move",
                   "change", "return", "outside", "desk", "job", "position", "role", "back", "learn", "school", "home",
                   "travel", "full", "part", "remote", "night", "day", "steady", "stable", "better", "easier", "entry",
@@ -219,10 +220,13 @@ class TitleSpans:
                     # a field said in one word is its person ("welding", "estimating", "logistics"); a longer one
                     # that starts titles stays as typed ("project management" is not only IT project managers)
                     person = self.person_form(key) if i in after_cue and n == 1 else None
-                    field = person is None and i in after_cue and key in self.prefixes and key[0] not in GENERIC_FIELDS \
-                        and key[0] not in self.stop_words \
-                        and all(w in self.content and len(w) >= 4 or 0 < k < len(key) - 1 and w == "and"
-                                for k, w in enumerate(key))
+                    # a field: the start of titles, after a cue; one word must not be too broad ("healthcare"),
+                    # and no word a small word ("after", "out"), but "and" inside ("training and development")
+                    field = person is None and i in after_cue and key in self.prefixes \
+                        and not (n == 1 and key[0] in GENERIC_FIELDS) and key[0] not in self.stop_words \
+                        and any(w in self.content and len(w) >= 4 for w in key) \
+                        and all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and" for k, w in enumerate(key)) \
+                        and key[0] not in ("just", "new", "good", "back")
                     if person is None and not field and i in after_cue:
                         person = self.person_form(key)
                     if person is None and not field:

@@ -202,3 +202,14 @@ def test_a_question_about_what_a_job_pays_or_takes_is_about_the_job_wanted(looku
 def test_short_forms_of_states_only_where_a_place_goes(lookups, text, state):
     place = read(lookups, text).place
     assert (place.state if place else None) == state
+
+
+@pytest.mark.parametrize("text, target", [
+    ("bartender 12 years, want something with benefits. maybe real estate?", "Real Estate Sales Agents"),
+    ("reporter at a small paper, I'm thinking public relations", "Public Relations Specialists"),
+    ("front desk at a clinic, would like to go into medical coding", "Medical Records Specialists"),
+    ("paralegal, thinking about law school to become an attorney", "Lawyers"),
+    ("I'd love to work in public relations", "Public Relations Specialists"),
+])
+def test_fields_after_wishes_and_the_job_after_the_school(lookups, text, target):
+    assert resolved(lookups, text).get("target") == target

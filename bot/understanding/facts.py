@@ -41,7 +41,8 @@ _CUES = {
         |im thinking|love to|love to be|would love to|like to do|i'd like to do|id like to do|be good at|learn|learn to
         |learning|want to learn|land a|land|go back for|going back for|back for|want a|want an|like to work as|love to work as
         |hope to work as|wanting to work as|perhaps work as|maybe work as|rather work as|like to work as a
-        |love to work as a|hope to work as a|perhaps work as a|maybe work as a|rather work as a|perhaps work as an""",
+        |love to work as a|hope to work as a|perhaps work as a|maybe work as a|rather work as a|perhaps work as an
+        |love to work in|like to work in|want to work in|rather work in|hope to work in|wanting to work in""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -493,7 +494,8 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
     targets = [j for j in jobs if j.role == TARGET]
     # "learn to code and become a software developer": the job they name, not the skill on the way to it
     targets.sort(key=lambda j: tokens[max(0, j.start - 2):j.start] in (["learn", "to"], ["want", "learn"])
-                 or tokens[j.start - 1:j.start] in (["learn"], ["learning"]))
+                 or tokens[j.start - 1:j.start] in (["learn"], ["learning"])
+                 or j.text.split()[-1] in ("school", "program", "degree", "class", "classes", "academy", "bootcamp"))
     for j in targets[1:]:
         j.role = None if j.text == targets[0].text else "alternative"
     return jobs, avoid
