@@ -74,6 +74,9 @@ class ValidateCareerForm(FormValidationAction):
             # the pair changed ("backwards") while the state is still to come: say what stands now
             say(dispatcher, [replies.msg("OK: " + replies.pair_line(settled["current_title"], settled["target_title"], None)
                                          .removesuffix(" (U.S.-wide)") + ".")])
+        if settled:  # the question to ask next was chosen before the pair was settled: choose it again
+            events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+            events.append(await self.next_requested_slot(dispatcher, tracker, domain))
         return events + [SlotSet(k, v) for k, v in settled.items()]
 
     # -- the pair ------------------------------------------------------------------------------

@@ -633,6 +633,7 @@ def test_two_titles_read_as_one_job_offer_the_other_readings_of_the_one_they_hav
     slots = slots_of(events)
     assert slots["target_title"] == "Data Scientists" and slots["current_code"] is None
     assert "I read both jobs as Data Scientists" in text_of(messages)
+    assert slots["requested_slot"] == "current_job"  # the form goes on to the job they have, not to an answer
     assert '/choose_job{"current_job": "15-2051.01"}' in payloads(messages)  # Business Intelligence Analysts
 
 
