@@ -442,7 +442,7 @@ def which_role(code: str, title: str) -> list[Message]:
 
 
 def target_not_current(title: str) -> list[Message]:
-    return [msg(f"Got it: {title} is the job you want. Then what job do you do now, or did last?",
+    return [msg(f"What job do you do now, or did last? (Got it: {title} is the one you'd like.)",
                 [button("I don't have a job", "no_job"), button("I'm a student", "student")])]
 
 
