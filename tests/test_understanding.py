@@ -20,9 +20,9 @@ pytestmark = pytest.mark.integration
 # Budgets for the CI part: a few points under what the whole corpus gave when they were set (README,
 # "Understanding people"), so that a change that makes the bot understand people worse fails. They are
 # below the goals (90% understood, 97% right within 6 messages), which the bot does not reach yet.
-UNDERSTOOD = {"current": 0.60, "target": 0.58, "state": 0.92}
-RIGHT_WITHIN_6 = 0.80
-DIALOGUES_RIGHT = 0.65
+UNDERSTOOD = {"current": 0.66, "target": 0.66, "state": 0.92}
+RIGHT_WITHIN_6 = 0.84
+DIALOGUES_RIGHT = 0.75
 
 
 @pytest.fixture(scope="module")
