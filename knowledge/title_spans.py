@@ -202,6 +202,7 @@ class TitleSpans:
         keys = [self._correct(normal(w)) for w in typed]
         skip = skip or set()
         after_cue = set(after_cue or ())
+        cued = set(after_cue)  # after a real cue ("get into"); a short answer's first word is not
         if len(typed) <= 5:
             after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
@@ -232,7 +233,7 @@ class TitleSpans:
                     if person is None and not field:
                         continue
                 one = (person or key)[0] if len(person or key) == 1 else None
-                if one and not field and not self._alone_ok(one, typed, i) \
+                if one and not (field and i in cued) and not self._alone_ok(one, typed, i) \
                         and not (one in capitals and one in self.capital_jobs):
                     continue
                 found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)

@@ -213,3 +213,9 @@ def test_short_forms_of_states_only_where_a_place_goes(lookups, text, state):
 ])
 def test_fields_after_wishes_and_the_job_after_the_school(lookups, text, target):
     assert resolved(lookups, text).get("target") == target
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "script", "show"])
+def test_a_short_answer_is_not_a_one_word_field_without_a_cue(lookups, text):
+    """Was: "<script>alert(1)</script>" read as the field "script" ("could mean a few different jobs")."""
+    assert read(lookups, text).jobs == []
