@@ -73,9 +73,12 @@ def http(url: str, data: bytes | None = None, headers: dict | None = None, metho
 def environment(env: dict | None = None) -> dict:
     """The environment of a process the tests start: this one's, quiet, plus ``env``. Without
     CAREERBOT_WARM, which test modules set to 0 for their in-process actions: a server must read the
-    store at start-up as it does in production (and fail there when it can't)."""
+    store at start-up as it does in production (and fail there when it can't). PYTHONPATH starts with this
+    checkout, so the servers run the code under test even when the venv's editable install points at
+    another checkout of the project (a git worktree)."""
     inherited = {k: v for k, v in os.environ.items() if k != "CAREERBOT_WARM"}
-    return {**inherited, **QUIET, **(env or {})}
+    path = os.pathsep.join(p for p in (str(ROOT), inherited.get("PYTHONPATH", "")) if p)
+    return {**inherited, **QUIET, "PYTHONPATH": path, **(env or {})}
 
 
 def start(args: list[str], log: Path, env: dict | None = None) -> subprocess.Popen:
