@@ -221,8 +221,10 @@ class ValidateCareerForm(FormValidationAction):
             guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
             if found.alternatives:  # a best guess among close matches: the answer offers the others
                 guesses[which] = {"typed": text, "alternatives": found.alternatives}
-            return {**job_slots(which, found.code, found.title), "failures": 0, "job_candidates": None,
-                    "candidates_for": None, "guesses": guesses or None}
+            answered = {**job_slots(which, found.code, found.title), "failures": 0, "guesses": guesses or None}
+            if tracker.get_slot("candidates_for") in (None, which):  # choices offered for the other job stay
+                answered.update(job_candidates=None, candidates_for=None)
+            return answered
         if requested not in (None, slot) and not entities.get(slot):
             return {slot: previous_value(tracker, slot)}  # not an answer to this question
         if found.status == "ambiguous":
@@ -343,5 +345,6 @@ class ActionAskState(AskOnce):
         city = latest_entities(tracker).get("city")
         if city:
             choices = [c.split(":") for c in city.split(",") if ":" in c]
-            return replies.ask_which_state([(postal, store.state_name(postal), metro) for postal, metro in choices])
+            return replies.ask_which_state([(postal, store.state_name(postal), metro or None)
+                                            for postal, metro in choices])
         return replies.ask_state()

@@ -13,7 +13,11 @@ city names one.
 States come from the ``us`` package (names, postal codes, its phonetic match for misspellings such
 as "pennsylvannia") limited to the areas OEWS publishes; cities from the store's metro area names
 ("Austin-Round Rock-San Marcos, TX": Austin, Round Rock and San Marcos are in it), with the everyday
-names of a few regions (``REGIONS``). A city that names metros in several states is ambiguous unless
+names of a few regions (``REGIONS``), and the towns of the IPEDS directory of colleges (its CITY and
+STABBR: "Garden Grove", "North Platte"), which give the state but no metro. In a metro named for
+several states ("New York-Newark-Jersey City, NY-NJ-PA") a city's state is the one where the directory
+has most of that city's colleges (Newark: NJ). A town's name counts only after a place word ("I live
+in Garden Grove"), as the whole answer, or before its state, since many are also words ("Enterprise"). A city that names metros in several states is ambiguous unless
 one of them is much larger (Columbus, OH against Columbus, GA and IN): then ``choices`` lists them.
 
 Postal codes are also everyday words ("me", "in", "or", "ok", "hi", "pa"): a lower-case code counts
@@ -59,7 +63,14 @@ REGIONS = {
 }
 # short forms that are also everyday words: a place after "in", "from", "near" ... or typed with a capital
 SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "atl", "jersey"}
+# place words after which even an everyday word is a town: "I live in Enterprise"
+TOWN_WORDS = {"live", "living", "based", "moved", "near", "outside", "around", "from"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
+
+
+def _key(city: str) -> str:
+    """A city's name as looked up: lower-case words, no dots ("St. Louis" -> "st louis")."""
+    return " ".join(w.lower() for w in _WORD.findall(city.replace(".", "")))
 
 
 @dataclass(frozen=True)
@@ -73,9 +84,17 @@ class Place:
 
 
 class Places:
-    def __init__(self, states: dict[str, str], metros: list[tuple[str, str, float]]):
-        """``states``: postal code -> name (the OEWS areas); ``metros``: (area code, name, employment)."""
+    def __init__(self, states: dict[str, str], metros: list[tuple[str, str, float]],
+                 towns: list[tuple[str, str, int]] = (), english: frozenset[str] = frozenset()):
+        """``states``: postal code -> name (the OEWS areas); ``metros``: (area code, name, employment);
+        ``towns``: (city, postal code, colleges there) from the IPEDS directory; ``english``: everyday words."""
         self.states = states
+        self.english = english
+        colleges: dict[str, dict[str, int]] = {}
+        for city, postal, n in towns:
+            if city and postal in states:
+                key = _key(city)
+                colleges.setdefault(key, {})[postal] = colleges.get(key, {}).get(postal, 0) + n
         self.by_name = {name.lower(): postal for postal, name in states.items()}
         self.cities: dict[str, list[Place]] = {}
         self.size: dict[str, float] = {}
@@ -83,12 +102,14 @@ class Places:
             if "nonmetropolitan" in name.lower() or "," not in name:
                 continue
             cities, _, st = name.rpartition(", ")
-            postal = st.split("-")[0].strip()
-            if postal not in states:
+            metro_states = [s.strip() for s in st.split("-") if s.strip() in states]
+            if not metro_states:
                 continue
             self.size[code] = employment or 0.0
             for city in re.split(r"[-/]", cities):
-                key = " ".join(w.lower() for w in _WORD.findall(city.replace(".", "")))
+                key = _key(city)
+                here = colleges.get(key, {})
+                postal = max(metro_states, key=lambda s: (here.get(s, 0), s == metro_states[0]))
                 # "Boise City", "Salt Lake City", "Urban Honolulu": also said "Boise", "Salt Lake", "Honolulu"
                 short = re.sub(r"^urban | city$", "", key)
                 if len(short) < 5:  # "Bay City" is not "bay"
@@ -96,7 +117,10 @@ class Places:
                 for k in {key, short}:
                     if k and k not in self.by_name:
                         self.cities.setdefault(k, []).append(Place(postal, code, name))
-        self.longest = max((len(k.split()) for k in list(self.cities) + list(self.by_name) + list(REGIONS)), default=1)
+        # towns with no metro of their name: their states, most colleges first
+        self.towns = {key: sorted(by_state, key=lambda s: -by_state[s]) for key, by_state in colleges.items()
+                      if key not in self.cities and key not in self.by_name and key not in REGIONS and len(key) >= 4}
+        self.longest = max((len(k.split()) for k in [*self.cities, *self.by_name, *REGIONS, *self.towns]), default=1)
 
     @classmethod
     def from_connection(cls, conn: Connection) -> "Places":
@@ -107,7 +131,11 @@ class Places:
             .where(m.Wage.industry_code == "000000").group_by(m.Wage.area_code)).all())
         metros = [(code, name, employment.get(code) or 0.0)
                   for code, name in conn.execute(select(m.Area.code, m.Area.name).where(m.Area.kind == "M")).all()]
-        return cls(states, metros)
+        towns = conn.execute(select(m.Institution.city, m.Institution.state, func.count())
+                             .group_by(m.Institution.city, m.Institution.state)).all()
+        from knowledge.resolver import english_words  # spaCy's word lists: loaded once, on first use
+
+        return cls(states, metros, [tuple(t) for t in towns], english_words())
 
     # -- one word or phrase ----------------------------------------------------------------------
 
@@ -126,6 +154,8 @@ class Places:
             return REGIONS[key][0]
         if key in self.cities and len({p.state for p in self.cities[key]}) == 1:
             return self.cities[key][0].state  # "Austin", "near savannah"
+        if key in self.towns and len(self.towns[key]) == 1:
+            return self.towns[key][0]  # "Garden Grove", "North Platte"
         if len(key) >= 5 and key.isascii():
             return self._misspelt(key)  # "pennsylvannia", "conneticut", "missisippi"
         return None
@@ -195,6 +225,10 @@ class Places:
             if state_after:
                 options = [p for p in options if p.state == state_after] or options
             return self._choose(options, i, i + n)
+        if key in self.towns:
+            town = self._town(key, low, typed, i, n)
+            if town:
+                return town
         if n <= 2 and len(key) >= 6 and key.replace(" ", "").isalpha() and (placed or i + n == len(low)):
             postal = self._misspelt(key)
             if postal:
@@ -208,6 +242,24 @@ class Places:
             return found.abbr
         hit = process.extractOne(key, list(self.by_name), scorer=Levenshtein.distance, score_cutoff=2)
         return self.by_name[hit[0]] if hit else None
+
+    def _town(self, key: str, low: list[str], typed: list[str], i: int, n: int) -> Place | None:
+        """A town of the college directory, where a place goes: "live in Garden Grove", "from north platte",
+        "Enterprise, AL"; not "work in sales" (a word, typed lower-case)."""
+        before = low[i - 1] if i else ""
+        after = low[i + n] if i + n < len(low) else ""
+        state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)
+        word = n == 1 and key in self.english
+        prior = low[i - 2] if i > 1 else ""
+        placed = before in PLACE_WORDS and (not word or typed[i][:1].isupper() or {before, prior} & TOWN_WORDS)
+        states = self.towns[key]
+        if state_after in states:
+            return Place(state_after, start=i, end=i + n)
+        if not placed or state_after:
+            return None
+        if len(states) == 1:
+            return Place(states[0], start=i, end=i + n)
+        return Place(None, start=i, end=i + n, choices=tuple(Place(s) for s in states[:4]))
 
     def _metro(self, city: str, postal: str) -> Place | None:
         options = [p for p in self.cities.get(city.lower(), []) if p.state == postal]

@@ -195,7 +195,7 @@ def _nlp():
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
     """WordNet's words (spacy-lookups-data): a real word that is not in any name is not a typo."""
     from spacy.lookups import load_lookups
 
@@ -335,7 +335,7 @@ class TitleResolver:
         ]
         self.official_stems = [{stem(w) for w in ws} for ws in self.official_words]
         self.prior = _employment_prior(self.codes, employment or {})
-        self.english = _english_words()
+        self.english = english_words()
         self.stop_words = nlp.Defaults.stop_words
         self._lock = threading.Lock()  # spaCy's Language is not documented as thread-safe
         self._engine: Engine | None = None

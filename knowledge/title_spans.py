@@ -175,12 +175,12 @@ class TitleSpans:
 
     @classmethod
     def from_connection(cls, conn: Connection) -> "TitleSpans":
-        from knowledge.resolver import ABBREVIATIONS, _english_words
+        from knowledge.resolver import ABBREVIATIONS, english_words
 
         rows = conn.execute(select(m.Title.title, m.Title.short_title)).all()
         names = [v for title, short in rows for v in _variants(title) + ([short] if short else [])]
         names += [t for (t,) in conn.execute(select(m.Occupation.title)).all()]
-        return cls(names, ABBREVIATIONS, _english_words())
+        return cls(names, ABBREVIATIONS, english_words())
 
     def _correct(self, word: str) -> str:
         """A word that is neither English nor in any name, one or two edits from a name word: that word."""

@@ -585,6 +585,22 @@ def test_a_correction_naming_the_job_we_have_offers_its_other_readings(actions, 
     assert slots_of(events)["target_code"] is None
 
 
+def test_other_readings_offered_for_one_job_survive_the_other_jobs_answer(actions, domain):
+    """"no, the job I have now is counselor" while the target is filled again in the same message: the choices
+    offered for the job they have must still be there when they answer "none of these" to them."""
+    counselor = actions.store.find_job("counselor")
+    had = {"current_job": counselor.code, "current_code": counselor.code, "current_title": counselor.title,
+           "target_job": "29-2042.00", "target_code": "29-2042.00", "target_title": "Emergency Medical Technicians",
+           "state": "WY"}
+    t = tracker(text="no, the job I have now is counselor", entities=[{"current_job": "counselor"}], form="career_form",
+                slots=had, history=history_of(had), candidates={"current_job": "counselor", "target_job": "29-2042.00"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "Sorry, I read \"counselor\" wrongly" in text_of(messages)
+    slots = slots_of(events)
+    assert slots["job_candidates"] and slots["candidates_for"] == "current"
+    assert slots.get("target_code", "29-2042.00") == "29-2042.00"
+
+
 def test_military_is_asked_once_then_the_words_are_read_among_civilian_jobs(actions, domain):
     first = tracker(text="army infantry", entities=[{"current_job": "army infantry"}, {"military": "yes"}],
                     form="career_form", slots={"requested_slot": "current_job"}, candidates={"current_job": "army infantry"})

@@ -100,6 +100,23 @@ def test_a_city_in_several_states_asks_which(lookups):
     assert place.state is None and {c.state for c in place.choices} >= {"OR", "ME"}
 
 
+@pytest.mark.parametrize("text, state", [
+    ("I live in Garden Grove", "CA"), ("North Platte", "NE"), ("carman at the railyard in North Platte, fixing cars", "NE"),
+    ("Substitute teacher in Newark.", "NJ"), ("nurse in Commerce, TX", "TX"), ("i work in sales", None),
+    ("i work in construction", None),
+])
+def test_towns_from_the_college_directory(lookups, text, state):
+    """Towns with no metro area of their own name still give the state (IPEDS lists a college there); a
+    town that is also a word counts only where a place goes."""
+    place = read(lookups, text).place
+    assert (place.state if place else None) == state, place
+
+
+def test_a_town_in_several_states_asks_which(lookups):
+    place = read(lookups, "I live in Springfield").place
+    assert place.state is None and {c.state for c in place.choices} >= {"IL", "MO"}
+
+
 def test_help_me_is_not_maine(lookups):
     assert read(lookups, "paint fumes are getting to me, can you help me").place is None
 

@@ -128,7 +128,7 @@ class JobFactsExtractor(GraphComponent):
                 if found.place.metro_code:
                     add("metro", found.place.metro_code, typed)
             elif found.place.choices:
-                add("city", ",".join(f"{c.state}:{c.metro_code}" for c in found.place.choices), typed)
+                add("city", ",".join(f"{c.state}:{c.metro_code or ''}" for c in found.place.choices), typed)
         if found.years:
             add("years", found.years)
         if found.employer:
