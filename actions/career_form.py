@@ -237,9 +237,10 @@ class ValidateCareerForm(FormValidationAction):
             if n == 1:
                 return {slot: None, "failures": n}  # "I work at Amazon", "11B": the question asks what they do there
             # the same again: a few common jobs to tap, as for a title we can't match
-            say(dispatcher, replies.at_employer_choices(entities.get("employer") or ""))
-            return {slot: None, "failures": n, "prompted": True, "candidates_for": which,
-                    "job_candidates": [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS]}
+            employer = entities.get("employer") or ""
+            jobs = store.jobs_at(employer) or [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS]
+            say(dispatcher, replies.at_employer_choices(employer, jobs))
+            return {slot: None, "failures": n, "prompted": True, "candidates_for": which, "job_candidates": jobs}
         n = failures(tracker) + 1
         say(dispatcher, replies.unknown_job(text, n, which))
         if n >= MAX_FAILURES:

@@ -83,6 +83,7 @@ class Found:
     title: str | None = None
     candidates: list[dict] | None = None
     alternatives: list[dict] | None = None
+    confidence: float = 0.0  # ambiguous: how well the best candidate's name matches the text
 
 
 def title_spans():
@@ -106,6 +107,7 @@ MILITARY_GROUP = "55-"  # O*NET's military occupations: rated for nothing, so ne
 
 
 DESCRIPTION_WORDS = 3  # content words from which a text that names no title is read as a description of the work
+TITLE_READINGS = 0.7  # an ambiguous title whose best reading is this good is offered as such, not as a description
 
 
 def find_job(text: str, civilian: bool = False) -> Found:
@@ -113,14 +115,43 @@ def find_job(text: str, civilian: bool = False) -> Found:
     A description that no title matches ("I debone chicken at the Tyson plant") gets the occupations whose
     O*NET tasks it fits best, as choices (knowledge/described_work.py)."""
     found = _found(text, other_jobs(text, exclude=set(), limit=5, confidence=True)) if civilian else _title(text)
-    if found.status == "ok":
-        return found
+    if found.status == "ok" or found.status == "ambiguous" and _a_title_there(str(text), found.confidence):
+        return found  # "general manager at McDonald's", "tech at a Chevy dealer": asked as the title it is
     from knowledge.described_work import content_words, get_described_work
 
     if len(set(content_words(str(text)))) < (2 if civilian else DESCRIPTION_WORDS):
         return found
     fits = get_described_work(engine()).match(str(text), top=4)
     return Found("ambiguous", candidates=[{"code": f.code, "title": f.title} for f in fits]) if fits else found
+
+
+def jobs_at(employer: str, top: int = 4) -> list[dict]:
+    """The jobs a named employer's kind of workplace employs most (OEWS national, by industry): the choices for
+    "what do you do at Taco Bell?"; [] for an employer we don't know."""
+    from knowledge import workplaces
+    from knowledge.resolver import get_resolver
+
+    industry = workplaces.industry_in(employer)
+    employment = get_resolver(engine()).industry_employment.get(industry or "", {})
+    occupations = analyst().occupations
+    jobs = []
+    for soc, _count in sorted(employment.items(), key=lambda kv: -kv[1]):
+        occ = occupations.get(f"{soc}.00")
+        if occ and "All Other" not in occ.title:
+            jobs.append({"code": occ.code, "title": occ.title})
+        if len(jobs) == top:
+            break
+    return jobs
+
+
+def _a_title_there(text: str, confidence: float) -> bool:
+    """Whether an ambiguous reading is a title's (offered as its readings) rather than a description's (read
+    by its words against O*NET's tasks): a good match, or a short title at a workplace we know."""
+    from knowledge import workplaces
+
+    title = re.split(r"\b(?:at|in|for|with|on)\b", text, maxsplit=1)[0]
+    return confidence >= TITLE_READINGS or (bool(workplaces.industry_in(text)) and len(title.split()) <= 3
+                                            and names_a_job(title))
 
 
 def _title(text: str) -> Found:
@@ -134,7 +165,7 @@ def _title(text: str) -> Found:
             close = [c for c in exc.candidates[1:] if c["confidence"] >= GUESS][:3]
             return Found("ok", best["code"], best["title"], alternatives=[{"code": c["code"], "title": c["title"]}
                                                                           for c in close])
-        return Found("ambiguous", candidates=candidates)
+        return Found("ambiguous", candidates=candidates, confidence=best["confidence"])
     except (UnknownJob, lookup.UnknownCode, KeyError):
         return Found("unknown")
     return Found("ok", occ.code, occ.title)

@@ -394,12 +394,13 @@ def ask_military(again: bool = False) -> list[Message]:
                 "or \"combat medic, like an EMT\".")]
 
 
-def at_employer_choices(employer: str) -> list[Message]:
-    """Asked what they do at an employer, they named the employer again: common jobs to tap."""
+def at_employer_choices(employer: str, jobs: list[dict]) -> list[Message]:
+    """Asked what they do at an employer, they named the employer again: the jobs most common at that kind of
+    workplace (or everyday examples) to tap."""
     where = f" at {echo(employer, 40)}" if employer else ""
     return [msg(f"I need the job itself, not only where it is. Is your job{where} one of these? If not, say in "
                 "a few words what you do most of the day (\"I take orders and run the register\").",
-                [button(t, "choose_job", current_job=c) for t, c in EXAMPLE_JOBS])]
+                [button(j["title"], "choose_job", current_job=j["code"]) for j in jobs])]
 
 
 def same_reading(typed: str, title: str, candidates: list[dict]) -> list[Message]:

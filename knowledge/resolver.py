@@ -50,6 +50,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from knowledge import models as m
+from knowledge import workplaces
 from knowledge.db import per_store
 from knowledge.lookup import normalise_code, occupations_for_code
 
@@ -130,6 +131,8 @@ CONTEXT_WEIGHT = 0.9  # "hotel" in "front desk at a hotel"
 # A query whose words weigh less than this (summed idf) is too common to be sure of: "supervisor"
 # (3.6), "clerk" (4.1), "nurse" (5.1) against "cashier" (6.8) or "forklift operator" (11.1).
 SPECIFIC_WEIGHT = 6.0
+WORKPLACE_TOP = 15  # readings a workplace may choose among (knowledge.workplaces.rerank)
+WORKPLACE_SHARE = 0.001  # a workplace "has" an occupation that holds at least this share of its jobs
 _SUFFIXES = ("ists", "ist", "ians", "ian", "ions", "ion", "ers", "er", "ors", "or", "ing", "ments", "ment",
              "ants", "ant", "ance", "ence", "ies", "es", "s", "y", "e")
 
@@ -339,6 +342,10 @@ class TitleResolver:
         self.stop_words = nlp.Defaults.stop_words
         self._lock = threading.Lock()  # spaCy's Language is not documented as thread-safe
         self._engine: Engine | None = None
+        # OEWS national employment by industry and SOC: which reading of a title a workplace makes likely
+        self.industry_employment: dict[str, dict[str, float]] = {}
+        self._industry_masks: dict[str, np.ndarray] = {}
+        self.published: set[str] = set()  # SOC codes OEWS publishes on their own (others only in a group)
 
     # ---- construction from the store ------------------------------------------------------------
 
@@ -352,6 +359,11 @@ class TitleResolver:
         ).all())
         resolver = cls([tuple(n) for n in names], occupations, employment)
         resolver._engine = conn.engine  # typed codes are looked up through knowledge.lookup
+        resolver.published = set(employment)
+        for soc, industry, count in conn.execute(
+                select(m.Wage.soc, m.Wage.industry_code, m.Wage.employment)
+                .where(m.Wage.area_code == "0000000", m.Wage.industry_code != "000000", m.Wage.employment > 0)):
+            resolver.industry_employment.setdefault(industry, {})[soc] = count
         return resolver
 
     @classmethod
@@ -496,6 +508,8 @@ class TitleResolver:
         if not cleaned:
             return []
         head, context = self._parse(cleaned)
+        if context:  # a title, then where: "cook at Waffle House" is read as "cook at restaurant"
+            head, context = self._parse(_clean(workplaces.as_site(text)))
         if not head:
             return []
         scores = np.zeros(len(self.name_occ))
@@ -515,7 +529,31 @@ class TitleResolver:
         # "supervisor", "clerk", "technician" fit hundreds of names: whatever matches best, a query of
         # such common words alone says little, so it is shown as a choice rather than an answer
         specificity = min(1.0, query_weight / SPECIFIC_WEIGHT)
-        return self._rank(scores, in_context, query_words, context_words, specificity, top)
+        industry = workplaces.industry_in(" ".join(surface for surface, _ in context))  # not "power plant operator"
+        if industry not in self.industry_employment:
+            return self._rank(scores, in_context, query_words, context_words, specificity, top)
+        # "tech at a Chevy dealer": a title its words leave open is read among the jobs that workplace has
+        # (when one fits), and of the readings nearly as good as the best, the one it employs most comes first
+        ranked = self._rank(scores, in_context, query_words, context_words, specificity, top)
+        if is_confident(ranked):
+            return ranked  # "security supervisor at a distribution center" is that, however few there are
+        mask = self._employed_in(industry)
+        there = scores * mask
+        near = scores >= scores.max() - workplaces.WINDOW
+        if not (mask[near] * scores[near]).any() and there.max() >= MIN_CONFIDENCE:
+            scores = there  # none of the title's good readings is a job there: read it among the jobs there
+        ranked = self._rank(scores, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
+        return workplaces.rerank(ranked, self.industry_employment[industry], self.published)[:top]
+
+    def _employed_in(self, industry: str) -> np.ndarray:
+        """1 for the names of occupations an industry employs (at least ``WORKPLACE_SHARE`` of its jobs), else 0."""
+        if industry not in self._industry_masks:
+            employment = self.industry_employment[industry]
+            total = employment.get("00-0000") or sum(employment.values())
+            employed = np.array([workplaces.employed(employment, code, self.published) >= WORKPLACE_SHARE * total
+                                 for code in self.codes])
+            self._industry_masks[industry] = employed[self.name_occ].astype(float)
+        return self._industry_masks[industry]
 
     def _rank(self, scores: np.ndarray, in_context: np.ndarray, query_words: set[str], context_words: set[str],
               specificity: float, top: int) -> list[Match]:

@@ -657,7 +657,12 @@ def test_naming_the_employer_again_offers_jobs_to_tap(actions, domain):
     t = tracker(text="i work at mcdonalds", entities=[{"employer": "mcdonalds"}], form="career_form",
                 slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at mcdonalds"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
-    assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "41-2011.00"}' in payloads(messages)
+    # McDonald's is a restaurant: its commonest jobs (OEWS), not a cashier at any store
+    assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "35-3023.00"}' in payloads(messages)
+    unknown = tracker(text="i work at acme", entities=[{"employer": "acme"}], form="career_form",
+                      slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at acme"})
+    messages, events = run(actions.ValidateCareerForm(), unknown, domain)
+    assert '/choose_job{"current_job": "41-2011.00"}' in payloads(messages)  # everyday examples for one we don't know
 
 
 def test_military_words_again_ask_for_the_work_itself_without_junk_choices(actions, domain):

@@ -117,6 +117,22 @@ def test_a_town_in_several_states_asks_which(lookups):
     assert place.state is None and {c.state for c in place.choices} >= {"IL", "MO"}
 
 
+@pytest.mark.parametrize("text, title, setting", [
+    ("Tired of retail. 8 yrs at Target as a team lead. Oregon.", "team lead", "at target"),
+    ("McDonald's general manager in Indianapolis, want to do HR", "general manager", "at mcdonald's"),
+    ("Master tech at a Chevy dealer up in Anchorage", "tech", "at a chevy dealer"),  # not a dealer
+])
+def test_the_workplace_named_anywhere_is_where_the_job_they_have_is(lookups, text, title, setting):
+    jobs = [j for j in read(lookups, text).jobs if j.role == "current"]
+    assert [(j.text, j.setting) for j in jobs] == [(title, setting)]
+
+
+@pytest.mark.parametrize("text, employer", [("part time at Chick-fil-A", "chick fil a"), ("dunkin crew", "dunkin"),
+                                            ("my target is nursing", None)])
+def test_an_employer_named_without_a_job(lookups, text, employer):
+    assert read(lookups, text).employer == employer
+
+
 def test_help_me_is_not_maine(lookups):
     assert read(lookups, "paint fumes are getting to me, can you help me").place is None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge import workplaces
 from knowledge.places import Place, Places
 from knowledge.title_spans import Span, TitleSpans, normal, words
 
@@ -282,6 +283,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
     _settings(tokens, facts.jobs, taken, spans.english)
+    facts.jobs = _workplace(text, tokens, facts)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)]  # what everyone needs, not a job
@@ -528,6 +530,49 @@ def _settings(tokens: list[str], jobs: list[Job], taken: set[int], english: froz
             said.pop()
         if len(said) >= 2:
             job.setting = " ".join(said)
+
+
+# Employers whose names are also everyday words: an employer only after "at"/"for" or typed with a capital
+EVERYDAY_EMPLOYERS = {"target", "subway", "sonic", "ross", "chase", "outback", "ford", "dodge", "honda", "checkers",
+                      "giant", "napa", "midas", "canes", "panda", "marshalls", "heb", "ups", "kia", "amtrak"}
+DEALER = {"dealer", "dealership", "dealers"}
+WISH = re.compile(r"\b(want|wanna|like to|love to|become|apply|hoping|hope to|dream)\b")
+
+
+def _workplace(text: str, tokens: list[str], facts: Facts) -> list[Job]:
+    """A workplace or employer named away from the title ("8 yrs at Target as a team lead", "McDonald's general
+    manager", "tech at a Chevy dealer"): the job they have is read there (knowledge/workplaces.py). An employer
+    named with no job ("part time at Chick-fil-A") is the employer the form asks about."""
+    found = workplaces.find(tokens)
+    if not found:
+        return facts.jobs
+    start, end, _industry = found
+    before = tokens[start - 1] if start else ""
+    typed = re.search(r"\b" + re.escape(tokens[start]), text, re.I)
+    if tokens[start] in EVERYDAY_EMPLOYERS and before not in ("at", "for", "with") \
+            and not (typed and typed.group(0)[:1].isupper()):
+        return facts.jobs
+    if not workplaces.is_employer(tokens[start:end]):
+        return facts.jobs  # a kind of place counts only right after its title ("cook in a nursing home kitchen")
+    jobs = facts.jobs
+    if end < len(tokens) and tokens[end] in DEALER:
+        end += 1  # "a Chevy dealer" is where they work, not a dealer
+        jobs = [j for j in jobs if (j.start, j.end) != (end - 1, end)]
+    phrase = " ".join(tokens[start:end])
+    if any(j.start <= start and end <= j.end for j in jobs if j.start >= 0):
+        return jobs  # part of a title
+    if WISH.search(" ".join(tokens[:start])) or any(phrase in j.setting for j in jobs):
+        return jobs
+    have = [j for j in jobs if j.role in (CURRENT, PAST)] or [j for j in jobs if j.role is None and len(jobs) == 1]
+    if have:
+        job, said = have[0], have[0].setting.split()
+        if tokens[start] in said:  # "at a chevy" + "chevy dealer": "at a chevy dealer"
+            job.setting = " ".join(said[:said.index(tokens[start])] + tokens[start:end])
+        else:
+            job.setting = f"{job.setting} at {phrase}".strip()
+    elif workplaces.is_employer(tokens[start:found[1]]) and not facts.employer:
+        facts.employer = (typed.group(0) if typed else tokens[start]) if end - start == 1 else phrase
+    return jobs
 
 
 def _duration(text: str) -> str | None:
