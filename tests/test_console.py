@@ -7,70 +7,26 @@ Added time: about 30 s on top of the shared stack (a few real conversations, one
 from __future__ import annotations
 
 import hashlib
-import http.cookiejar
 import re
 import sqlite3
 import subprocess
-import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 
 import pytest
 
-from tests.servers import ROOT, environment, rest_say
+from tests.console_client import PASSWORD, Client
+from tests.console_client import add_counselor as _add_counselor
+from tests.servers import ROOT, rest_say
 from tests.servers import http as fetch
 
 pytestmark = pytest.mark.integration
 
-PASSWORD = "a long test password"
 RUN = uuid.uuid4().hex[:6]  # one conversation per test session, even on a long-lived tracker store
 CSR = f"console-test-csr-{RUN}"
 HELP = f"console-test-help-{RUN}"
 EMAIL, PHONE = "jo.doe@example.com", "207-555-0134"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Client:
-    """A counselor's browser without JavaScript: cookies kept, redirects seen, not followed."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
-
-    def request(self, path: str, form: dict | None = None) -> tuple[int, dict, bytes]:
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        try:
-            with self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=120) as r:
-                return r.status, r.headers, r.read()  # headers: any case
-        except urllib.error.HTTPError as e:
-            return e.code, e.headers, e.read()
-
-    def page(self, path: str) -> str:
-        status, _, body = self.request(path)
-        assert status == 200, (path, status, body[:300])
-        return body.decode()
-
-    def csrf(self, path: str) -> str:
-        return re.search(r'name="csrf" value="([^"]+)"', self.page(path)).group(1)
-
-    def login(self, name: str = "counsel", password: str = PASSWORD) -> tuple[int, dict, bytes]:
-        token = self.csrf("/console/login")
-        return self.request("/console/login", {"csrf": token, "name": name, "password": password,
-                                               "next": "/console/conversations"})
-
-
-def _add_counselor(stack, name: str, password: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.console", "add-counselor", name, "--password-stdin"],
-                          input=password + "\n", capture_output=True, text=True, cwd=ROOT,
-                          env=environment(stack.env))
 
 
 def _settle(rasa_url: str, sender: str, replies: list[dict]) -> list[dict]:

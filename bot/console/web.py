@@ -25,6 +25,7 @@ import threading
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import quote, urlsplit
 
 from bot.console import accounts, export
@@ -34,10 +35,12 @@ from bot.privacy import mask
 COOKIE = "careerbot_console"
 LOGIN_COOKIE = "careerbot_console_login"
 FAILED_LOGIN_DELAY = 1.0  # seconds added to every failed login
-HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
+# Read-only: Sanic's redirect() writes Location into the dict it is given, and a shared dict would carry one
+# counselor's URL onto every later response. Responses get a copy (``redirect`` below).
+HEADERS = MappingProxyType({"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "no-referrer",
            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-                                      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"}
+                                      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"})
 # Who may reach the console at all: loopback and private networks unless the deployment says otherwise
 # (CAREERBOT_CONSOLE_NETWORKS, comma-separated CIDRs; "any" for everyone). The web server also serves the
 # job seekers' website; from other addresses /console does not exist (404). The socket's peer address is
@@ -128,9 +131,12 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         if max_age is not None:
             cookie["max-age"] = max_age
 
+    def redirect(to: str, status: int = 302):
+        return response.redirect(to, status=status, headers=dict(HEADERS))  # a copy: see HEADERS
+
     def to_login(request):
         target = request.path + (f"?{request.query_string}" if request.query_string else "")
-        return response.redirect("/console/login?next=" + quote(target, safe=""), headers=HEADERS)
+        return redirect("/console/login?next=" + quote(target, safe=""))
 
     async def run(fn, *args):
         return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
@@ -153,7 +159,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @bp.get("/")
     async def home(request):
         session = await run(accounts.session_for, db, request.cookies.get(COOKIE))
-        return response.redirect("/console/conversations" if session else "/console/login", headers=HEADERS)
+        return redirect("/console/conversations" if session else "/console/login")
 
     @bp.get("/login")
     async def login_form(request):
@@ -185,7 +191,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         if not await run(accounts.check_login, db, name, password, address):
             await asyncio.sleep(FAILED_LOGIN_DELAY)
             return again("Wrong name or password.", 401)
-        resp = response.redirect(next_url, headers=HEADERS)
+        resp = redirect(next_url)
         set_cookie(resp, COOKIE, await run(accounts.start_session, db, name), request)
         set_cookie(resp, LOGIN_COOKIE, "", request, max_age=0)  # used up
         return resp
@@ -194,7 +200,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @counselor_only
     async def logout(request, session):
         await run(accounts.end_session, db, request.cookies.get(COOKIE))
-        resp = response.redirect("/console/login", headers=HEADERS)
+        resp = redirect("/console/login")
         set_cookie(resp, COOKIE, "", request, max_age=0)
         return resp
 
@@ -247,7 +253,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         text = (request.form.get("text") or "").strip()
         if text:
             await run(accounts.add_note, db, conv.key, session.counselor, text)
-        return response.redirect(f"/console/conversations/{conv.key}", status=303, headers=HEADERS)
+        return redirect(f"/console/conversations/{conv.key}", status=303)
 
     @bp.get("/conversations/<key:str>/<filename:str>")  # export.html, export.pdf
     @counselor_only
@@ -269,7 +275,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @counselor_only
     async def anything_else(request, session, rest: str):
         if not rest.strip("/"):  # /console/
-            return response.redirect("/console/conversations", headers=HEADERS)
+            return redirect("/console/conversations")
         return response.text("No such page in the console.\n", status=404, headers=HEADERS)
 
     return bp
