@@ -106,6 +106,23 @@ def test_login_needs_the_right_password_and_the_form_token(console):
     assert client.request("/console/conversations")[0] == 302
 
 
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored(console):
+    """This web server trusts no proxy (tests/test_console_security.py has one that does): a made-up
+    X-Forwarded-For neither dodges the login throttle nor the address check, nor does a made-up
+    X-Forwarded-Proto make the cookie Secure."""
+    import concurrent.futures
+
+    clients = [Client(console, {"X-Forwarded-For": f"10.9.0.{i}", "X-Forwarded-Proto": "https"}) for i in range(12)]
+    tokens = [c.csrf("/console/login") for c in clients]
+    with concurrent.futures.ThreadPoolExecutor(12) as pool:
+        statuses = list(pool.map(lambda i: clients[i].request("/console/login", {
+            "csrf": tokens[i], "name": "spoofed", "password": "wrong wrong wrong"})[0], range(12)))
+    assert statuses.count(401) in (5, 6) and statuses.count(429) == 12 - statuses.count(401), statuses
+    assert Client(console, {"X-Forwarded-For": "203.0.113.9"}).request("/console/login")[0] == 200
+    _, headers, _ = clients[0].request("/console/login")
+    assert "careerbot_console_login=" in headers["Set-Cookie"] and "Secure" not in headers["Set-Cookie"]
+
+
 def test_the_session_cookie_is_httponly_strict_and_console_only(console):
     client = Client(console)
     token = client.csrf("/console/login")

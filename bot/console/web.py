@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import ipaddress
+import math
 import os
 import secrets
 import threading
@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import quote, urlsplit
 
-from bot.console import accounts, export
+from bot.console import accounts, export, proxy
 from bot.console.conversations import Conversations, Filters, select
 from bot.privacy import mask
 
@@ -43,8 +43,8 @@ HEADERS = MappingProxyType({"Cache-Control": "no-store", "X-Frame-Options": "DEN
                                       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"})
 # Who may reach the console at all: loopback and private networks unless the deployment says otherwise
 # (CAREERBOT_CONSOLE_NETWORKS, comma-separated CIDRs; "any" for everyone). The web server also serves the
-# job seekers' website; from other addresses /console does not exist (404). The socket's peer address is
-# used, so behind a reverse proxy every request looks local: there, the proxy must not forward /console.
+# job seekers' website; from other addresses /console does not exist (404). The address is the socket's
+# peer, or behind a reverse proxy named in CAREERBOT_TRUSTED_PROXIES the client it forwards for (proxy.py).
 NETWORKS_ENV = "CAREERBOT_CONSOLE_NETWORKS"
 DEFAULT_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 KIND_NAMES = {"compare": "Comparison", "gaps": "Gaps in detail", "pay": "Pay and outlook", "explore": "Jobs to move into",
@@ -65,21 +65,14 @@ def templates():
 def allowed_networks(spec: str | None = None) -> list | None:
     """The networks the console answers; None for every address."""
     spec = (spec if spec is not None else os.environ.get(NETWORKS_ENV, DEFAULT_NETWORKS)).strip()
-    if spec.lower() in ("any", "*", "all"):
-        return None
-    return [ipaddress.ip_network(part.strip(), strict=False) for part in spec.split(",") if part.strip()]
+    return None if spec.lower() in ("any", "*", "all") else proxy.parse_networks(spec)
 
 
-def reachable(address: str, networks: list | None) -> bool:
-    if networks is None:
-        return True
-    try:
-        ip = ipaddress.ip_address(address.split("%")[0])
-    except ValueError:
-        return False
-    if ip.version == 6 and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return any(ip in net for net in networks if net.version == ip.version)
+def _duration(seconds: float) -> str:
+    seconds = math.ceil(seconds)
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 def _safe_next(target: str | None) -> str:
@@ -110,10 +103,11 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     conversations = _Lazy(lambda: Conversations(tracker_url))
     jinja = templates()
     networks = allowed_networks()
+    proxies = proxy.trusted_proxies()
 
     @bp.middleware("request")
     async def only_from_allowed_networks(request):
-        if not reachable(request.ip or "", networks):
+        if not proxy.within(proxy.client_address(request, proxies), networks):
             return response.text("Not found.\n", status=404)
 
     def page(template: str, status: int = 200, **context):
@@ -126,7 +120,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         cookie["path"] = "/console"
         cookie["httponly"] = True
         cookie["samesite"] = "Strict"
-        if request.scheme == "https":
+        if proxy.is_https(request, proxies):
             cookie["secure"] = True
         if max_age is not None:
             cookie["max-age"] = max_age
@@ -184,11 +178,12 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
 
         if not cookie_token or not hmac.compare_digest(cookie_token, sent):
             return again("The form expired. Please log in again.", 403)
-        address = request.remote_addr or request.ip or "?"
-        if await run(accounts.too_many_failures, db, name, address):
-            await asyncio.sleep(FAILED_LOGIN_DELAY)
-            return again("Too many failed logins. Wait 15 minutes and try again.", 429)
-        if not await run(accounts.check_login, db, name, password, address):
+        attempt = await run(accounts.attempt_login, db, name, password, proxy.client_address(request, proxies) or "?")
+        if attempt.wait:
+            resp = again(f"Too many failed logins. Try again in {_duration(attempt.wait)}.", 429)
+            resp.headers["Retry-After"] = str(math.ceil(attempt.wait))
+            return resp
+        if not attempt.ok:
             await asyncio.sleep(FAILED_LOGIN_DELAY)
             return again("Wrong name or password.", 401)
         resp = redirect(next_url)
