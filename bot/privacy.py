@@ -10,6 +10,8 @@ HMAC-SHA256 of the number's digits, so one person's messages still form one conv
 number cannot be read back (nor found by hashing every number, without the key). The key comes from
 CAREERBOT_SENDER_KEY, else from var/sender.key (made once, mode 0600). A deployment that must keep the
 numbers (to call people back) sets CAREERBOT_KEEP_PHONE_NUMBERS=1.
+
+``conversation_id(sender_id)`` is how the counselor console names a conversation: a keyed hash too.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ from knowledge.config import VAR_DIR
 SENDER_KEY_ENV = "CAREERBOT_SENDER_KEY"
 KEEP_NUMBERS_ENV = "CAREERBOT_KEEP_PHONE_NUMBERS"
 SENDER_KEY_FILE = "sender.key"
+CONVERSATION_KEY_ENV = "CAREERBOT_CONVERSATION_KEY"
+CONVERSATION_KEY_FILE = "conversation.key"
 HASH_PREFIX = "sms-"
 
 # Phone and SSN separators as people type them: space, dot, slash, and every dash (hyphen, non-breaking
@@ -98,16 +102,13 @@ def mask(text: str | None) -> str:
     return text
 
 
-def _key_file() -> Path:
-    return VAR_DIR / SENDER_KEY_FILE
-
-
-def sender_key() -> bytes:
-    """The HMAC key: CAREERBOT_SENDER_KEY, else var/sender.key, created on first use readable by its owner only."""
-    explicit = os.environ.get(SENDER_KEY_ENV)
+def secret(env_name: str, file_name: str) -> bytes:
+    """A key for a keyed hash: the environment variable ``env_name``, else var/``file_name``, created on first
+    use with 32 random bytes, readable by its owner only."""
+    explicit = os.environ.get(env_name)
     if explicit:
         return explicit.encode("utf-8")
-    path = _key_file()
+    path = VAR_DIR / file_name
     try:
         return path.read_bytes().strip()
     except FileNotFoundError:
@@ -120,6 +121,21 @@ def sender_key() -> bytes:
     with os.fdopen(fd, "w") as out:
         out.write(secrets.token_hex(32) + "\n")
     return path.read_bytes().strip()
+
+
+def sender_key() -> bytes:
+    """The SMS senders' HMAC key: CAREERBOT_SENDER_KEY, else var/sender.key."""
+    return secret(SENDER_KEY_ENV, SENDER_KEY_FILE)
+
+
+def conversation_id(sender_id: str) -> str:
+    """The name the counselor console gives a conversation: a keyed hash of its sender id (HMAC-SHA256, 96
+    bits, key CAREERBOT_CONVERSATION_KEY, else var/conversation.key). A sender id is a key to the
+    conversation itself: with a widget's socket.io session id anyone can listen to that person's replies,
+    and with any sender id a REST message writes into that conversation. The console therefore never shows
+    one, and this id cannot be turned back into it (nor found by hashing guesses, without the key)."""
+    return hmac.new(secret(CONVERSATION_KEY_ENV, CONVERSATION_KEY_FILE), sender_id.encode("utf-8"),
+                    hashlib.sha256).hexdigest()[:24]
 
 
 def keep_phone_numbers() -> bool:

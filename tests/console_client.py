@@ -2,6 +2,8 @@
 redirects seen, not followed; and making a counselor account the way an administrator does."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import http.cookiejar
 import re
 import subprocess
@@ -10,7 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from tests.servers import ROOT, environment
+from tests.servers import CONVERSATION_KEY, ROOT, environment
 
 PASSWORD = "a long test password"
 
@@ -49,6 +51,12 @@ class Client:
         token = self.csrf("/console/login")
         return self.request("/console/login", {"csrf": token, "name": name, "password": password,
                                                "next": "/console/conversations"})
+
+
+def shown_id(sender: str) -> str:
+    """The id the console shows for a sender's conversation: HMAC-SHA256 under the test stack's secret (which
+    only someone with the secret can compute)."""
+    return hmac.new(CONVERSATION_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def add_counselor(stack, name: str, password: str) -> subprocess.CompletedProcess:

@@ -145,3 +145,17 @@ def test_deployment_can_keep_the_numbers(key_dir, monkeypatch):
     monkeypatch.setenv(privacy.KEEP_NUMBERS_ENV, "1")
     assert hash_sender("+12075550134") == "+12075550134"
     assert not (key_dir / privacy.SENDER_KEY_FILE).exists()
+
+
+def test_conversation_ids_are_keyed_and_the_key_is_kept_private(key_dir, monkeypatch):
+    import hashlib
+
+    monkeypatch.delenv(privacy.CONVERSATION_KEY_ENV, raising=False)
+    shown = privacy.conversation_id("Zx8kq2-socketio-session")
+    assert len(shown) == 24 and shown == privacy.conversation_id("Zx8kq2-socketio-session")
+    assert shown not in hashlib.sha256(b"Zx8kq2-socketio-session").hexdigest()  # not an unsalted hash
+    key_file = key_dir / privacy.CONVERSATION_KEY_FILE
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600 and len(key_file.read_bytes().strip()) == 64
+    assert privacy.sender_key() != key_file.read_bytes().strip()  # its own key, not the SMS senders'
+    monkeypatch.setenv(privacy.CONVERSATION_KEY_ENV, "a deployment's own secret")
+    assert privacy.conversation_id("Zx8kq2-socketio-session") != shown
