@@ -111,3 +111,12 @@ def test_behind_a_trusted_proxy_the_forwarded_client_counts(web):
     client = Client(web, {**COUNSELOR, "X-Forwarded-Proto": "http"})
     assert client.login()[0] == 302
     assert not next(c for c in client.jar if c.name == "careerbot_console").secure
+
+
+def test_the_servers_own_error_pages_carry_the_consoles_headers(web):
+    for method, path in (("PUT", "/console/conversations"), ("DELETE", "/console/login"),
+                         ("PATCH", "/console/conversations/0123/notes")):
+        status, headers, _ = Client(web).request(path, method=method)
+        assert status in (404, 405), (method, path, status)
+        assert headers["X-Frame-Options"] == "DENY" and headers["Cache-Control"] == "no-store", (method, path)
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"] and headers["X-Content-Type-Options"]

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from bot.privacy import mask
 from knowledge.config import VAR_DIR
 
 CONSOLE_URL_ENV = "CAREERBOT_CONSOLE_URL"
 IDLE_HOURS = float(os.environ.get("CAREERBOT_CONSOLE_IDLE_HOURS", "8"))
 MAX_HOURS = 24
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
-MIN_PASSWORD = 10
+MIN_PASSWORD = 12  # characters, not counting spaces at either end
 FAILED_LOGIN_WINDOW = 15 * 60  # seconds a failed login counts (see attempt_login)
 
 metadata = sa.MetaData()
@@ -118,8 +119,9 @@ def add_counselor(engine, name: str, password: str) -> bool:
     """Create the account, or set a new password if it exists; True when it was created."""
     if not valid_name(name):
         raise ValueError("a counselor name is 1-80 letters, digits or . _ - @")
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
+    if len(password.strip()) < MIN_PASSWORD:  # ten spaces are not a password
+        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at "
+                         "either end")
     hashed = hash_password(password)
     with engine.begin() as conn:
         exists = conn.execute(sa.select(counselors.c.name).where(counselors.c.name == name)).first()
@@ -264,9 +266,11 @@ MAX_NOTE = 5000
 
 
 def add_note(engine, conversation: str, counselor: str, text: str) -> None:
+    """Kept masked (bot.privacy): a note is read by every counselor and copied into exports, so a phone
+    number or an address typed into it is not kept in the console database either."""
     with engine.begin() as conn:
         conn.execute(notes.insert().values(conversation=conversation, counselor=counselor, created=time.time(),
-                                           text=text[:MAX_NOTE]))
+                                           text=mask(text[:MAX_NOTE])))
 
 
 def notes_for(engine, conversation: str) -> list[dict]:
