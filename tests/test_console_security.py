@@ -64,8 +64,9 @@ def _tries(web: str, names: list[str], password: str, headers: dict) -> list[tup
 def test_wrong_passwords_sent_at_once_are_refused_after_the_free_tries(web):
     answers = _tries(web, ["parallel"] * 15, "not the password at all", ATTACKER)
     statuses = [a[0] for a in answers]
-    # five free tries are checked (one more if the machine is slow enough for the first wait to run out)
-    assert statuses.count(401) in (5, 6) and statuses.count(429) == 15 - statuses.count(401), statuses
+    # five free tries are checked (one or two more if the machine is so slow that the 1 s and 2 s waits run out
+    # while the others are still queued)
+    assert statuses.count(401) in (5, 6, 7) and statuses.count(429) == 15 - statuses.count(401), statuses
     refused = next(a for a in answers if a[0] == 429)
     assert int(refused[1]["Retry-After"]) >= 1 and b"Too many failed logins. Try again in" in refused[2]
 
@@ -86,7 +87,7 @@ def test_an_attacker_slows_only_their_own_address(web, stack):
 def test_one_address_trying_many_names_is_slowed(web):
     sprayer = {"X-Forwarded-For": "10.66.0.2"}
     statuses = [a[0] for a in _tries(web, [f"spray-{i}" for i in range(30)], "Summer2026!!", sprayer)]
-    assert statuses.count(401) in (20, 21) and statuses.count(429) == 30 - statuses.count(401), statuses
+    assert statuses.count(401) in (20, 21, 22) and statuses.count(429) == 30 - statuses.count(401), statuses
     status, _, _ = Client(web, COUNSELOR).login("spray")  # that address only
     assert status == 302
 

@@ -10,8 +10,10 @@
 
 Every other /console URL, and all of these but the login when nobody is logged in, answer with a
 redirect to the login page. POST forms carry the session's CSRF token (the login form a cookie-bound
-one). Cookies are HttpOnly and SameSite=Strict, limited to /console. Pages are not cached and cannot be
-framed. The job seekers' channels are on the Rasa server, not here, and no other route of this server
+one). Cookies are HttpOnly and SameSite=Strict, limited to /console, and Secure when the browser uses
+HTTPS (behind a trusted proxy: bot/console/proxy.py). Failed logins slow down the address that makes them
+(``accounts.attempt_login``), they lock nobody out. Pages are not cached and cannot be framed.
+Conversations are named by ``bot.privacy.conversation_id``, never by their sender id. The job seekers' channels are on the Rasa server, not here, and no other route of this server
 reads the tracker store or the console database.
 """
 from __future__ import annotations
