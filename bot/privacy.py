@@ -10,6 +10,8 @@ HMAC-SHA256 of the number's digits, so one person's messages still form one conv
 number cannot be read back (nor found by hashing every number, without the key). The key comes from
 CAREERBOT_SENDER_KEY, else from var/sender.key (made once, mode 0600). A deployment that must keep the
 numbers (to call people back) sets CAREERBOT_KEEP_PHONE_NUMBERS=1.
+
+``conversation_id(sender_id)`` is how the counselor console names a conversation: a keyed hash too.
 """
 from __future__ import annotations
 
@@ -20,25 +22,41 @@ import re
 import secrets
 from pathlib import Path
 
+import us
+
 from knowledge.config import VAR_DIR
 
 SENDER_KEY_ENV = "CAREERBOT_SENDER_KEY"
 KEEP_NUMBERS_ENV = "CAREERBOT_KEEP_PHONE_NUMBERS"
 SENDER_KEY_FILE = "sender.key"
+CONVERSATION_KEY_ENV = "CAREERBOT_CONVERSATION_KEY"
+CONVERSATION_KEY_FILE = "conversation.key"
 HASH_PREFIX = "sms-"
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Phone and SSN separators as people type them: space, dot, slash, and every dash (hyphen, non-breaking
+# hyphen, figure dash, en dash, em dash, minus sign).
+_DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_SEP = rf"[\s./{_DASH}]"
+# A number is only personal data when it is not part of a longer number, a code, money or a decimal
+# ("43-4051.00", "$52,310", "1,234,567.89", "2019-2023").
+_BEFORE = rf"(?<![\w$.,/{_DASH}+])"
+_AFTER = rf"(?![\w{_DASH}]|[.,/]\d)"
 
-# 123-45-6789, 123 45 6789; nine bare digits only next to the words that name them.
-_SSN = re.compile(
-    r"(?<![\w$.,-])\d{3}([- ])\d{2}\1\d{4}(?![\w-]|[.,]\d)"
-    r"|(?i:\b(?:ssn|ss#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:is|:|#)?\s*)\d{9}\b")
+# jane@example.com, and the spellings that dodge a scraper: maria(at)example.com, jo [at] mail [dot] org.
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*at\s*[)\]}>]\s*)"
+_DOT = r"(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
+_EMAIL = re.compile(rf"(?i)(?<![\w.+-])[\w.+-]+{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*{_DOT}[a-z]{{2,}}\b")
 
-# North American numbers in their usual spellings, and +CC international numbers. The look-arounds keep
-# codes, money and decimals whole ("43-4051.00", "$52,310", "1,234,567.89").
+# 123-45-6789, 123 45 6789, 123.45.6789 (one separator throughout), and nine digits standing alone.
+_SSN = re.compile(rf"{_BEFORE}(?:\d{{3}}([\s.{_DASH}])\d{{2}}\1\d{{4}}|\d{{9}}){_AFTER}")
+
+# North American numbers in their usual spellings: (207) 555-0100, (207)-555-0100, 207/555-0100,
+# 207 555 01 00, +1 207 555 0100, 2075550100; a local 555-0105 (a dash needed: "555 0105" is too often
+# something else); +CC international numbers.
 _PHONE = re.compile(
-    r"(?<![\w$.,-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w-]|[.,]\d)"
-    r"|(?<![\w$])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-]|[.,]\d)")
+    rf"{_BEFORE}(?:\+?1{_SEP}?)?(?:\(\d{{3}}\){_SEP}?|\d{{3}}{_SEP}?)\d{{3}}{_SEP}?(?:\d{{4}}|\d{{2}}{_SEP}\d{{2}}){_AFTER}"
+    rf"|{_BEFORE}\d{{3}}[{_DASH}]\d{{4}}{_AFTER}"
+    rf"|(?<![\w$])\+\d{{1,3}}(?:{_SEP}?\(?\d{{1,4}}\)?){{2,5}}{_AFTER}")
 
 _STREET_TYPES = (
     "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|"
@@ -49,14 +67,25 @@ _NOT_STREET_WORDS = (
     "years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|dollars?|bucks|credits?|times?|jobs?|kids?|"
     "children|people|at|in|on|of|per|and|or|to|for|from|with|a|an|the|i|my|is|was|am|as|by|if|but|then|"
     "percent|miles?|k|an?hour|semesters?")
+# A state after the city: its name ("Maine", "New Mexico") or its postal code in capitals ("ME"); a
+# code in lower case only before a ZIP code ("portland, me 04101": "me" alone is a word).
+_STATE_NAMES = "|".join(sorted((re.escape(st.name) for st in (*us.states.STATES_AND_TERRITORIES, us.states.DC)),
+                               key=len, reverse=True)).replace(r"\ ", r"\s+")
+_CODES = "|".join(st.abbr for st in (*us.states.STATES_AND_TERRITORIES, us.states.DC))
+_ZIP = r"\d{5}(?:-\d{4})?\b"
+_STATE = rf"(?:(?:{_STATE_NAMES})\b|(?-i:(?:{_CODES}))\b\.?|(?:{_CODES})\.?(?=\s*{_ZIP}))"
+_CITY = r"[a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,3}"
+# After the street: ", City, State ZIP", ", City ZIP", ", State ZIP" (a city alone could be any words).
+_PLACE = rf"(?:,\s*{_CITY},?\s*(?:{_STATE}(?:,?\s*{_ZIP})?|{_ZIP})|,?\s*{_STATE}\s*{_ZIP})"
 _STREET = re.compile(
-    rf"(?i)\b\d{{1,6}}[A-Za-z]?\s+"                                   # house number: 12, 12B
+    rf"(?i)(?:\b\d{{1,6}}[a-z]?\s+"                                   # house number: 12, 12B
     rf"(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"          # a direction
-    rf"(?:(?!(?:{_NOT_STREET_WORDS})\b)[A-Za-z0-9][\w'.-]*\s+){{1,4}}"  # one to four name words
+    rf"(?:(?!(?:{_NOT_STREET_WORDS})\b)[a-z0-9][\w'.-]*\s+){{1,4}}"   # one to four name words
     rf"(?:{_STREET_TYPES})\b\.?"
+    rf"(?:\s+(?:[NS][EW]|[NSEW])\b\.?)?"                              # a direction after: Avenue NW
     rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\w+)?"       # apartment / unit
-    rf"(?:,\s*[A-Za-z][A-Za-z .'-]{{1,30}},\s*[A-Za-z]{{2}}\.?(?:\s+\d{{5}}(?:-\d{{4}})?)?)?"  # , City, ST 12345
-    rf"|(?i:\bp\.?\s?o\.?\s+box\s+\d+)")
+    rf"|\bp\.?\s?o\.?\s+box\s+\d+)"                                   # or a PO box
+    rf"{_PLACE}?")
 
 PLACEHOLDERS = {"email": "[e-mail]", "ssn": "[SSN]", "phone": "[phone]", "address": "[address]"}
 # Order matters: an e-mail or an SSN contains digits that the phone pattern must not see first.
@@ -73,16 +102,13 @@ def mask(text: str | None) -> str:
     return text
 
 
-def _key_file() -> Path:
-    return VAR_DIR / SENDER_KEY_FILE
-
-
-def sender_key() -> bytes:
-    """The HMAC key: CAREERBOT_SENDER_KEY, else var/sender.key, created on first use readable by its owner only."""
-    explicit = os.environ.get(SENDER_KEY_ENV)
+def secret(env_name: str, file_name: str) -> bytes:
+    """A key for a keyed hash: the environment variable ``env_name``, else var/``file_name``, created on first
+    use with 32 random bytes, readable by its owner only."""
+    explicit = os.environ.get(env_name)
     if explicit:
         return explicit.encode("utf-8")
-    path = _key_file()
+    path = VAR_DIR / file_name
     try:
         return path.read_bytes().strip()
     except FileNotFoundError:
@@ -95,6 +121,21 @@ def sender_key() -> bytes:
     with os.fdopen(fd, "w") as out:
         out.write(secrets.token_hex(32) + "\n")
     return path.read_bytes().strip()
+
+
+def sender_key() -> bytes:
+    """The SMS senders' HMAC key: CAREERBOT_SENDER_KEY, else var/sender.key."""
+    return secret(SENDER_KEY_ENV, SENDER_KEY_FILE)
+
+
+def conversation_id(sender_id: str) -> str:
+    """The name the counselor console gives a conversation: a keyed hash of its sender id (HMAC-SHA256, 96
+    bits, key CAREERBOT_CONVERSATION_KEY, else var/conversation.key). A sender id is a key to the
+    conversation itself: with a widget's socket.io session id anyone can listen to that person's replies,
+    and with any sender id a REST message writes into that conversation. The console therefore never shows
+    one, and this id cannot be turned back into it (nor found by hashing guesses, without the key)."""
+    return hmac.new(secret(CONVERSATION_KEY_ENV, CONVERSATION_KEY_FILE), sender_id.encode("utf-8"),
+                    hashlib.sha256).hexdigest()[:24]
 
 
 def keep_phone_numbers() -> bool:

@@ -66,10 +66,19 @@ def create_app(engine, name: str | None = None, warm: bool = True, console: bool
         return response.text("The career information can't be read right now. Please try again in a minute.\n",
                              status=503)
     if console:  # conversations from the tracker store (CAREERBOT_TRACKER_URL), for logged-in counselors only
+        from bot.console.web import HEADERS as CONSOLE_HEADERS
         from bot.console.web import console_blueprint
         from bot.endpoints import tracker_url
 
         app.blueprint(console_blueprint(tracker_url()))
+
+        @app.middleware("response")
+        async def console_headers(request, resp):
+            """The console's headers (no caching, no framing) on every /console response, Sanic's own error
+            pages (404, 405) included, which the blueprint's routes never see."""
+            if request.path == "/console" or request.path.startswith("/console/"):
+                for name, value in CONSOLE_HEADERS.items():
+                    resp.headers.setdefault(name, value)
 
     @lru_cache(maxsize=CACHED_REPORTS)
     def page(from_code: str, to_code: str, state: str | None) -> str:

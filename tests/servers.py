@@ -33,6 +33,9 @@ QUIET = {"TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "P
 CHANNEL_SECRETS = {"TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "test-twilio-auth-token",
                    "TWILIO_NUMBER": "+12075550100", "SLACK_BOT_TOKEN": "xoxb-test-token",
                    "SLACK_SIGNING_SECRET": "test-slack-signing-secret"}
+# The secret of the console's conversation ids in the test stack: tests compute a conversation's id from its
+# sender id with it, as nobody without it can.
+CONVERSATION_KEY = "test conversation key"
 
 
 class ServerFailed(RuntimeError):
@@ -40,13 +43,13 @@ class ServerFailed(RuntimeError):
 
 
 @contextmanager
-def running(servers):
-    """``servers.up()`` for the length of a fixture, ``servers.down()`` after; a server that does not come
+def running(servers, **up):
+    """``servers.up(**up)`` for the length of a fixture, ``servers.down()`` after; a server that does not come
     up fails the test with the end of its log."""
     import pytest
 
     try:
-        yield servers.up()
+        yield servers.up(**up)
     except ServerFailed as exc:
         pytest.fail(str(exc))
     finally:
@@ -175,7 +178,7 @@ class BotStack:
         """Test credentials of the SMS and Slack channels (bot/channels/): requests signed with these reach
         the bot; Slack's Web API is whatever listens on ``slack_api_port`` (tests/test_channels_slack.py)."""
         return {**CHANNEL_SECRETS, "SLACK_API_URL": f"http://127.0.0.1:{self.slack_api_port}/api/",
-                "CAREERBOT_SENDER_KEY": "test sender key"}
+                "CAREERBOT_SENDER_KEY": "test sender key", "CAREERBOT_CONVERSATION_KEY": CONVERSATION_KEY}
 
     def start_actions(self) -> None:
         self.processes["actions"] = start([RASA, "run", "actions", "--actions", "actions", "--port",
@@ -195,16 +198,17 @@ class BotStack:
                "web": f"{self.web_url}/health"}[name]
         wait_until_up(url, self.processes[name], self.log(name), f"{name} server")
 
-    def up(self) -> "BotStack":
-        if not MODEL.is_file():
+    def up(self, only: tuple[str, ...] = ("actions", "rasa", "web")) -> "BotStack":
+        """Start the servers (``only=("web",)``: the web server alone, for tests of the console's login and
+        headers that need no conversation) and wait until each answers."""
+        if "rasa" in only and not MODEL.is_file():
             raise ServerFailed(f"{MODEL} is missing: run `make train` first")
         self.env = {"CAREERBOT_REPORT_BASE": self.web_url, "CAREERBOT_TRACKER_URL": self.tracker_url,
                     "CAREERBOT_CONSOLE_URL": f"sqlite:///{self.folder / 'console.sqlite'}", **self.env}
         self.env = {**self.channel_settings(), **self.env}
-        self.start_actions()
-        self.start_rasa()
-        self.start_web()
-        for name in ("actions", "rasa", "web"):
+        for name in only:
+            getattr(self, f"start_{name}")()
+        for name in only:
             self.wait(name)
         return self
 

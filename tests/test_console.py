@@ -6,71 +6,29 @@ Added time: about 30 s on top of the shared stack (a few real conversations, one
 """
 from __future__ import annotations
 
+import csv
 import hashlib
-import http.cookiejar
+import io
 import re
 import sqlite3
 import subprocess
-import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 
 import pytest
 
-from tests.servers import ROOT, environment, rest_say
+from tests.console_client import PASSWORD, Client, shown_id
+from tests.console_client import add_counselor as _add_counselor
+from tests.servers import ROOT, rest_say
 from tests.servers import http as fetch
 
 pytestmark = pytest.mark.integration
 
-PASSWORD = "a long test password"
 RUN = uuid.uuid4().hex[:6]  # one conversation per test session, even on a long-lived tracker store
 CSR = f"console-test-csr-{RUN}"
 HELP = f"console-test-help-{RUN}"
 EMAIL, PHONE = "jo.doe@example.com", "207-555-0134"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Client:
-    """A counselor's browser without JavaScript: cookies kept, redirects seen, not followed."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
-
-    def request(self, path: str, form: dict | None = None) -> tuple[int, dict, bytes]:
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        try:
-            with self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=120) as r:
-                return r.status, r.headers, r.read()  # headers: any case
-        except urllib.error.HTTPError as e:
-            return e.code, e.headers, e.read()
-
-    def page(self, path: str) -> str:
-        status, _, body = self.request(path)
-        assert status == 200, (path, status, body[:300])
-        return body.decode()
-
-    def csrf(self, path: str) -> str:
-        return re.search(r'name="csrf" value="([^"]+)"', self.page(path)).group(1)
-
-    def login(self, name: str = "counsel", password: str = PASSWORD) -> tuple[int, dict, bytes]:
-        token = self.csrf("/console/login")
-        return self.request("/console/login", {"csrf": token, "name": name, "password": password,
-                                               "next": "/console/conversations"})
-
-
-def _add_counselor(stack, name: str, password: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.console", "add-counselor", name, "--password-stdin"],
-                          input=password + "\n", capture_output=True, text=True, cwd=ROOT,
-                          env=environment(stack.env))
 
 
 def _settle(rasa_url: str, sender: str, replies: list[dict]) -> list[dict]:
@@ -96,13 +54,15 @@ def console(bot_stack):
     return bot_stack.web_url
 
 
-def _key(client: Client, sender_words: str, **filters) -> str:
-    """The console key of the listed conversation whose row contains ``sender_words``."""
+CSR_ID, HELP_ID = shown_id(CSR), shown_id(HELP)
+
+
+def _key(client: Client, sender: str, **filters) -> str:
+    """The console's id of ``sender``'s conversation, once the list shows it with a link."""
     page = client.page("/console/conversations?" + urllib.parse.urlencode(filters))
-    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
-    found = [re.search(r'href="/console/conversations/([0-9a-f]+)"', r).group(1) for r in rows if sender_words in r]
-    assert found, page
-    return found[0]
+    key = shown_id(sender)
+    assert f'href="/console/conversations/{key}"' in page, page
+    return key
 
 
 @pytest.fixture()
@@ -150,6 +110,23 @@ def test_login_needs_the_right_password_and_the_form_token(console):
     assert client.request("/console/conversations")[0] == 302
 
 
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored(console):
+    """This web server trusts no proxy (tests/test_console_security.py has one that does): a made-up
+    X-Forwarded-For neither dodges the login throttle nor the address check, nor does a made-up
+    X-Forwarded-Proto make the cookie Secure."""
+    import concurrent.futures
+
+    clients = [Client(console, {"X-Forwarded-For": f"10.9.0.{i}", "X-Forwarded-Proto": "https"}) for i in range(12)]
+    tokens = [c.csrf("/console/login") for c in clients]
+    with concurrent.futures.ThreadPoolExecutor(12) as pool:
+        statuses = list(pool.map(lambda i: clients[i].request("/console/login", {
+            "csrf": tokens[i], "name": "spoofed", "password": "wrong wrong wrong"})[0], range(12)))
+    assert statuses.count(401) in (5, 6, 7) and statuses.count(429) == 12 - statuses.count(401), statuses
+    assert Client(console, {"X-Forwarded-For": "203.0.113.9"}).request("/console/login")[0] == 200
+    _, headers, _ = clients[0].request("/console/login")
+    assert "careerbot_console_login=" in headers["Set-Cookie"] and "Secure" not in headers["Set-Cookie"]
+
+
 def test_the_session_cookie_is_httponly_strict_and_console_only(console):
     client = Client(console)
     token = client.csrf("/console/login")
@@ -163,22 +140,22 @@ def test_a_rest_conversation_is_listed_with_its_occupations_and_flags(counselor)
     status, headers, _ = counselor.request("/console/")
     assert status == 302 and headers["Location"].endswith("/console/conversations")
     page = counselor.page("/console/conversations")
-    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if CSR in r)
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if CSR_ID in r)
     assert "rest" in row and "Customer Service Representatives" in row and "License Clerks" in row
     assert "asked for a human" not in row and "unresolved" not in row
-    help_row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if HELP in r)
+    help_row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if HELP_ID in r)
     assert "asked for a human" in help_row and "unresolved" in help_row
     # filters: by flag, occupation, channel, words said, date
     human = counselor.page("/console/conversations?human=1")
-    assert HELP in human and CSR not in human
+    assert HELP_ID in human and CSR_ID not in human
     unresolved = counselor.page("/console/conversations?unresolved=1")
-    assert HELP in unresolved and CSR not in unresolved
+    assert HELP_ID in unresolved and CSR_ID not in unresolved
     clerks = counselor.page("/console/conversations?occupation=license+clerk")
-    assert CSR in clerks and HELP not in clerks
-    assert CSR in counselor.page("/console/conversations?channel=rest")
-    assert CSR not in counselor.page("/console/conversations?channel=telegram")
-    assert CSR in counselor.page("/console/conversations?q=how+do+I+get+there")
-    assert CSR not in counselor.page("/console/conversations?until=2000-01-01")
+    assert CSR_ID in clerks and HELP_ID not in clerks
+    assert CSR_ID in counselor.page("/console/conversations?channel=rest")
+    assert CSR_ID not in counselor.page("/console/conversations?channel=telegram")
+    assert CSR_ID in counselor.page("/console/conversations?q=how+do+I+get+there")
+    assert CSR_ID not in counselor.page("/console/conversations?until=2000-01-01")
 
 
 def test_a_transcript_shows_the_analyses_the_bot_gave(counselor):
@@ -201,7 +178,7 @@ def test_personal_data_is_masked_and_sender_ids_stay_out_of_urls(counselor):
     assert "The bot gave no analysis" in page
 
 
-def test_notes_need_the_form_token_and_are_shown(counselor):
+def test_notes_need_the_form_token_and_are_shown(counselor, bot_stack):
     key = _key(counselor, CSR)
     path = f"/console/conversations/{key}"
     status, _, _ = counselor.request(path + "/notes", {"text": "forged note"})
@@ -214,6 +191,9 @@ def test_notes_need_the_form_token_and_are_shown(counselor):
     page = counselor.page(path)
     assert "forged note" not in page
     assert "Call back Monday: [phone]" in page and "counsel ·" in page
+    with sqlite3.connect(bot_stack.folder / "console.sqlite") as db:  # masked where it is kept, too
+        kept = [t for (t,) in db.execute("SELECT text FROM console_notes") if t.startswith("Call back Monday")]
+    assert kept and all(t == "Call back Monday: [phone]" for t in kept), kept
 
 
 def test_an_expired_session_goes_back_to_the_login(counselor, bot_stack):
@@ -237,17 +217,39 @@ def test_logout_ends_the_session(counselor):
     assert counselor.request("/console/conversations")[0] == 302
 
 
-def test_the_list_exports_as_csv_with_the_filters(counselor):
-    status, headers, body = counselor.request("/console/conversations.csv?human=1")
+def _csv(counselor: Client, path: str) -> list[dict]:
+    status, headers, body = counselor.request(path)
     assert status == 200 and headers["Content-Type"].startswith("text/csv")
     assert "attachment" in headers["Content-Disposition"]
-    lines = body.decode().splitlines()
-    assert lines[0].startswith("conversation,started_utc,last_message_utc,channel,person,current_job,target_job")
-    assert any(HELP in line and ",yes,yes," in line for line in lines[1:])
-    assert not any(CSR in line for line in lines)
-    everything = counselor.request("/console/conversations.csv")[2].decode()
-    row = next(line for line in everything.splitlines() if CSR in line)
-    assert "Customer Service Representatives" in row and "License Clerks" in row and ",rest," in row
+    return list(csv.DictReader(io.StringIO(body.decode())))
+
+
+def test_the_list_exports_as_csv_with_the_filters(counselor):
+    rows = _csv(counselor, "/console/conversations.csv?human=1")
+    assert list(rows[0])[:6] == ["conversation", "started_utc", "last_message_utc", "channel", "current_job",
+                                 "target_job"]
+    assert any(r["conversation"] == HELP_ID and r["asked_for_human"] == r["left_unresolved"] == "yes" for r in rows)
+    assert not any(r["conversation"] == CSR_ID for r in rows)
+    [row] = [r for r in _csv(counselor, "/console/conversations.csv") if r["conversation"] == CSR_ID]
+    assert row["current_job"] == "Customer Service Representatives" and "License Clerks" in row["target_job"]
+    assert row["channel"] == "rest"
+
+
+def test_no_sender_id_is_shown_and_the_shown_id_reaches_no_conversation(counselor, bot_stack):
+    """A sender id is a key to the person's conversation (a REST message under it writes into it, a socket.io
+    session under it hears the replies): the console shows a keyed hash instead, and that id sent to the
+    bot is a stranger's new conversation, not the person's."""
+    shown = [counselor.page("/console/conversations"), counselor.request("/console/conversations.csv")[2].decode(),
+             counselor.page(f"/console/conversations/{CSR_ID}"),
+             counselor.page(f"/console/conversations/{CSR_ID}/export.html")]
+    for text in shown:
+        assert "console-test-" not in text  # no sender id of this module's conversations
+        assert hashlib.sha256(CSR.encode()).hexdigest()[:20] not in text  # nor an unsalted hash of one
+    replies = rest_say(bot_stack.rasa_url, CSR_ID, "what does it pay?")
+    said = " ".join(r.get("text") or "" for r in replies)
+    assert said and "License Clerks" not in said and "Maine" not in said, said
+    assert "what does it pay?" not in counselor.page(f"/console/conversations/{CSR_ID}")
+    _key(counselor, CSR_ID)  # listed as a conversation of its own
 
 
 def test_one_conversation_exports_as_html_and_pdf(counselor, tmp_path):
@@ -267,8 +269,11 @@ def test_one_conversation_exports_as_html_and_pdf(counselor, tmp_path):
 
 
 def test_the_account_command_refuses_short_passwords(bot_stack):
-    made = _add_counselor(bot_stack, "shorty", "short")
-    assert made.returncode == 1 and "at least" in made.stderr
+    for password in ("short", " " * 20, "   eleven chr   "):  # spaces at either end do not count
+        made = _add_counselor(bot_stack, "shorty", password)
+        assert made.returncode == 1 and "at least 12 characters" in made.stderr, password
+    status, _, _ = Client(bot_stack.web_url).login("shorty", " " * 20)
+    assert status == 401  # no such account was made
 
 
 @pytest.mark.parametrize("text, asks", [
@@ -285,11 +290,22 @@ def test_asking_for_a_human_is_found_in_the_text(text, asks):
     assert asked_for_human(text) is asks
 
 
-def test_the_csv_never_starts_a_cell_with_a_formula():
-    from bot.console.export import _cell
+def test_no_csv_cell_is_a_formula_whatever_the_separator():
+    """Read as a spreadsheet would, splitting on "," or ";" or tabs, no cell of the CSV starts with = + - @."""
+    from bot.console.conversations import Conversation
+    from bot.console.export import conversations_csv
 
-    assert [_cell(v) for v in ("=HYPERLINK(1)", "+1 207", "-2", "@SUM", "Cashiers", None, 3)] == \
-        ["'=HYPERLINK(1)", "'+1 207", "'-2", "'@SUM", "Cashiers", "", "3"]
+    typed = ["=HYPERLINK(\"http://x\")", "+1 207", "-2+3", "@SUM(A1)", " =1+1", "Cashiers;=cmd|' /C calc'!A0",
+             "Cashiers\t=1", "a, -2", ";=1", "Cashiers - front desk"]
+    rows = [Conversation(f"s{i}", f"id{i}", channel=text, slots={"current_title": text, "target_title": "Cashiers"})
+            for i, text in enumerate(typed)]
+    text = conversations_csv(rows)
+    for separator in (",", ";", "\t"):
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+        assert not [c for c in cells if c.strip(' "')[:1] in ("=", "+", "-", "@")], separator
+    read = list(csv.DictReader(io.StringIO(text)))
+    assert [r["current_job"] for r in read][-1] == "Cashiers - front desk" and read[0]["target_job"] == "Cashiers"
+    assert read[0]["current_job"] == "'=HYPERLINK(\"http://x\")"
 
 
 def test_the_tracker_store_url_becomes_rasas_settings():

@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 
+from tests.console_client import shown_id
 from tests.servers import ROOT, environment, rest_say
 
 pytestmark = pytest.mark.integration
@@ -51,7 +52,7 @@ def test_a_counselor_finds_reads_annotates_and_exports_a_conversation(console, p
     # find it: search by the occupation, then open the row of this person
     page.fill("input[name=occupation]", "pharmacy")
     page.click("text=Filter")
-    row = page.locator("tbody tr", has_text=SENDER)
+    row = page.locator("tbody tr", has_text=shown_id(SENDER))
     assert row.count() == 1
     assert "Cashiers" in row.inner_text() and "Pharmacy Technicians" in row.inner_text() and "rest" in row.inner_text()
     row.locator("a").click()

@@ -25,7 +25,7 @@ from bot.privacy import hash_sender, mask
     ("JOHN_SMITH77@Mail.Example.com is my address", "[e-mail] is my address"),
     # US social security numbers
     ("my ssn is 123-45-6789", "my ssn is [SSN]"),
-    ("SSN: 123456789 and nothing else", "[SSN] and nothing else"),
+    ("SSN: 123456789 and nothing else", "SSN: [SSN] and nothing else"),
     ("social security number 123 45 6789", "social security number [SSN]"),
     # street addresses
     ("I live at 123 Main Street, Apt 4B, Portland, ME 04101 now", "I live at [address] now"),
@@ -33,6 +33,45 @@ from bot.privacy import hash_sender, mask
     ("we moved to 7 Martin Luther King Jr Blvd last year", "we moved to [address] last year"),
     ("mail goes to PO Box 77", "mail goes to [address]"),
     ("worked 12 years at 5 Oak Ave in Bangor", "worked 12 years at [address] in Bangor"),
+    # the forms issue 17 found unmasked
+    ("call 207/555-0100 after 3", "call [phone] after 3"),
+    ("(207)-555-0100", "[phone]"),
+    ("text me 207\u2013555\u20130100", "text me [phone]"),            # en dashes
+    ("or 207\u2014555\u20140100 or 207\u2212555\u22120100", "or [phone] or [phone]"),  # em dash, minus sign
+    ("207 555 01 00 is the house", "[phone] is the house"),
+    ("my new number is 555-0105", "my new number is [phone]"),
+    ("it's 123.45.6789", "it's [SSN]"),
+    ("123456789", "[SSN]"),
+    ("write to maria(at)example.com", "write to [e-mail]"),
+    ("I live at 456 Oak Rd., Bangor, Maine 04401.", "I live at [address]."),
+    # more phone spellings
+    ("(207)555-0100", "[phone]"),
+    ("+1-207-555-0100 (cell)", "[phone] (cell)"),
+    ("1 (207) 555-0100", "[phone]"),
+    ("tel:+12075550100", "tel:[phone]"),
+    ("cell 207 555 0100, home 207 555 0199", "cell [phone], home [phone]"),
+    ("207 5550100", "[phone]"),
+    ("+33 1 42 68 53 00 in Paris", "[phone] in Paris"),
+    ("call 555\u20130105 tonight", "call [phone] tonight"),
+    # more SSN spellings
+    ("123\u201345\u20136789", "[SSN]"),
+    ("ssn# 123-45-6789", "ssn# [SSN]"),
+    ("my social is 123456789.", "my social is [SSN]."),
+    # more e-mail spellings
+    ("maria [at] example [dot] com", "[e-mail]"),
+    ("maria(at)example(dot)com please", "[e-mail] please"),
+    ("jo @ example.org", "[e-mail]"),
+    ("MARIA.LOPEZ@EXAMPLE.ORG", "[e-mail]"),
+    # more addresses: city, state by name or code, ZIP; a direction after the street; a PO box with its town
+    ("456 Oak Rd., Bangor, ME 04401", "[address]"),
+    ("456 Oak Rd, Bangor, Maine, then Portland", "[address], then Portland"),
+    ("456 Oak Rd., Bangor 04401", "[address]"),
+    ("1600 Pennsylvania Avenue NW, Washington, DC 20500", "[address]"),
+    ("12 Elm St Apt 3, Portland, Oregon 97201 since May", "[address] since May"),
+    ("P.O. Box 123, Augusta, ME 04330", "[address]"),
+    ("77 Ocean Ave, Santa Fe, New Mexico 87501-1234", "[address]"),
+    ("22 Main St. in Bangor", "[address] in Bangor"),
+    ("12 Elm St, Bangor, me too", "[address], Bangor, me too"),
 ])
 def test_personal_data_in_running_text_is_masked(text, expected):
     assert mask(text) == expected
@@ -49,6 +88,16 @@ def test_personal_data_in_running_text_is_masked(text, expected):
     "I drove 300 miles on Route 1 every day",
     "RAPIDS code 0867 for 2000 hours; level 3 of 5",
     "1,234,567.89 people work in it",
+    "I earned $45,000.50 last year and 18.50 an hour before",
+    "I worked 9-5 for 10 years, 2015-2025",
+    "the CIP code is 51.0805 and the SOC 15-1252",
+    "between 2015 and 2020 I drove 40,000 miles",
+    "zone 3 of 5, score 72.5 out of 100",
+    "O*NET 29.3 and OEWS May 2025",
+    "openings 123,456 and 2,345,678 employed, up 1.2% from 2024-2034",
+    "I live in Maine, near Bangor, and work at the Main St diner",
+    "email me back at work",
+    "3001CB takes 2000 hours",
 ])
 def test_what_the_bot_talks_about_is_not_masked(text):
     assert mask(text) == text
@@ -96,3 +145,17 @@ def test_deployment_can_keep_the_numbers(key_dir, monkeypatch):
     monkeypatch.setenv(privacy.KEEP_NUMBERS_ENV, "1")
     assert hash_sender("+12075550134") == "+12075550134"
     assert not (key_dir / privacy.SENDER_KEY_FILE).exists()
+
+
+def test_conversation_ids_are_keyed_and_the_key_is_kept_private(key_dir, monkeypatch):
+    import hashlib
+
+    monkeypatch.delenv(privacy.CONVERSATION_KEY_ENV, raising=False)
+    shown = privacy.conversation_id("Zx8kq2-socketio-session")
+    assert len(shown) == 24 and shown == privacy.conversation_id("Zx8kq2-socketio-session")
+    assert shown not in hashlib.sha256(b"Zx8kq2-socketio-session").hexdigest()  # not an unsalted hash
+    key_file = key_dir / privacy.CONVERSATION_KEY_FILE
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600 and len(key_file.read_bytes().strip()) == 64
+    assert privacy.sender_key() != key_file.read_bytes().strip()  # its own key, not the SMS senders'
+    monkeypatch.setenv(privacy.CONVERSATION_KEY_ENV, "a deployment's own secret")
+    assert privacy.conversation_id("Zx8kq2-socketio-session") != shown

@@ -15,20 +15,21 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from bot.privacy import mask
 from knowledge.config import VAR_DIR
 
 CONSOLE_URL_ENV = "CAREERBOT_CONSOLE_URL"
 IDLE_HOURS = float(os.environ.get("CAREERBOT_CONSOLE_IDLE_HOURS", "8"))
 MAX_HOURS = 24
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
-MIN_PASSWORD = 10
-FAILED_LOGINS_ALLOWED = 5  # per account name and per address, within FAILED_LOGIN_WINDOW seconds
-FAILED_LOGIN_WINDOW = 15 * 60
+MIN_PASSWORD = 12  # characters, not counting spaces at either end
+FAILED_LOGIN_WINDOW = 15 * 60  # seconds a failed login counts (see attempt_login)
 
 metadata = sa.MetaData()
 counselors = sa.Table(
@@ -118,8 +119,9 @@ def add_counselor(engine, name: str, password: str) -> bool:
     """Create the account, or set a new password if it exists; True when it was created."""
     if not valid_name(name):
         raise ValueError("a counselor name is 1-80 letters, digits or . _ - @")
-    if len(password) < MIN_PASSWORD:
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters")
+    if len(password.strip()) < MIN_PASSWORD:  # ten spaces are not a password
+        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at "
+                         "either end")
     hashed = hash_password(password)
     with engine.begin() as conn:
         exists = conn.execute(sa.select(counselors.c.name).where(counselors.c.name == name)).first()
@@ -131,26 +133,87 @@ def add_counselor(engine, name: str, password: str) -> bool:
         return True
 
 
-def too_many_failures(engine, name: str, address: str) -> bool:
-    since = time.time() - FAILED_LOGIN_WINDOW
-    with engine.connect() as conn:
-        by_name = conn.execute(sa.select(sa.func.count()).select_from(failed_logins).where(
-            failed_logins.c.name == name, failed_logins.c.time > since)).scalar()
-        by_address = conn.execute(sa.select(sa.func.count()).select_from(failed_logins).where(
-            failed_logins.c.address == address, failed_logins.c.time > since)).scalar()
-    return by_name >= FAILED_LOGINS_ALLOWED or by_address >= FAILED_LOGINS_ALLOWED * 4
+# -- logging in ---------------------------------------------------------------------------------------
+#
+# The rule: a wrong password costs the one who typed it time, never locks anyone else out.
+#
+# Every failed login is kept for FAILED_LOGIN_WINDOW (15 minutes) with the name tried and the client's
+# address (bot/console/proxy.py: behind a reverse proxy only when the deployment trusts it, so nobody
+# dodges the count with a made-up X-Forwarded-For). Three counts, each with its own allowance:
+#
+#   the name from one address   5 failures free, then waits of 1, 2, 4, 8 ... seconds, at most 15 minutes
+#   one address, any names     20 failures free, then the same doubling waits (someone trying many names)
+#   the name, any address      50 failures free, then doubling waits of at most 60 seconds (many machines)
+#
+# A wait counts from the last failure; a try during a wait is refused without looking at the password and
+# is not counted, so hammering does not make it longer. A right password clears that name's failures from
+# that address.
+#
+# Why not a lock: "five tries lock the name" lets anyone who knows a counselor's name keep them out all day,
+# and "twenty failures lock the address" locks out a whole office behind one NAT or proxy. Here an attacker
+# slows only their own address; a counselor at another address logs in at once, and even an attacker with
+# many machines can slow one name to a try a minute, not stop it. Guessing a 12-character password at these
+# rates is hopeless.
+#
+# Parallel tries: the wait is checked and the try recorded as a failure in one step under a lock (a try
+# is a failure until the password proves right), so fifteen tries sent at once get five checks, not
+# fifteen. The lock is the web server process's: the console runs in the one process of `python -m bot.web`.
+
+@dataclass(frozen=True)
+class Allowance:
+    free: int         # failures within the window before any wait
+    longest: float    # the longest wait, seconds
 
 
-def check_login(engine, name: str, password: str, address: str) -> bool:
-    """True for a right name and password; a failure is recorded (see ``too_many_failures``)."""
+BY_NAME_AND_ADDRESS = Allowance(free=5, longest=FAILED_LOGIN_WINDOW)
+BY_ADDRESS = Allowance(free=20, longest=FAILED_LOGIN_WINDOW)
+BY_NAME = Allowance(free=50, longest=60)
+FIRST_WAIT = 1.0  # seconds; doubled with every further failure
+_ATTEMPTS = threading.Lock()
+
+
+def wait_after(failures: int, allowance: Allowance) -> float:
+    """Seconds to wait after the last of ``failures`` failures: none while they are free, then 1, 2, 4 ..."""
+    if failures < allowance.free:
+        return 0.0
+    return min(allowance.longest, FIRST_WAIT * 2 ** min(failures - allowance.free, 30))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    ok: bool           # the name and password are right
+    wait: float = 0.0  # > 0: refused unchecked; seconds until a try is allowed again
+
+
+def _wait(conn, name: str, address: str, now: float) -> float:
+    t = failed_logins.c
+    waits = [0.0]
+    for condition, allowance in (((t.name == name, t.address == address), BY_NAME_AND_ADDRESS),
+                                 ((t.address == address,), BY_ADDRESS), ((t.name == name,), BY_NAME)):
+        count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(t.time)).where(
+            *condition, t.time > now - FAILED_LOGIN_WINDOW)).one()
+        if count:
+            waits.append(last + wait_after(count, allowance) - now)
+    return max(waits)
+
+
+def attempt_login(engine, name: str, password: str, address: str) -> Attempt:
+    """One login try (see the rule above): refused while a wait runs, else checked, and a failure recorded."""
+    name, address = name[:80], address[:64]
+    with _ATTEMPTS, engine.begin() as conn:
+        now = time.time()
+        wait = _wait(conn, name, address, now)
+        if wait > 0:
+            return Attempt(False, wait)
+        conn.execute(failed_logins.insert().values(name=name, address=address, time=now))
+        conn.execute(failed_logins.delete().where(failed_logins.c.time < now - FAILED_LOGIN_WINDOW))
     with engine.connect() as conn:
         row = conn.execute(sa.select(counselors.c.password_hash).where(counselors.c.name == name)).first()
     ok = verify_password(password, row[0] if row else _dummy_hash()) and row is not None
-    if not ok:
+    if ok:
         with engine.begin() as conn:
-            conn.execute(failed_logins.insert().values(name=name[:80], address=address[:64], time=time.time()))
-            conn.execute(failed_logins.delete().where(failed_logins.c.time < time.time() - FAILED_LOGIN_WINDOW))
-    return ok
+            conn.execute(failed_logins.delete().where(failed_logins.c.name == name, failed_logins.c.address == address))
+    return Attempt(ok)
 
 
 # -- sessions ----------------------------------------------------------------------------------------
@@ -203,9 +266,11 @@ MAX_NOTE = 5000
 
 
 def add_note(engine, conversation: str, counselor: str, text: str) -> None:
+    """Kept masked (bot.privacy): a note is read by every counselor and copied into exports, so a phone
+    number or an address typed into it is not kept in the console database either."""
     with engine.begin() as conn:
         conn.execute(notes.insert().values(conversation=conversation, counselor=counselor, created=time.time(),
-                                           text=text[:MAX_NOTE]))
+                                           text=mask(text[:MAX_NOTE])))
 
 
 def notes_for(engine, conversation: str) -> list[dict]:

@@ -5,8 +5,9 @@ intent_name, action_name, data as JSON). One conversation here is one sender id 
 channel); Rasa's own sessions inside it are shown as "new session" marks in the transcript.
 
 Everything text-like a counselor sees passes through ``bot.privacy.mask``: what people typed, what the bot
-said (it can echo what people typed), sender ids. Conversations are named in URLs by ``key(sender_id)``,
-a hash, so no sender id (which may be a phone number or an e-mail address) appears in a URL or a log.
+said (it can echo what people typed). No sender id is shown, in a page, a URL or an export: a sender id is
+a key to the person's conversation on the bot's channels. Conversations are named by
+``bot.privacy.conversation_id(sender_id)``, a keyed hash (``Conversation.key``).
 
 Two flags help counselors find who needs them:
 
@@ -18,7 +19,6 @@ Two flags help counselors find who needs them:
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import threading
@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from bot.analysis_record import SLOT as ANALYSES_SLOT
-from bot.privacy import mask
+from bot.privacy import conversation_id, mask
 
 _HUMAN = (r"(?:a\s+|an\s+|the\s+|some\s+|your\s+)?(?:real\s+|live\s+|actual\s+)?(?:human|person|someone|somebody|"
           r"(?:career\s+)?counsel?l?or|advisor|adviser|agent|representative|staff|coach|operator)\b")
@@ -45,11 +45,6 @@ HUMAN_REQUEST = re.compile(
     re.I)
 NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
 SLOTS_SHOWN = ("current_title", "target_title", "state")
-
-
-def key(sender_id: str) -> str:
-    """The conversation's name in URLs: not the sender id itself."""
-    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:20]
 
 
 def asked_for_human(text: str | None) -> bool:
@@ -81,10 +76,6 @@ class Conversation:
     user_messages: int = 0
     asked_for_human: bool = False
     notes: int = 0
-
-    @property
-    def shown_sender(self) -> str:
-        return mask(self.sender_id)
 
     @property
     def current(self) -> str | None:
@@ -178,6 +169,7 @@ class Conversations:
                               sa.Column("data", sa.Text))
         self._lock = threading.Lock()
         self._by_key: dict[str, Conversation] = {}
+        self._ids: dict[str, str] = {}  # sender id -> conversation id (the key is read from a file or the environment)
         self._last_id = 0
 
     def _refresh(self) -> None:
@@ -194,7 +186,7 @@ class Conversations:
                 return
             raise
         for row in rows:
-            k = key(row.sender_id)
+            k = self._ids.get(row.sender_id) or self._ids.setdefault(row.sender_id, conversation_id(row.sender_id))
             conv = self._by_key.get(k) or self._by_key.setdefault(k, Conversation(row.sender_id, k))
             _add(conv, row.type_name, row.timestamp, row.intent_name, row.action_name, _data(row.data))
             self._last_id = max(self._last_id, row.id)
@@ -214,7 +206,7 @@ class Conversations:
 @dataclass
 class Filters:
     """The list's search and filters, from the query string (every value optional)."""
-    q: str = ""            # words in what was said, the occupations or the sender
+    q: str = ""            # words in what was said, the occupations or the conversation id
     channel: str = ""
     occupation: str = ""   # in the current or the target occupation
     since: str = ""        # YYYY-MM-DD, by the last message
@@ -265,7 +257,7 @@ class Filters:
             return False
         if self.q:
             word = self.q.lower()
-            haystack = [c.shown_sender, c.current or "", c.target or ""] + [t.text for t in c.turns]
+            haystack = [c.key, c.current or "", c.target or ""] + [t.text for t in c.turns]
             if not any(word in h.lower() for h in haystack):
                 return False
         return True

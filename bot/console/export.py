@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime, timezone
 
 from knowledge.report.pdf import html_to_pdf  # noqa: F401  (re-exported for the console's PDF export)
 
-CSV_COLUMNS = ["conversation", "started_utc", "last_message_utc", "channel", "person", "current_job", "target_job",
+CSV_COLUMNS = ["conversation", "started_utc", "last_message_utc", "channel", "current_job", "target_job",
                "messages_from_person", "asked_for_human", "left_unresolved", "analyses", "notes"]
 
 
+# A formula starts with one of = + - @ at the start of a cell; a spreadsheet that splits on ";" or a tab
+# (whatever the file's own separator) starts a new cell after each of them.
+_FORMULA = re.compile(r"(^|[,;\t\r\n])(\s*)(?=[=+\-@])")
+
+
 def _cell(value) -> str:
-    """A spreadsheet must not run what people typed: a leading = + - @ makes a formula, so quote it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """A spreadsheet must not run what people typed: a ' goes before every = + - @ that could start a cell,
+    at the start or after a , ; tab or line break (so it is no formula whichever separator the
+    spreadsheet splits on), and before a cell's leading ; tab or carriage return."""
+    text = _FORMULA.sub(r"\1\2'", "" if value is None else str(value))
+    return "'" + text if text[:1] in (";", "\t", "\r") else text
 
 
 def conversations_csv(rows) -> str:
@@ -26,7 +34,7 @@ def conversations_csv(rows) -> str:
     for c in rows:
         writer.writerow([_cell(v) for v in (
             c.key, c.started_at.strftime("%Y-%m-%d %H:%M:%S"), c.last_at.strftime("%Y-%m-%d %H:%M:%S"), c.channel,
-            c.shown_sender, c.current, c.target, c.user_messages, "yes" if c.asked_for_human else "no",
+            c.current, c.target, c.user_messages, "yes" if c.asked_for_human else "no",
             "yes" if c.unresolved else "no", len(c.analyses), c.notes)])
     return out.getvalue()
 

@@ -10,38 +10,43 @@
 
 Every other /console URL, and all of these but the login when nobody is logged in, answer with a
 redirect to the login page. POST forms carry the session's CSRF token (the login form a cookie-bound
-one). Cookies are HttpOnly and SameSite=Strict, limited to /console. Pages are not cached and cannot be
-framed. The job seekers' channels are on the Rasa server, not here, and no other route of this server
+one). Cookies are HttpOnly and SameSite=Strict, limited to /console, and Secure when the browser uses
+HTTPS (behind a trusted proxy: bot/console/proxy.py). Failed logins slow down the address that makes them
+(``accounts.attempt_login``), they lock nobody out. Pages are not cached and cannot be framed.
+Conversations are named by ``bot.privacy.conversation_id``, never by their sender id. The job seekers' channels are on the Rasa server, not here, and no other route of this server
 reads the tracker store or the console database.
 """
 from __future__ import annotations
 
 import asyncio
 import hmac
-import ipaddress
+import math
 import os
 import secrets
 import threading
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import quote, urlsplit
 
-from bot.console import accounts, export
+from bot.console import accounts, export, proxy
 from bot.console.conversations import Conversations, Filters, select
 from bot.privacy import mask
 
 COOKIE = "careerbot_console"
 LOGIN_COOKIE = "careerbot_console_login"
 FAILED_LOGIN_DELAY = 1.0  # seconds added to every failed login
-HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
+# Read-only: Sanic's redirect() writes Location into the dict it is given, and a shared dict would carry one
+# counselor's URL onto every later response. Responses get a copy (``redirect`` below).
+HEADERS = MappingProxyType({"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "no-referrer",
            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-                                      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"}
+                                      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"})
 # Who may reach the console at all: loopback and private networks unless the deployment says otherwise
 # (CAREERBOT_CONSOLE_NETWORKS, comma-separated CIDRs; "any" for everyone). The web server also serves the
-# job seekers' website; from other addresses /console does not exist (404). The socket's peer address is
-# used, so behind a reverse proxy every request looks local: there, the proxy must not forward /console.
+# job seekers' website; from other addresses /console does not exist (404). The address is the socket's
+# peer, or behind a reverse proxy named in CAREERBOT_TRUSTED_PROXIES the client it forwards for (proxy.py).
 NETWORKS_ENV = "CAREERBOT_CONSOLE_NETWORKS"
 DEFAULT_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 KIND_NAMES = {"compare": "Comparison", "gaps": "Gaps in detail", "pay": "Pay and outlook", "explore": "Jobs to move into",
@@ -62,21 +67,14 @@ def templates():
 def allowed_networks(spec: str | None = None) -> list | None:
     """The networks the console answers; None for every address."""
     spec = (spec if spec is not None else os.environ.get(NETWORKS_ENV, DEFAULT_NETWORKS)).strip()
-    if spec.lower() in ("any", "*", "all"):
-        return None
-    return [ipaddress.ip_network(part.strip(), strict=False) for part in spec.split(",") if part.strip()]
+    return None if spec.lower() in ("any", "*", "all") else proxy.parse_networks(spec)
 
 
-def reachable(address: str, networks: list | None) -> bool:
-    if networks is None:
-        return True
-    try:
-        ip = ipaddress.ip_address(address.split("%")[0])
-    except ValueError:
-        return False
-    if ip.version == 6 and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return any(ip in net for net in networks if net.version == ip.version)
+def _duration(seconds: float) -> str:
+    seconds = math.ceil(seconds)
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 def _safe_next(target: str | None) -> str:
@@ -107,10 +105,11 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     conversations = _Lazy(lambda: Conversations(tracker_url))
     jinja = templates()
     networks = allowed_networks()
+    proxies = proxy.trusted_proxies()
 
     @bp.middleware("request")
     async def only_from_allowed_networks(request):
-        if not reachable(request.ip or "", networks):
+        if not proxy.within(proxy.client_address(request, proxies), networks):
             return response.text("Not found.\n", status=404)
 
     def page(template: str, status: int = 200, **context):
@@ -123,14 +122,17 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         cookie["path"] = "/console"
         cookie["httponly"] = True
         cookie["samesite"] = "Strict"
-        if request.scheme == "https":
+        if proxy.is_https(request, proxies):
             cookie["secure"] = True
         if max_age is not None:
             cookie["max-age"] = max_age
 
+    def redirect(to: str, status: int = 302):
+        return response.redirect(to, status=status, headers=dict(HEADERS))  # a copy: see HEADERS
+
     def to_login(request):
         target = request.path + (f"?{request.query_string}" if request.query_string else "")
-        return response.redirect("/console/login?next=" + quote(target, safe=""), headers=HEADERS)
+        return redirect("/console/login?next=" + quote(target, safe=""))
 
     async def run(fn, *args):
         return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
@@ -153,7 +155,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @bp.get("/")
     async def home(request):
         session = await run(accounts.session_for, db, request.cookies.get(COOKIE))
-        return response.redirect("/console/conversations" if session else "/console/login", headers=HEADERS)
+        return redirect("/console/conversations" if session else "/console/login")
 
     @bp.get("/login")
     async def login_form(request):
@@ -178,14 +180,15 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
 
         if not cookie_token or not hmac.compare_digest(cookie_token, sent):
             return again("The form expired. Please log in again.", 403)
-        address = request.remote_addr or request.ip or "?"
-        if await run(accounts.too_many_failures, db, name, address):
-            await asyncio.sleep(FAILED_LOGIN_DELAY)
-            return again("Too many failed logins. Wait 15 minutes and try again.", 429)
-        if not await run(accounts.check_login, db, name, password, address):
+        attempt = await run(accounts.attempt_login, db, name, password, proxy.client_address(request, proxies) or "?")
+        if attempt.wait:
+            resp = again(f"Too many failed logins. Try again in {_duration(attempt.wait)}.", 429)
+            resp.headers["Retry-After"] = str(math.ceil(attempt.wait))
+            return resp
+        if not attempt.ok:
             await asyncio.sleep(FAILED_LOGIN_DELAY)
             return again("Wrong name or password.", 401)
-        resp = response.redirect(next_url, headers=HEADERS)
+        resp = redirect(next_url)
         set_cookie(resp, COOKIE, await run(accounts.start_session, db, name), request)
         set_cookie(resp, LOGIN_COOKIE, "", request, max_age=0)  # used up
         return resp
@@ -194,7 +197,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @counselor_only
     async def logout(request, session):
         await run(accounts.end_session, db, request.cookies.get(COOKIE))
-        resp = response.redirect("/console/login", headers=HEADERS)
+        resp = redirect("/console/login")
         set_cookie(resp, COOKIE, "", request, max_age=0)
         return resp
 
@@ -247,7 +250,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         text = (request.form.get("text") or "").strip()
         if text:
             await run(accounts.add_note, db, conv.key, session.counselor, text)
-        return response.redirect(f"/console/conversations/{conv.key}", status=303, headers=HEADERS)
+        return redirect(f"/console/conversations/{conv.key}", status=303)
 
     @bp.get("/conversations/<key:str>/<filename:str>")  # export.html, export.pdf
     @counselor_only
@@ -269,7 +272,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     @counselor_only
     async def anything_else(request, session, rest: str):
         if not rest.strip("/"):  # /console/
-            return response.redirect("/console/conversations", headers=HEADERS)
+            return redirect("/console/conversations")
         return response.text("No such page in the console.\n", status=404, headers=HEADERS)
 
     return bp
