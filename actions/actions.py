@@ -49,21 +49,22 @@ class ActionAskCollegeCredits(AskOnce):
 def _citations() -> dict:
     a = store.analyst()
     return {"ratings": a.cite("rating:knowledge") + "; " + a.cite("rating:abilities"), "wages": a.cite("wage"),
-            "projections": a.cite("projection"), "zones": a.cite("job_zone_reference")}
+            "projections": a.cite("projection"), "zones": a.cite("job_zone_reference"), "related": a.cite("related_occupation")}
 
 
 def _explore(dispatcher: CollectingDispatcher, code: str, avoid: str | None = None) -> dict:
+    from knowledge.lookup import related_destinations
     from knowledge.scoring.destinations import destinations
 
     occ = store.occupation(code)
     try:
-        ranked = destinations(store.engine(), code, top=25 if avoid else 5)
-    except (KeyError, ValueError):
-        ranked = []
+        ranked, rated = destinations(store.engine(), code, top=25 if avoid else 5), True
+    except (KeyError, ValueError):  # not rated (Taxi Drivers): the jobs O*NET lists as related, unmeasured
+        ranked, rated = related_destinations(store.engine(), code, top=25 if avoid else 5), False
     if avoid:  # "anything but driving": leave out the jobs whose title says it
         stem = parse.stem_of(avoid)
         ranked = [d for d in ranked if stem not in d["title"].lower()][:5]
-    say(dispatcher, replies.explore(occ.title, ranked, _citations()))
+    say(dispatcher, replies.explore(occ.title, ranked, _citations(), rated=rated))
     return analysis_record.exploration(occ, ranked)
 
 

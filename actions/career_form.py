@@ -198,13 +198,11 @@ class ValidateCareerForm(FormValidationAction):
                 return {slot: None, "prompted": True, "asked_military": True}
             found = store.find_job(text, civilian=True)
             if found.status != "ok" and (entities.get("military") or MILITARY_WORDS.search(text)):
-                # "army infantry" again: no civilian job in those words; ask for the work itself, then move on
-                n = failures(tracker) + 1
-                if n >= MAX_FAILURES:
-                    say(dispatcher, replies.unknown_job(text, MAX_FAILURES, which))
-                    return give_up(tracker, which)
-                say(dispatcher, replies.ask_military(again=True))
-                return {slot: None, "failures": n, "prompted": True}
+                # "army infantry" again: no civilian job in those words, and asking a third time would be a loop
+                # (the crosswalk that would translate it is not in ../shared/data): go on without it, and say
+                # where a veteran's job is translated
+                say(dispatcher, replies.military_without_crosswalk())
+                return give_up(tracker, which)
         if found.status == "ambiguous":  # nothing can be compared with a military occupation: never offer one
             civilian = [c for c in found.candidates if not c["code"].startswith(store.MILITARY_GROUP)]
             found = store.Found("ambiguous", candidates=civilian) if civilian else store.Found("unknown")

@@ -306,11 +306,18 @@ def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None) 
 
 # -- exploring ----------------------------------------------------------------------------------
 
-def explore(source_title: str, destinations: list[dict], citations: dict) -> list[Message]:
+def explore(source_title: str, destinations: list[dict], citations: dict, rated: bool = True) -> list[Message]:
+    """``rated`` False: O*NET has no ratings for the job, so the list is O*NET's related occupations, unmeasured."""
     if not destinations:
-        return [msg(f"I couldn't find jobs to suggest from {source_title}. Try naming a job you'd like instead.")]
-    lines = [f"Jobs you could move into from {source_title}, closest first (covered = how much of what the job asks "
-             "for your experience already has):"]
+        return [msg(f"O*NET has no ratings for {source_title} and lists no related jobs, so I can't suggest jobs "
+                    "from it. Tell me the job in other words (\"delivery driver\", \"store supervisor\"), or name a job "
+                    "you'd like.")]
+    if rated:
+        lines = [f"Jobs you could move into from {source_title}, closest first (covered = how much of what the job "
+                 "asks for your experience already has):"]
+    else:
+        lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
+                 "jobs O*NET lists as related to it:"]
     for i, d in enumerate(destinations, 1):
         line = f"{i}. {d['title']}: {d['covered']:.0f}% covered" if d.get("covered") is not None else f"{i}. {d['title']}"
         if d.get("median_wage") is not None:
@@ -320,8 +327,8 @@ def explore(source_title: str, destinations: list[dict], citations: dict) -> lis
         if d.get("growth_pct") is not None:
             line += f", jobs {d['growth_pct']:+.0f}% by 2034"
         lines.append(line)
-    lines.append(source_line(citations.get("ratings"), citations.get("wages"), citations.get("projections"))
-                 + " (U.S.-wide pay)")
+    lines.append(source_line(citations.get("ratings") if rated else citations.get("related"), citations.get("wages"),
+                             citations.get("projections")) + " (U.S.-wide pay)")
     buttons = [button(f"Compare: {d['title'][:40]}", "inform", target_job=d["code"]) for d in destinations[:3]]
     return [msg("\n".join(lines), buttons)]
 
@@ -392,6 +399,13 @@ def ask_military(again: bool = False) -> list[Message]:
     return [msg("Thank you for your service. I can't translate military job codes into civilian jobs yet. "
                 "What did you do day to day? A few words are enough, like \"drove trucks\", \"fixed helicopters\" "
                 "or \"combat medic, like an EMT\".")]
+
+
+def military_without_crosswalk() -> list[Message]:
+    """After asking twice: the military job is left out, and the person is told where it is translated."""
+    return [msg("I can't turn a military job into a civilian one yet, so I'll go on without it. To see which "
+                "civilian jobs match yours, My Next Move for Veterans takes your branch and job code: "
+                "mynextmove.org/vets. Any civilian job you've had counts too: tell me it any time.")]
 
 
 def at_employer_choices(employer: str, jobs: list[dict]) -> list[Message]:

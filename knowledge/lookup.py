@@ -227,3 +227,34 @@ def apprenticeships(conn: Session, code: str) -> list[dict]:
                                             "source": citation(conn, f"apprenticeship_course:{a.rapids_code}")}
         out.append(entry)
     return out
+
+
+def related_destinations(engine, source_code: str, top: int = 5) -> list[dict]:
+    """O*NET's own list of related occupations (Related Occupations.txt, its order), with the same pay and outlook
+    fields as ``rank_destinations`` and no score or coverage: for a job O*NET has not rated (Taxi Drivers), whose
+    experience can't be measured against anything, the jobs O*NET's analysts name as related to it."""
+    import math
+
+    from knowledge.scoring.destinations import facts_for  # the same pay and outlook as ranked destinations
+
+    def value(x: float, digits: int = 1) -> float | None:
+        return None if math.isnan(x) else round(float(x), digits)
+
+    facts = facts_for(engine)
+    with engine.connect() as conn:
+        related = conn.execute(select(m.RelatedOccupation.related_code).where(
+            m.RelatedOccupation.occupation_code == source_code).order_by(m.RelatedOccupation.rank)).scalars().all()
+    i = facts.position.get(source_code)
+    out = []
+    for code in related:
+        j = facts.position.get(code)
+        if j is None:
+            continue
+        out.append({"code": code, "title": facts.titles[j], "score": None, "alike": None, "covered": None,
+                    "job_zone": None if math.isnan(facts.job_zone[j]) else int(facts.job_zone[j]), "zone_step": None,
+                    "median_wage": value(facts.median_wage[j], 0),
+                    "wage_gain": value(facts.median_wage[j] - facts.median_wage[i], 0) if i is not None else None,
+                    "growth_pct": value(facts.growth_pct[j]), "annual_openings_k": value(facts.openings[j])})
+        if len(out) == top:
+            break
+    return out

@@ -282,6 +282,20 @@ def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
     assert slots_of(events)["target_job"] == "explore" and "somewhere to start" in text_of(messages)
 
 
+def test_explore_from_a_job_o_net_has_not_rated(actions, domain):
+    """Taxi Drivers (ride-share drivers) have no O*NET ratings: O*NET's related jobs, said to be unmeasured,
+    instead of "I couldn't find jobs"; a catch-all with no related jobs asks for the job in other words."""
+    taxi = "53-3054.00"
+    messages, _ = run(actions.ActionExplore(), tracker(slots={"current_job": taxi, "current_code": taxi}), domain)
+    text = text_of(messages)
+    assert "O*NET has not rated Taxi Drivers" in text and "Shuttle Drivers and Chauffeurs" in text
+    assert "covered" not in text and "O*NET 30.0" in text  # the release the list is from
+    assert any(p.startswith('/inform{"target_job": ') for p in payloads(messages))
+    other = "11-9199.00"
+    messages, _ = run(actions.ActionExplore(), tracker(slots={"current_job": other, "current_code": other}), domain)
+    assert "in other words" in text_of(messages)
+
+
 def test_answer_for_a_target_only(actions, domain):
     messages, _ = run(actions.ActionAnswer(), tracker(slots={"target_job": "29-2052.00", "target_code": "29-2052.00",
                                                              "situation": "student", "state": "TX"}), domain)
@@ -665,12 +679,16 @@ def test_naming_the_employer_again_offers_jobs_to_tap(actions, domain):
     assert '/choose_job{"current_job": "41-2011.00"}' in payloads(messages)  # everyday examples for one we don't know
 
 
-def test_military_words_again_ask_for_the_work_itself_without_junk_choices(actions, domain):
+def test_military_words_again_go_on_without_the_job_and_say_where_it_is_translated(actions, domain):
+    """Asked once for the day-to-day work, "marine infantry" again: no third question (a loop when the message
+    also answers another question), no junk choices; the rest of the answer goes on, and the person learns
+    where a military job is translated."""
     t = tracker(text="marine infantry", entities=[{"current_job": "marine infantry"}, {"military": "yes"}],
                 form="career_form", slots={"requested_slot": "current_job", "asked_military": True},
                 candidates={"current_job": "marine infantry"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
-    assert "civilian side of the work" in text_of(messages) and payloads(messages) == []
+    assert "mynextmove.org/vets" in text_of(messages) and payloads(messages) == []
+    assert slots_of(events)["current_job"] == "skip" and slots_of(events)["current_code"] is None
 
 
 def test_a_job_named_in_a_pay_question_is_the_one_asked_about(actions, domain):

@@ -178,3 +178,4 @@ def rank_destinations(matrices: Matrices, source_code: str, top: int = 10, exclu
 def destinations(engine: Engine, source_code: str, **options) -> list[dict]:
     """rank_destinations with the process-wide cached arrays and facts."""
     return rank_destinations(matrices_for(engine), source_code, facts=facts_for(engine), **options)
+
