@@ -133,6 +133,8 @@ def test_on_a_phone_the_text_box_is_in_view_and_only_the_conversation_scrolls(bo
     assert view["y"] <= top <= view["y"] + 40, (top, view)
     chart = phone.locator(".rw-image-frame").last
     assert chart.bounding_box()["width"] <= 390
+    phone.set_viewport_size({"width": 390, "height": 450})  # the on-screen keyboard takes the lower half
+    assert in_view(phone, box)
 
 
 def test_a_bubble_shows_as_soon_as_the_answer_arrives_and_working_until_then(bot_stack, page):
