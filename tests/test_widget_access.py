@@ -123,6 +123,7 @@ def test_on_a_phone_the_text_box_is_in_view_and_only_the_conversation_scrolls(bo
     assert in_view(phone, phone.get_by_role("button", name=re.compile("Start over")))
     analyse(phone)  # a long answer: the page itself still does not scroll, the text box stays in view
     assert phone.evaluate("document.scrollingElement.scrollHeight") <= 844
+    assert serious_violations(phone) == []
     assert in_view(phone, box)
     # the reply opens at its start: the first bubble after the question is in view, not only its end
     reply_start = phone.locator(".rw-group-message.rw-from-response").last.locator(".rw-response").first

@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.channels.webchat_script import WEBCHAT_JS, webchat_script
 
 WEBCHAT_DIR = Path(__file__).resolve().parent.parent / "webchat"
-# The page's own stylesheet and script, served from bot/webchat/ (name in the URL: file there).
+# The page's own stylesheet and script: bot/webchat/<name>, served at /static/<name>.
 PAGE_FILES = {"chat.css": "text/css; charset=utf-8", "chat.js": "application/javascript; charset=utf-8"}
 RASA_URL_ENV = "CAREERBOT_RASA_URL"
 DEFAULT_RASA_URL = "http://localhost:5005"
