@@ -4,30 +4,13 @@ A whole conversation, a button click, the gap chart as a picture, a reload that 
 and a screenshot (in the stack's folder). Needs conftest's bot_stack and page; about 60 s once it is up."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from bot.channels.webchat_script import PATCHES, OutdatedPatch, patched
+from tests.chat_page import analyse, bot_texts, type_message, wait_for_bot
 from tests.servers import http
 
 pytestmark = pytest.mark.integration
-
-ANSWER_TIMEOUT = 180_000  # ms: the first comparison of a session reads the store, on a loaded machine
-
-
-def bot_texts(page) -> list[str]:
-    return page.locator(".rw-response .rw-markdown").all_inner_texts()
-
-
-def wait_for_bot(page, pattern: str):
-    page.locator(".rw-response", has_text=re.compile(pattern)).last.wait_for(timeout=ANSWER_TIMEOUT)
-
-
-def type_message(page, text: str) -> None:
-    box = page.locator(".rw-new-message")
-    box.fill(text)
-    box.press("Enter")
-
 
 def test_the_page_serves_the_widget_locally(bot_stack):
     status, headers, body = http(f"{bot_stack.web_url}/", timeout=30)
@@ -38,6 +21,16 @@ def test_the_page_serves_the_widget_locally(bot_stack):
     status, headers, script = http(f"{bot_stack.web_url}/static/webchat.js", timeout=30)
     assert status == 200 and "javascript" in headers["content-type"] and b"WebChat" in script[:2000]
     assert b"fonts.googleapis.com" not in script  # the widget's remote font import is left out
+    assert all(patch.new.encode() in script for patch in PATCHES if patch.new)  # careerbot's changes are in
+    for name, kind in (("chat.js", "javascript"), ("chat.css", "text/css")):
+        status, headers, _ = http(f"{bot_stack.web_url}/static/{name}", timeout=30)
+        assert status == 200 and kind in headers["content-type"], name
+    assert http(f"{bot_stack.web_url}/static/site.py", timeout=30)[0] == 404  # only the page's own files
+
+
+def test_a_change_that_no_longer_fits_the_widget_stops_the_serving():
+    with pytest.raises(OutdatedPatch, match="follow-up buttons are real buttons"):
+        patched(PATCHES[0].old * PATCHES[0].count + "a build of another rasa-webchat version")
 
 
 def test_a_conversation_in_the_widget(bot_stack, page):
@@ -45,13 +38,7 @@ def test_a_conversation_in_the_widget(bot_stack, page):
     page.on("request", lambda r: requests_outside.append(r.url)
             if not r.url.startswith((bot_stack.web_url, bot_stack.rasa_url, "data:")) else None)
     page.goto(f"{bot_stack.web_url}/")
-    wait_for_bot(page, "What job do you do now")  # the greeting, sent by the widget's initPayload
-
-    type_message(page, "I've been a customer service rep for 3 years in Maine and I want to become a license clerk")
-    wait_for_bot(page, r"out of 100|[Ww]hich")
-    while not page.locator(".rw-response", has_text="out of 100").count():  # which clerk? click the first choice
-        page.locator(".rw-replies .rw-reply").first.click()
-        wait_for_bot(page, "out of 100")
+    analyse(page)
     summary = page.locator(".rw-response", has_text="out of 100").last
     assert "Customer Service Representatives → Court, Municipal, and License Clerks" in summary.inner_text()
     assert summary.locator("ol li").count() >= 1  # the biggest gaps as a list, not one run-on paragraph

@@ -1,7 +1,9 @@
 """What the web server (bot/web.py) serves for the chat channels:
 
     GET /                                      the chat page with the rasa-webchat widget
-    GET /static/webchat.js                     the widget's script, from bot/webchat/node_modules (no CDN)
+    GET /static/webchat.js                     the widget's script, from bot/webchat/node_modules (no CDN), with
+                                               careerbot's changes (bot/channels/webchat_script.py)
+    GET /static/chat.css, /static/chat.js      the page's own style and script, from bot/webchat/
     GET /charts/gaps/<from>/<to>.png[?state=]  the gap chart of one comparison, for the widget and Slack
     GET /r/<from>-<to>[-<state>]               short report link (SMS): redirects to /reports/...
 
@@ -18,56 +20,53 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-WEBCHAT_JS = Path(__file__).resolve().parent.parent / "webchat" / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+from bot.channels.webchat_script import WEBCHAT_JS, webchat_script
+
+WEBCHAT_DIR = Path(__file__).resolve().parent.parent / "webchat"
+# The page's own stylesheet and script: bot/webchat/<name>, served at /static/<name>.
+PAGE_FILES = {"chat.css": "text/css; charset=utf-8", "chat.js": "application/javascript; charset=utf-8"}
 RASA_URL_ENV = "CAREERBOT_RASA_URL"
 DEFAULT_RASA_URL = "http://localhost:5005"
 CHAT_GAPS = 5  # bars in the chat's gap chart: small enough for a phone-sized widget
-# The widget's stylesheets @import a web font from Google; the page must load nothing from elsewhere (no CDN,
-# and a person's browser should not tell a third party that they use the career bot), so the script is
-# served without it and the page sets its own font.
-REMOTE_FONT = b"@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);"
 SHORT_LINK = re.compile(r"^(\d{6}|\d{8})-(\d{6}|\d{8})(?:-([A-Za-z]{2}))?$")
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">
 <title>Career bot</title>
-<style>
-  body {{ margin: 0; font-family: system-ui, sans-serif; background: #f4f6f8; color: #1d2733; }}
-  header {{ padding: 1rem 1.5rem; }}
-  h1 {{ font-size: 1.3rem; margin: 0 0 .3rem; }}
-  header p {{ margin: 0; max-width: 46rem; }}
-  #webchat {{ height: calc(100vh - 7rem); max-width: 46rem; margin: 0 1.5rem 1rem; }}
-  #webchat .rw-conversation-container {{ height: 100%; }}
-  #webchat .rw-message img {{ max-width: 100%; }}
-  #webchat, #webchat input, #webchat textarea, #webchat button {{ font-family: system-ui, sans-serif; }}
-  noscript {{ display: block; padding: 1rem 1.5rem; }}
-</style>
+<link rel="stylesheet" href="/static/chat.css">
 </head>
 <body>
+<main>
 <header>
   <h1>Career bot</h1>
+  <button type="button" id="start-over">Start over (clear this conversation)</button>
   <p>Tell me the job you have and the job you want, and the state you live in. I'll show how much of your
   experience carries over, what is missing and how to get there.</p>
 </header>
 <noscript>This chat needs JavaScript. You can also reach the career bot by text message.</noscript>
+<p id="chat-connecting" role="status">Connecting to the career bot… If this message stays, check your internet
+connection or try again in a few minutes.</p>
 <div id="webchat"></div>
+</main>
+<script id="chat-settings" type="application/json">{config}</script>
 <script src="/static/webchat.js"></script>
-<script>
-  WebChat.default({config}, document.getElementById("webchat"));
-</script>
+<script src="/static/chat.js"></script>
 </body>
 </html>
 """
 
 
 def widget_config(rasa_url: str) -> dict:
+    """rasa-webchat's settings; bot/webchat/chat.js adds the ones that are functions."""
     return {
         "socketUrl": rasa_url, "socketPath": "/socket.io/", "customData": {"language": "en"},
         "initPayload": "/greet", "embedded": True, "title": "Career bot", "subtitle": "Where can your experience take you?",
         "inputTextFieldHint": "Type your message", "hideWhenNotConnected": False, "showMessageDate": False,
+        "connectingText": "Not connected to the career bot. Trying again\u2026 "
+                          "Check your internet connection; messages sent now may not arrive.",
         "params": {"storage": "local"},  # the conversation survives a reload of the page
     }
 
@@ -75,12 +74,6 @@ def widget_config(rasa_url: str) -> dict:
 def page(rasa_url: str) -> str:
     config = json.dumps(widget_config(rasa_url)).replace("</", "<\\/")
     return PAGE.format(config=config)
-
-
-@lru_cache(maxsize=2)
-def webchat_script(mtime: float) -> bytes:
-    """The widget's built script (rasa-webchat lib/index.js) without its remote font import."""
-    return WEBCHAT_JS.read_bytes().replace(REMOTE_FONT, b"")
 
 
 def add_routes(app, engine) -> None:
@@ -115,6 +108,13 @@ def add_routes(app, engine) -> None:
             return response.text("The chat widget is not installed: run `make install`.\n", status=503)
         return response.raw(webchat_script(WEBCHAT_JS.stat().st_mtime), content_type="application/javascript",
                             headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/static/<name:str>")
+    async def page_file(_request, name: str):
+        if name not in PAGE_FILES:
+            return response.text("Not found.\n", status=404)
+        return response.raw((WEBCHAT_DIR / name).read_bytes(), content_type=PAGE_FILES[name],
+                            headers={"Cache-Control": "no-cache"})
 
     @app.get("/charts/gaps/<source:str>/<target_file:str>")
     async def gap_chart(request, source: str, target_file: str):

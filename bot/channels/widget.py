@@ -1,5 +1,6 @@
 """The website widget (rasa-webchat) over socket.io: Rasa's socketio connector, each reply sent as one
-markdown bubble (``render.widget_markdown``) with its buttons, and a picture as an image attachment.
+markdown bubble (``render.widget_markdown``) with its buttons, and a picture as an image attachment whose
+title is the picture's alt text (the served widget shows it as the image's alt, bot/channels/webchat_script.py).
 
 What this fixes in Rasa 3.6's connector: with python-socketio 5 ``AsyncServer.enter_room`` is a coroutine
 that Rasa does not await, so with ``session_persistence`` the browser never joins its session's room
@@ -21,6 +22,13 @@ from bot.channels import render
 
 logger = logging.getLogger(__name__)
 
+GAP_CHART_ALT = ("Bar chart of the biggest gaps: for each, the typical level in your current job beside the level "
+                 "the new job needs, on a 0-100 scale. Opens full size.")
+
+
+def image_alt(url: str) -> str:
+    return GAP_CHART_ALT if "/charts/gaps/" in url else "Picture. Opens full size."
+
 
 class WidgetOutput(SocketIOOutput):
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
@@ -30,6 +38,10 @@ class WidgetOutput(SocketIOOutput):
         await self._send_message(recipient_id, {
             "text": render.widget_markdown(text),
             "quick_replies": [{"content_type": "text", "title": b["title"], "payload": b["payload"]} for b in buttons]})
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {
+            "attachment": {"type": "image", "payload": {"src": image, "title": image_alt(image)}}})
 
 
 class WidgetInput(SocketIOInput):
