@@ -103,7 +103,7 @@ def names_a_job(text: str) -> bool:
     return bool(lookup.normalise_code(text)) or title_spans().has_job_word(text)
 
 
-MILITARY_GROUP = "55-"  # O*NET's military occupations: rated for nothing, so never something to compare
+MILITARY_GROUP = lookup.MILITARY_GROUP
 
 
 DESCRIPTION_WORDS = 3  # content words from which a text that names no title is read as a description of the work

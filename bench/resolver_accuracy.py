@@ -54,7 +54,7 @@ def evaluate(resolver: TitleResolver, cases: list[tuple[str, set[str]]] | None =
 def main() -> int:
     engine = open_store(config.db_url())
     start = time.perf_counter()
-    resolver_module._nlp(), resolver_module.english_words()  # importing spaCy alone takes seconds (TensorFlow)
+    resolver_module.nlp(), resolver_module.english_words()  # importing spaCy alone takes seconds (TensorFlow)
     spacy_s = time.perf_counter() - start
     start, cpu = time.perf_counter(), time.process_time()
     resolver = TitleResolver.from_engine(engine)

@@ -26,8 +26,8 @@ from sqlalchemy.engine import Engine
 
 from knowledge import models as m
 from knowledge.db import per_store
+from knowledge.lookup import MILITARY_GROUP
 
-MILITARY_GROUP = "55-"
 PRIOR_WEIGHT = 0.25  # how much national employment (0-1, log scale) lifts a fit: a tie-break, not a vote
 MIN_WORDS = 2  # fewer content words than this describe nothing ("work", "a job")
 _WORD = re.compile(r"[a-z]+")
@@ -42,10 +42,10 @@ class Fit:
 
 @lru_cache(maxsize=1)
 def _lemmas():
-    from knowledge.resolver import _nlp
+    from knowledge.resolver import nlp
 
-    nlp = _nlp()
-    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"), frozenset(nlp.Defaults.stop_words)
+    pipeline = nlp()
+    return pipeline.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"), frozenset(pipeline.Defaults.stop_words)
 
 
 @lru_cache(maxsize=200_000)
@@ -66,13 +66,13 @@ class DescribedWork:
     def __init__(self, documents: dict[str, str], titles: dict[str, str], employment: dict[str, float]):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        from knowledge.resolver import _employment_prior
+        from knowledge.resolver import employment_prior
 
         self.codes = sorted(documents)
         self.titles = titles
         self.vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True)
         self.matrix = self.vectorizer.fit_transform([documents[c] for c in self.codes])
-        self.nudge = 1.0 + PRIOR_WEIGHT * _employment_prior(self.codes, employment)
+        self.nudge = 1.0 + PRIOR_WEIGHT * employment_prior(self.codes, employment)
 
     @classmethod
     def from_engine(cls, engine: Engine) -> "DescribedWork":

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from knowledge import models as m
 
+MILITARY_GROUP = "55-"  # O*NET's military occupations: rated for nothing, so never something to compare
+
 CODE_LIKE = re.compile(r"^\s*(\d\d)[-.]?(\d{4})(?:[.-](\d\d))?\s*$")
 
 

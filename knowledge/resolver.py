@@ -186,7 +186,7 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _nlp():
+def nlp():
     """Blank English pipeline with the lookup lemmatizer: no model download needed. Imported here,
     not at the top: importing spaCy takes seconds (thinc probes for TensorFlow, which Rasa installs)."""
     import spacy
@@ -203,9 +203,9 @@ def english_words() -> frozenset[str]:
     from spacy.lookups import load_lookups
 
     index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
-    lookup = _nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lookup = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     words = {w for pos in ("noun", "verb", "adj", "adv") for w in index[pos]}
-    return frozenset(words | set(lookup.keys()) | _nlp().Defaults.stop_words)
+    return frozenset(words | set(lookup.keys()) | nlp().Defaults.stop_words)
 
 
 def _clean(text: str) -> str:
@@ -276,7 +276,7 @@ class TitleResolver:
                  employment: dict[str, float] | None = None):
         """names: (occupation code, title, short title, kind); occupations: code -> official title;
         employment: SOC code -> national employment, OEWS style (a prior for near-ties; optional)."""
-        nlp = _nlp()
+        pipeline = nlp()
         self.codes = sorted(occupations)
         self.official = [occupations[c] for c in self.codes]
         occ_index = {c: i for i, c in enumerate(self.codes)}
@@ -288,7 +288,7 @@ class TitleResolver:
         self.surface: dict[str, str] = {}  # word as written -> lemma
         texts = list(dict.fromkeys(v.lower() for _, v, _ in raw))  # many titles recur across occupations
         word_ids: dict[str, frozenset] = {}
-        for text, words in zip(texts, _words_many(nlp, texts)):
+        for text, words in zip(texts, _words_many(pipeline, texts)):
             words = [(s, l) for s, l in words if l not in NAME_STOP and s not in NAME_STOP]  # "'s" -> "have"
             for surface, lemma in words:
                 self.surface.setdefault(surface, lemma)
@@ -334,12 +334,12 @@ class TitleResolver:
 
         self.official_words = [
             {lemma for surface, lemma in ws if surface not in NAME_STOP}
-            for ws in _words_many(nlp, [re.split(r",?\s+Except\b", t)[0].lower() for t in self.official])
+            for ws in _words_many(pipeline, [re.split(r",?\s+Except\b", t)[0].lower() for t in self.official])
         ]
         self.official_stems = [{stem(w) for w in ws} for ws in self.official_words]
-        self.prior = _employment_prior(self.codes, employment or {})
+        self.prior = employment_prior(self.codes, employment or {})
         self.english = english_words()
-        self.stop_words = nlp.Defaults.stop_words
+        self.stop_words = pipeline.Defaults.stop_words
         self._lock = threading.Lock()  # spaCy's Language is not documented as thread-safe
         self._engine: Engine | None = None
         # OEWS national employment by industry and SOC: which reading of a title a workplace makes likely
@@ -407,7 +407,7 @@ class TitleResolver:
         text = after_as[-1] if len(after_as) > 1 and after_as[-1].strip() else text
         text = _OF_A.sub(" at ", _HOURS.sub(" ", text))  # "ceo of a small company": the company is context
         with self._lock:
-            words = _words(_nlp(), text)
+            words = _words(nlp(), text)
         head, context, in_context = [], [], False
         for surface, lemma in words:
             if surface in CONTEXT_WORDS:
@@ -627,7 +627,7 @@ def _compound_splits(word: str, vocab: dict[str, int]):
             yield word[:i], word[i:]
 
 
-def _employment_prior(codes: list[str], employment: dict[str, float]) -> np.ndarray:
+def employment_prior(codes: list[str], employment: dict[str, float]) -> np.ndarray:
     """log10(national employment) scaled to 0-1 (1,000 workers -> 0, the largest occupation -> 1).
 
     OEWS publishes some occupations only as their broad group (31-1120 for home health and personal

@@ -166,9 +166,9 @@ class TitleSpans:
         self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
         self.vocabulary = sorted({w for k in self.names for w in k})
         self.english = english
-        from knowledge.resolver import _nlp
+        from knowledge.resolver import nlp
 
-        self.stop_words = frozenset(_nlp().Defaults.stop_words)  # "after", "out", "what": never a field
+        self.stop_words = frozenset(nlp().Defaults.stop_words)  # "after", "out", "what": never a field
         # the start of a longer title, said after "want to get into", "I do": "hvac", "warehouse", "cyber security"
         self.prefixes = {k[:n] for k in self.names for n in range(1, len(k)) if len(k) > 1}
         self.content = {w for w in self.vocabulary if w not in CONTENT_STOP and w not in NOT_ALONE or w in self.job_heads}
