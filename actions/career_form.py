@@ -210,7 +210,9 @@ class ValidateCareerForm(FormValidationAction):
         if found.status == "ok" and pick is None and found.code == earlier and entities.get(slot) \
                 and CORRECTION.search(latest_text(tracker)):
             # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
-            others = store.other_jobs(text, exclude={found.code, has_code(tracker, other) or ""}, close_only=True)
+            exclude = {found.code, has_code(tracker, other) or ""}
+            # the readings about as likely as ours; failing those, the next ones ("ER unit secretary" again)
+            others = store.other_jobs(text, exclude, close_only=True) or store.other_jobs(text, exclude, limit=4)
             if others:
                 say(dispatcher, replies.not_that_one(text, others, which))
                 return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which,

@@ -599,6 +599,25 @@ def test_a_correction_naming_the_job_we_have_offers_its_other_readings(actions, 
     assert slots_of(events)["target_code"] is None
 
 
+def test_a_correction_restating_the_job_gets_its_other_readings_even_when_none_is_close(actions, domain):
+    """"no, the job I have now is ER unit secretary" when that is what we read as a general secretary: no
+    reading is about as likely, so the next ones are offered, not "I still have ..."."""
+    had = {"current_job": "43-6014.00", "current_code": "43-6014.00", "target_job": "29-2061.00",
+           "current_title": "Secretaries and Administrative Assistants, Except Legal, Medical, and Executive",
+           "target_code": "29-2061.00", "target_title": "Licensed Practical and Licensed Vocational Nurses", "state": "VA"}
+    t = tracker(text="no, the job I have now is ER unit secretary", entities=[{"current_job": "ER unit secretary"}],
+                form="career_form", slots=had, history=history_of(had), candidates={"current_job": "ER unit secretary"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "I still have" not in text_of(messages) and '/choose_job{"current_job": "43-6013.00"}' in payloads(messages)
+    # and a correction that reads as the job held, with no reading about as likely: the next ones
+    cook = actions.store.find_job("welder")  # no other reading is close to it
+    had.update(current_job=cook.code, current_code=cook.code, current_title=cook.title)
+    t = tracker(text="no, the job I have now is welder", entities=[{"current_job": "welder"}], form="career_form",
+                slots=had, history=history_of(had), candidates={"current_job": "welder"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "wrongly" in text_of(messages) and len(payloads(messages)) >= 2 and cook.code not in " ".join(payloads(messages))
+
+
 def test_other_readings_offered_for_one_job_survive_the_other_jobs_answer(actions, domain):
     """"no, the job I have now is counselor" while the target is filled again in the same message: the choices
     offered for the job they have must still be there when they answer "none of these" to them."""
