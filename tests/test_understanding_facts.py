@@ -133,6 +133,13 @@ def test_an_employer_named_without_a_job(lookups, text, employer):
     assert read(lookups, text).employer == employer
 
 
+def test_work_said_as_a_verb_after_a_wish_is_not_the_job_they_have(lookups):
+    """Answering "What job would you like?": "maybe something part time like driving a school bus" is the wish,
+    not "Got it: Bus Drivers, School now"."""
+    assert roles(lookups, "maybe something part time like driving a school bus") == {None: "school bus driver"}
+    assert roles(lookups, "I drive a school bus") == {"current": "school bus driver"}
+
+
 def test_help_me_is_not_maine(lookups):
     assert read(lookups, "paint fumes are getting to me, can you help me").place is None
 

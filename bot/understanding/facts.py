@@ -155,6 +155,8 @@ class Facts:
 
 
 # What people do, said as a verb: read as the title ("I do hair" -> "I work as a hairdresser")
+VERB_WISH = re.compile(r"\b(want|wanna|would|like|love|maybe|something|rather|prefer|thinking|become|start|try|hope|dream)\b",
+                       re.I)
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(do|doing|did|does) hair\b", "hairdresser"), (r"\bcut(ting)? hair\b", "barber"),
     (r"\b(do|doing) nails\b", "nail technician"), (r"\b(drive|drives|driving|drove) (a )?forklifts?\b", "forklift operator"),
@@ -265,8 +267,14 @@ def _workplace_job(spans: TitleSpans, clause: str) -> str | None:
 
 
 def _verb_jobs(text: str) -> str:
+    def job(m: re.Match, title: str) -> str:
+        # "I drive a school bus": the job they have; "maybe something like driving a school bus": a wish,
+        # so only the title, for the words before it (or the question asked) to give its role
+        before = re.split(r"[.!?;]", text[:m.start()])[-1]
+        return m.expand(title) if VERB_WISH.search(before) else "work as a " + m.expand(title)
+
     for pattern, title in VERB_JOBS:
-        text = pattern.sub(lambda m, title=title: "work as a " + m.expand(title), text)
+        text = pattern.sub(lambda m, title=title: job(m, title), text)
     return text
 
 
