@@ -93,7 +93,8 @@ GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "of
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
               "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
               "coord": "coordinator", "dev": "developer", "eng": "engineer", "supv": "supervisor", "sr": "senior",
-              "specialist": "specialist", "admin": "administrative", "nite": "night", "lead": "leader"}
+              "specialist": "specialist", "admin": "administrative", "nite": "night",
+              "lead": "supervisor", "leader": "supervisor"}  # "shift lead", "team leader": one span, a supervisor
 # Words in titles that say nothing about a job when typed ("I don't know", "real", "just")
 CONTENT_STOP = {"and", "or", "the", "for", "with", "all", "other", "except", "not", "any", "one", "you", "your", "what",
                 "know", "dont", "don't", "idk", "yes", "yeah", "nope", "real", "just", "thing", "stuff", "some", "more",

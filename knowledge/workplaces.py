@@ -50,6 +50,9 @@ KINDS = {
     "law firm": "541100", "law office": "541100", "accounting firm": "541200", "cpa firm": "541200",
     "factory": "31--34", "plant": "31--34", "mill": "31--34", "construction site": "23--24", "job site": "23--24",
     "job sites": "23--24", "temp agency": "561300", "staffing agency": "561300", "group home": "623200",
+    "construction company": "23--24", "landscaping company": "561730", "landscaping": "561730", "lawn care": "561730",
+    "cleaning company": "561700", "janitorial company": "561700", "security company": "561600",
+    "moving company": "484000",
 }
 # Large U.S. employers people name instead of their workplace -> the OEWS industry of their sites.
 EMPLOYERS = {
