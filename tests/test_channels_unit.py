@@ -15,6 +15,7 @@ from twilio.request_validator import RequestValidator
 from bot.channels import ledger as ledger_module
 from bot.channels.ledger import Ledger
 from bot.channels.sms import SmsInput, keyword
+from bot.channels.slack import media_type
 
 URL = "https://bot.example.org/webhooks/twilio/webhook"
 TOKEN, ACCOUNT = "test-token", "AC" + "0" * 32
@@ -120,6 +121,12 @@ def test_twilio_signs_the_blank_fields_too():
 ])
 def test_carrier_keywords(body, extra, opted_out, kind):
     assert keyword({"Body": body, **extra}, opted_out) == kind
+
+
+def test_slack_content_types_with_parameters():
+    assert media_type("application/json; charset=utf-8") == "application/json"
+    assert media_type("Application/X-WWW-Form-Urlencoded") == "application/x-www-form-urlencoded"
+    assert media_type(None) == ""
 
 
 @pytest.mark.postgres
