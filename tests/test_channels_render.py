@@ -3,12 +3,15 @@ choices, the widget's markdown, Slack's Block Kit. No servers; about 5 s (readin
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
 from bot import replies
 from bot.channels import render
 
+ROOT = Path(__file__).resolve().parent.parent
 REPORT = "http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME"
 CHART = "http://localhost:8000/charts/gaps/43-4051.00/43-4031.00.png?state=ME"
 
@@ -120,3 +123,92 @@ def test_slack_splits_long_text_and_escapes():
     sections = [b["text"]["text"] for b in message["blocks"]]
     assert sections[0] == "a &lt; b &amp; c" and all(len(s) <= 3000 for s in sections)
     assert "".join(sections[1:]) == "x" * 4000
+
+
+# -- SMS: what the phone shows -------------------------------------------------------------------------
+
+def test_inverted_marks_are_plain_marks():
+    assert render.sms_plain("¡Hola! ¿Qué tal?") == "!Hola! ?Qué tal?"  # not "@Hola" nor "§": what every phone shows
+    assert render.sms_input("¡Hola! ¿Qué tal?") == "!Hola! ?Qué tal?"
+    assert render.sms_input("write to jane¡example.org") == "write to jane@example.org"  # a carrier's "@"
+
+
+CARRIER_WORD = re.compile(r'"(stop|stopall|unsubscribe|cancel|end|quit|revoke|optout)"', re.I)
+
+
+def test_no_sms_asks_people_to_type_a_carrier_keyword():
+    """Texting STOP (CANCEL, QUIT, ...) opts the number out of every message: no SMS may suggest it for
+    anything else. Every reply text in bot/replies.py and domain.yml that quotes one is reworded for SMS."""
+    assert render.sms_body(replies.steer_in_form()) == \
+        "Sorry, I didn't catch that. Let's finish this question first, or say \"never mind\"."
+    quoting = [line for path in (ROOT / "bot" / "replies.py", ROOT / "domain.yml")
+               for line in path.read_text().replace('\\"', '"').splitlines() if CARRIER_WORD.search(line)]
+    assert quoting  # replies.steer_in_form says 'or say "stop"' (fine in the widget and Slack)
+    for line in quoting:
+        assert not CARRIER_WORD.search(render.sms_wording(line)), line
+
+
+def test_a_number_not_among_the_choices_gets_them_again():
+    buttons = [{"title": "What am I missing?", "payload": "/ask_gaps"}, {"title": "What does it pay?", "payload": "/ask_pay"}]
+    assert render.sms_reshow(" 9. ", buttons) == \
+        "There is no choice 9.\n\nReply with a number:\n1 What am I missing?\n2 What does it pay?"
+
+
+def test_a_shortened_answer_leaves_no_empty_heading():
+    """The pay answer's shape, of a length where keeping the first lines that fit would end in "Outlook:"
+    with nothing under it."""
+    pay = {"text": "Pay:\n" + "\n".join(f"• Job {n}: Maine $4{n},000; whole U.S. $5{n},000; Portland-South Portland "
+                                         f"area $46,500" for n in range(4))}
+    outlook = {"text": "Outlook:\n" + "\n".join(f"• Job {n}: jobs expected to grow by 2034, with about {n},500 openings "
+                                                  "a year across the U.S." for n in range(3)),
+               "buttons": [{"title": "What am I missing?", "payload": "/ask_gaps"}]}
+    for link in (None, REPORT):
+        body = render.sms_body([pay, outlook], report_link=link)
+        assert render.sms_segments(body) <= 3
+        assert "- Job 3: Maine $43,000" in body and "Outlook:" not in body, body
+        assert body.endswith(f"\n\n{'Full report: ' + render.short_report_url(REPORT) if link else render.MORE_LINE}"
+                             "\n\nReply with a number:\n1 What am I missing?"), body
+    assert render.sms_pages([pay, outlook])[1].startswith("Outlook:\n- Job 0: jobs expected")  # MORE: the rest
+
+
+@pytest.fixture(scope="module")
+def training_answer(engine) -> list[dict]:
+    from actions import store
+    from knowledge import lookup
+    from knowledge.training import training_routes
+
+    analyst, target, state = store.analyst(), "47-2111.00", "TX"
+    occupation = store.occupation(target)
+    return replies.training(training_routes(store.engine(), target, state), store.state_name(state),
+                            analyst.zones.get(occupation.job_zone), lookup.projection_for(analyst.projections, occupation.soc),
+                            analyst.cite("job_zone_reference"), analyst.cite("projection"))
+
+
+def test_a_shortened_answer_ends_with_the_link_to_the_rest(training_answer):
+    """The training answer is far too long for one SMS: with the conversation's report it ends with the
+    report's short link; without one, with "Text MORE for the rest." and MORE's pages hold every program."""
+    report = "http://localhost:8000/reports/53-7051.00/47-2111.00.html?state=TX"
+    body = render.sms_body(training_answer, report_link=report)
+    assert render.sms_segments(body) <= 3
+    assert "\n\nFull report: http://localhost:8000/r/53705100-47211100-TX\n\nReply with a number:\n1 " in body, body
+    assert "schools in Texas:\n\n" not in body and not body.split("\n\n")[-3].endswith(":"), body
+    pages = render.sms_pages(training_answer)
+    assert f"\n\n{render.MORE_LINE}\n\nReply with a number:\n1 " in pages[0]
+    assert all(render.sms_segments(p) <= 3 for p in pages)
+    assert len(pages) > 2 and all(p.endswith(render.MORE_LINE) for p in pages[1:-1])
+    assert not pages[-1].endswith(render.MORE_LINE)
+    programs = [line.split(":")[0].lstrip("• ") for line in training_answer[-1]["text"].splitlines() if line.startswith("• ")]
+    assert programs and all(any(render.sms_plain(p) in page for page in pages[1:]) for p in programs)
+    for page in pages[1:]:
+        assert not page.split(f"\n\n{render.MORE_LINE}")[0].rstrip().endswith(":"), page  # a heading goes with its lines
+
+
+def test_slack_fallbacks_drop_the_picture_then_the_blocks(compare_answer):
+    first, without_image, text_only = render.slack_fallbacks(compare_answer[0])
+    assert first == render.slack_message(compare_answer[0])
+    assert "image" not in [b["type"] for b in without_image["blocks"]]
+    assert without_image["blocks"][-1]["text"]["text"] == f"<{CHART}|the gap chart>"
+    assert "blocks" not in text_only and text_only["text"].endswith(f"<{CHART}|the gap chart>")
+    last = render.slack_fallbacks(compare_answer[-1])
+    assert len(last) == 2  # no picture: the message, then plain text with the choices written out
+    assert "You can ask: What am I missing?; How do I get there?" in last[1]["text"]

@@ -8,9 +8,12 @@ lines, bare URLs. From that:
   markdown lists, links with a label, O*NET's asterisk escaped; buttons and images stay what they are.
 * ``sms_body(messages, ...)`` the whole answer to one text message as one plain SMS of at most
   ``SMS_MAX_SEGMENTS`` segments: GSM-7 characters only where possible, buttons as numbered choices, report
-  links in their short form, detail dropped (the report keeps it) when the answer is too long.
+  links in their short form, detail dropped when the answer is too long, and then a last line that says
+  where the rest is (the report's link, or "Text MORE for the rest": ``sms_pages`` gives MORE's pages);
+  no SMS asks people to type a carrier keyword (``sms_wording``).
 * ``slack_message(message)``  ``chat.postMessage`` arguments: Block Kit sections in Slack's mrkdwn, an
-  image block, buttons as an actions block, and a plain ``text`` for notifications.
+  image block, buttons as an actions block, and a plain ``text`` for notifications; ``slack_fallbacks``
+  the simpler forms posted when Slack refuses the blocks.
 """
 from __future__ import annotations
 
@@ -111,7 +114,10 @@ GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&
 GSM7_EXTENDED = set("^{}\\[~]|€\f")  # two septets each (an escape, then the character)
 # Characters the replies use that GSM-7 lacks: one of them would make the whole SMS UCS-2 (70 a segment).
 PLAIN = {"→": "->", "•": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "×": "x",
-         "≈": "~", "≥": ">=", "≤": "<=", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "·": "-", "½": "1/2"}
+         "≈": "~", "≥": ">=", "≤": "<=", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "·": "-", "½": "1/2",
+         # GSM-7 has these two, at the codes ASCII gives "@" and "`": a gateway that reads the SMS as ASCII
+         # shows "@Hola". Plain marks instead
+         "¡": "!", "¿": "?"}
 
 
 def sms_units(text: str) -> tuple[int, int, int]:
@@ -150,6 +156,29 @@ def sms_choices(buttons: list[dict]) -> str:
     return "Reply with a number:\n" + "\n".join(f"{n} {sms_plain(b['title'])}" for n, b in enumerate(buttons, 1))
 
 
+# Words an SMS must never ask people to type for anything but their carrier meaning (they opt the number out
+# of every message: bot/channels/sms.py), and what the SMS says instead ("never mind" ends a form too).
+CARRIER_WORDS = r"stop|stopall|unsubscribe|cancel|end|quit|revoke|optout"
+_TYPE_A_CARRIER_WORD = re.compile(rf"\b(say|type|text|send|reply|write|enter)(\s+with)?\s+\"({CARRIER_WORDS})\"", re.I)
+
+
+def sms_wording(text: str) -> str:
+    """The reply's words for SMS: 'or say "stop"' becomes 'or say "never mind"'."""
+    return _TYPE_A_CARRIER_WORD.sub(lambda m: f"{m[1]}{m[2] or ''} \"never mind\"", text or "")
+
+
+def sms_input(text: str) -> str:
+    """An incoming SMS as the bot reads it: "¡" and "¿" are plain "!" and "?", except a "¡" inside a word,
+    which is an "@" some carriers deliver as "¡" (GSM-7 puts both at code 0): "jane¡example.org"."""
+    text = re.sub(r"(?<=[\w.])¡(?=\w)", "@", text or "")
+    return text.replace("¡", "!").replace("¿", "?")
+
+
+def sms_reshow(number: str, buttons: list[dict]) -> str:
+    """The answer to a number that is not one of the choices: the choices again."""
+    return f"There is no choice {number.strip().lstrip('#').rstrip('.)').strip()}.\n\n" + sms_choices(buttons)
+
+
 def _first_sentence(line: str) -> str:
     """The line's first sentence (a list marker kept); "U.S. Bureau" is not a sentence end."""
     marker = re.match(r"^(?:\d{1,2}[.)]|[-*]|•)\s+", line)
@@ -167,16 +196,23 @@ def _fits(text: str, limit: int) -> bool:
     return sms_segments(text) <= limit
 
 
-def sms_body(messages: list[dict], max_segments: int = SMS_MAX_SEGMENTS) -> str:
-    """All of one turn's replies as one plain SMS of at most ``max_segments`` segments. Buttons of every
-    reply become one numbered list, in order (``sms_buttons`` gives the same list, for reading the answer).
-    When the whole answer is too long, detail goes first (a line keeps its first sentence), then whole
-    lines from the end, and the SMS ends with the short link to the full report when there is one."""
-    buttons = sms_buttons(messages)
+def _is_heading(line: str) -> bool:
+    """A line that introduces the lines under it ("Outlook:", "Study programs for X with schools in Texas:")."""
+    line = line.strip()
+    return line.endswith(":") and not BULLET.match(line) and not NUMBERED.match(line)
+
+
+MORE_WORD = "MORE"
+MORE_LINE = "Text MORE for the rest."
+
+
+def _sms_lines(messages: list[dict]) -> tuple[list[str], str | None]:
+    """The turn's replies as plain SMS lines (a blank line between two replies), and the short link of the
+    report one of them names, if any."""
     lines: list[str] = []
     report = None
     for message in messages:
-        text = message.get("text") or ""
+        text = sms_wording(message.get("text") or "")
         for url in links(text):
             short = short_report_url(url)
             report = report or (short if is_report_link(url) else None)
@@ -185,6 +221,61 @@ def sms_body(messages: list[dict], max_segments: int = SMS_MAX_SEGMENTS) -> str:
             if lines:
                 lines.append("")
             lines += [sms_plain(line.rstrip()) for line in text.strip().splitlines()]
+    return lines, report
+
+
+def _paginate(lines: list[str], max_segments: int) -> list[str]:
+    """``lines`` as SMS pages of at most ``max_segments`` segments, each but the last ending with MORE_LINE;
+    a heading is never left at the end of a page, a line too long for a page is cut at a word."""
+    pages: list[str] = []
+    current: list[str] = []
+
+    def body(part: list[str], last: bool) -> str:
+        text = "\n".join(part).strip()
+        return text if last else f"{text}\n\n{MORE_LINE}"
+
+    queue = list(lines)
+    while queue:
+        line = queue.pop(0)
+        if _fits(body(current + [line], False), max_segments):
+            current.append(line)
+            continue
+        if not current:  # one line longer than a page: its words, over as many pages as it takes
+            words, head = line.split(), []
+            while words and _fits(body(head + [words[0]], False), max_segments):
+                head.append(words.pop(0))
+            head = head or [words.pop(0)]
+            current, queue = [" ".join(head)], [" ".join(words)] + queue if words else queue
+            pages.append(body(current, False))
+            current = []
+            continue
+        carried = []
+        while current and _is_heading(current[-1]):  # the heading goes with its lines
+            carried.insert(0, current.pop())
+        if current:
+            pages.append(body(current, False))
+        current = carried + [line]
+        while current and not current[0].strip():
+            current.pop(0)
+    if current and "\n".join(current).strip():
+        pages.append(body(current, True))
+    elif pages:  # the last page was closed with a MORE line: take it off
+        pages[-1] = pages[-1].removesuffix(f"\n\n{MORE_LINE}")
+    return [p for p in pages if p.strip()]
+
+
+def sms_pages(messages: list[dict], max_segments: int = SMS_MAX_SEGMENTS, report_link: str | None = None) -> list[str]:
+    """All of one turn's replies as SMS answers of at most ``max_segments`` segments each: the first is the
+    answer to the person's text, the others what MORE sends. Buttons of every reply become one numbered list
+    in the first, in order (``sms_buttons`` gives the same list, for reading the answer). When the whole
+    answer is too long, detail goes first (a line keeps its first sentence), then whole lines from the end,
+    and the SMS ends with where the rest is: the short link to the full report when the answer names one (or
+    ``report_link``, the conversation's report, is given), else "Text MORE for the rest."; the rest is
+    then the later pages: the lines the first left out (or, when it only shortened lines, the lines in full)."""
+    buttons = sms_buttons(messages)
+    lines, report = _sms_lines(messages)
+    if not report and report_link:
+        report = short_report_url(report_link)
     choices = sms_choices(buttons)
 
     def join(body: list[str], more: str | None) -> str:
@@ -197,31 +288,49 @@ def sms_body(messages: list[dict], max_segments: int = SMS_MAX_SEGMENTS) -> str:
 
     whole = join(lines, None)
     if _fits(whole, max_segments):
-        return whole
-    # Too long: the report link, if the answer had one, stays and says where the rest is.
-    more = f"Full report: {report}" if report else None
+        return [whole]
+    # Too long: the report link, if there is one, stays and says where the rest is; else MORE sends it.
+    more = f"Full report: {report}" if report else MORE_LINE
     lines = [line for line in lines if not (report and report in line)]
+    kept = short_lines = []
+    cut = False  # the first SMS shows only the start of the first line
     for shorten in (_first_sentence, lambda line: _without_asides(_first_sentence(line))):
         short_lines = [shorten(line) for line in lines]
         if _fits(join(short_lines, more), max_segments):
-            return join(short_lines, more)
-    # Still too long: the first lines stay, in order (a numbered list is never left with holes).
-    kept: list[str] = []
-    for line in short_lines:
-        if not _fits(join(kept + [line], more), max_segments):
+            kept = short_lines
             break
-        kept.append(line)
-    while kept and not kept[-1].strip():
-        kept.pop()
-    if not kept:  # even the first line is too long: cut it at a word
-        words = short_lines[0].split() if short_lines else []
-        while words and not _fits(join([" ".join(words) + "..."], more), max_segments):
-            words.pop()
-        kept = [" ".join(words) + "..."] if words else []
-    body = join(kept, more)
-    if not _fits(body, max_segments):  # only choices and link left and still too long: the link goes
-        body = join(kept, None)
-    return body
+    else:  # still too long: the first lines stay, in order (a numbered list is never left with holes)
+        for line in short_lines:
+            if not _fits(join(kept + [line], more), max_segments):
+                break
+            kept = kept + [line]
+        # no heading left without the lines it had ("Outlook:" and nothing under it)
+        while kept and (not kept[-1].strip() or _is_heading(kept[-1]) and len(kept) < len(lines)
+                        and lines[len(kept)].strip()):
+            kept.pop()
+        if not kept:  # even the first line is too long: cut it at a word
+            words = short_lines[0].split() if short_lines else []
+            while words and not _fits(join([" ".join(words) + "..."], more), max_segments):
+                words.pop()
+            kept, cut = ([" ".join(words) + "..."] if words else []), True
+    first = join(kept, more)
+    if not _fits(first, max_segments):  # only choices and link left and still too long: the link goes
+        first = join(kept, None)
+    if report:
+        return [first]
+    # The rest: the lines the first SMS left out; when it left out only detail, every line from the first
+    # one it shortened.
+    rest = lines if cut else lines[len(kept):] if any(line.strip() for line in lines[len(kept):]) else \
+        lines[next((i for i, line in enumerate(lines) if i >= len(kept) or kept[i] != line), len(lines)):]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    pages = _paginate(rest, max_segments)
+    return [first] + pages if pages else [join(kept, None)]
+
+
+def sms_body(messages: list[dict], max_segments: int = SMS_MAX_SEGMENTS, report_link: str | None = None) -> str:
+    """The SMS that answers one turn: the first of ``sms_pages``."""
+    return sms_pages(messages, max_segments, report_link)[0]
 
 
 def sms_buttons(messages: list[dict]) -> list[dict]:
@@ -300,3 +409,29 @@ def slack_message(message: dict) -> dict:
             for n, b in enumerate(buttons[:25], 1)]})
     fallback = text.strip() or ("Choose: " + ", ".join(b["title"] for b in buttons) if buttons else "")
     return {"text": fallback[:SLACK_SECTION_LIMIT] or "(picture)", "blocks": blocks}
+
+
+def slack_fallbacks(message: dict) -> list[dict]:
+    """``chat.postMessage`` arguments for one reply, best first, for when Slack refuses one (invalid_blocks:
+    a picture Slack cannot fetch, a block it will not take): the Block Kit message; the same without the
+    picture, linked instead; plain mrkdwn text with the links and the choices written out."""
+    full = slack_message(message)
+    variants = [full]
+    image = message.get("image")
+    if image:
+        blocks = [b for b in full["blocks"] if b["type"] != "image"]
+        link = {"type": "section", "text": {"type": "mrkdwn", "text": f"<{image}|{link_label(image)}>"}}
+        at = next((i for i, b in enumerate(blocks) if b["type"] == "actions"), len(blocks))
+        variants.append({"text": full["text"], "blocks": blocks[:at] + [link] + blocks[at:]})
+    lines = [slack_mrkdwn(message.get("text") or "")]
+    if image:
+        lines.append(f"<{image}|{link_label(image)}>")
+    titles = [b["title"] for b in message.get("buttons") or [] if b.get("payload")]
+    if titles:
+        lines.append("You can ask: " + "; ".join(_slack_escape(t) for t in titles))
+    text = "\n".join(line for line in lines if line)
+    variants.append({"text": text[:SLACK_TEXT_LIMIT] or "(picture)"})
+    return variants
+
+
+SLACK_TEXT_LIMIT = 40000  # characters of a message's text (Slack truncates longer ones)
