@@ -140,13 +140,18 @@ def named_in_question(tracker: Tracker) -> list[EventType]:
     form has not read: read it here when it clearly names one occupation, and keep it for what follows."""
     events = []
     for which in ("current", "target"):
-        typed = tracker.get_slot(f"{which}_job")
-        if typed and not has_code(tracker, which) and typed not in (SKIP, EXPLORE):
-            found = store.find_job(str(typed))
-            if found.status == "ok":
-                slots = job_slots(which, found.code, found.title)
-                tracker.slots.update(slots)
-                events += [SlotSet(k, v) for k, v in slots.items()]
+        typed, code = tracker.get_slot(f"{which}_job"), has_code(tracker, which)
+        if not typed or typed in (SKIP, EXPLORE) or typed == code:
+            continue
+        found = store.find_job(str(typed)) if not code else None
+        if found and found.status == "ok":
+            slots = job_slots(which, found.code, found.title)
+        else:
+            # words of the question that name no job ("do i need to be certified"), or a second job beside the
+            # one we have: not kept as an answer, or the next question would be about them
+            slots = {f"{which}_job": code}
+        tracker.slots.update(slots)
+        events += [SlotSet(k, v) for k, v in slots.items()]
     return events
 
 

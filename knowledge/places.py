@@ -63,6 +63,9 @@ REGIONS = {
 }
 # short forms that are also everyday words: a place after "in", "from", "near" ... or typed with a capital
 SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "atl", "jersey"}
+# one-word cities of the metro names that are everyday words: a city only when typed with a capital
+WORD_CITIES = {"college", "mobile", "reading", "mission", "bend", "rapid", "temple", "portage", "traverse", "atlantic",
+               "concord", "mesa", "napa", "jersey", "sioux", "wilkes", "ontario", "panama"}
 # place words after which even an everyday word is a town: "I live in Enterprise"
 TOWN_WORDS = {"live", "living", "based", "moved", "near", "outside", "around", "from"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
@@ -216,6 +219,9 @@ class Places:
             return None
         if key in self.cities:
             capitalised = typed[i][:1].isupper()
+            named_state = after in self.by_name or len(after) == 2 and after.upper() in self.states
+            if key in WORD_CITIES and not capitalised and not named_state:
+                return None  # "a junior in college" is not College, Alaska; "in Mobile", "reading pa" are places
             at_end = i + n == len(low) or i + n + 1 == len(low) and len(after) == 2  # "... cincinnati", "boise id"
             if not (placed or capitalised or at_end or n > 1):
                 return None

@@ -103,7 +103,7 @@ def test_a_city_in_several_states_asks_which(lookups):
 @pytest.mark.parametrize("text, state", [
     ("I live in Garden Grove", "CA"), ("North Platte", "NE"), ("carman at the railyard in North Platte, fixing cars", "NE"),
     ("Substitute teacher in Newark.", "NJ"), ("nurse in Commerce, TX", "TX"), ("i work in sales", None),
-    ("i work in construction", None),
+    ("i work in construction", None), ("a junior in college, barista part time", None), ("I live in Mobile", "AL"),
 ])
 def test_towns_from_the_college_directory(lookups, text, state):
     """Towns with no metro area of their own name still give the state (IPEDS lists a college there); a

@@ -155,6 +155,7 @@ class Facts:
 
 
 # What people do, said as a verb: read as the title ("I do hair" -> "I work as a hairdresser")
+PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
 VERB_WISH = re.compile(r"\b(want|wanna|would|like|love|maybe|something|rather|prefer|thinking|become|start|try|hope|dream)\b",
                        re.I)
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
@@ -242,6 +243,8 @@ def _doing(spans: TitleSpans, text: str) -> str | None:
     if not found:
         return None
     clause = DOING_END.sub("", found.group(1)).strip()
+    if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|it|he|she|that|this|u)\b", clause, re.I):
+        return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
     work_doing = WORK_DOING.match(clause)
     if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
         what = work_doing.group(2)
@@ -294,7 +297,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.jobs = _workplace(text, tokens, facts)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
-    facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)]  # what everyone needs, not a job
+    facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
+                  and not PARTICIPLE.match(j.text)]  # "to be certified", "get hired": a state, not a job
     licence = LICENSE.search(text)
     if licence and not any(j.role == TARGET for j in facts.jobs) and not DRIVERS_LICENSE.match(licence.group(0)[4:]):
         field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's
