@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import store
+from knowledge import lookup
 from actions.tracker import (failures, has_code, is_whole_message, latest_entities, latest_text, previous_value,
                              prompted_this_turn)
 from bot import parse, replies
@@ -39,6 +40,12 @@ def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
     for m in messages:
         # "image": a picture URL (the gap chart); each channel shows it its own way (bot/channels/render.py)
         dispatcher.utter_message(text=m["text"], buttons=m.get("buttons") or [], image=m.get("image"))
+
+
+def said_now(tracker: Tracker, text: str) -> bool:
+    """Whether a job's words come from the latest message: one of its entities, or the whole message."""
+    said = {str(v).strip().lower() for v in latest_entities(tracker).values()}
+    return text.lower() in said or is_whole_message(tracker, text)
 
 
 def job_slots(which: str, code: str | None, title: str | None, typed: str | None = None) -> dict:
@@ -170,6 +177,10 @@ class ValidateCareerForm(FormValidationAction):
         text = str(value).strip()
         requested = tracker.get_slot("requested_slot")
         entities = latest_entities(tracker)
+        if text not in (SKIP, EXPLORE) and not lookup.normalise_code(text) and not said_now(tracker, text):
+            # words kept from an earlier message ("do i need to be certified", asked outside the form): not an
+            # answer to this one, or the bot would answer an older message
+            return {slot: has_code(tracker, which)}
         named = entities.get(slot) or entities.get("job")  # the NLU found a title in the message
         if requested == f"{other}_job" and is_whole_message(tracker, text) and tracker.get_slot(f"{other}_job"):
             return {slot: previous_value(tracker, slot)}  # a bare answer to the other question: keep what we had

@@ -235,16 +235,23 @@ def pay(c: dict, metro: dict | None = None) -> list[Message]:
 
 # -- training ---------------------------------------------------------------------------------
 
+# The store has no state licensing data (../shared/data/licensing says so): never "no license needed", always where
+LICENSES = ("Licenses and certifications: many jobs need one, and the rules differ by state. I don't have them; "
+            "CareerOneStop's License Finder shows what {where} requires: careeronestop.org/Toolkit/Training/find-licenses.aspx")
+
+
 def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
              zone_source: str | None, projection_source: str | None) -> list[Message]:
     title = routes["title"]
     lines = [f"How people get into {title} work:"]
     if projection and projection.get("entry_education"):
+        training = (projection.get("on_the_job_training") or "").lower()
         lines.append(f"• Usual start: {projection['entry_education'].lower()}"
-                     + (f", then {projection['on_the_job_training'].lower()}" if projection.get("on_the_job_training") else "")
+                     + (f", then {training}" if training and training != "none" else "")
                      + f". ({source_line(projection_source)})")
     if zone:
         lines.append(f"• {zone['training']} ({source_line(zone_source)})")
+    lines.append(f"• {LICENSES.format(where=state_name or 'your state')}")
     messages = [msg("\n".join(lines))]
     if routes["basis"] == "none":
         messages.append(msg(f"I found no study program linked to {title} in the federal program list; "

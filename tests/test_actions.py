@@ -255,6 +255,9 @@ def test_how_do_i_get_there_lists_programs_in_maine(actions, domain):
     assert "with schools in Maine" in text
     assert "Community College" in text or "University" in text
     assert "Source:" in text
+    # no state licensing data: never "no license needed", always where to find what Maine requires
+    assert "License Finder shows what Maine requires: careeronestop.org/Toolkit/Training/find-licenses.aspx" in text
+    assert "then none" not in text
 
 
 def test_apprenticeships_name_3001CB_with_competencies_and_instruction(actions, domain):
@@ -616,6 +619,21 @@ def test_a_correction_restating_the_job_gets_its_other_readings_even_when_none_i
                 slots=had, history=history_of(had), candidates={"current_job": "welder"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "wrongly" in text_of(messages) and len(payloads(messages)) >= 2 and cook.code not in " ".join(payloads(messages))
+
+
+def test_words_left_from_an_earlier_question_are_not_read_as_this_answer(actions, domain):
+    """"do i need to be certified?" (asked outside the form) left its words in the job slots; the next message,
+    "wait i dont make 62k", must not get '"do i need to be certified" could mean a few different jobs'."""
+    had = {"current_code": "11-9051.00", "current_title": "Food Service Managers", "target_code": "31-9092.00",
+           "target_title": "Medical Assistants", "state": "OH"}
+    t = tracker(text="wait i dont make 62k lol more like 15 a hour", entities=[{"years": "15"}], form="career_form",
+                slots={**had, "current_job": "do i need to be certified", "target_job": "certified"},
+                history=history_of({**had, "current_job": "11-9051.00", "target_job": "31-9092.00"}),
+                candidates={"current_job": "do i need to be certified", "target_job": "certified"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "could mean" not in text_of(messages) and not payloads(messages)
+    slots = slots_of(events)
+    assert slots["current_job"] == "11-9051.00" and slots["target_job"] == "31-9092.00"
 
 
 def test_other_readings_offered_for_one_job_survive_the_other_jobs_answer(actions, domain):

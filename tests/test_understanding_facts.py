@@ -140,6 +140,19 @@ def test_work_said_as_a_verb_after_a_wish_is_not_the_job_they_have(lookups):
     assert roles(lookups, "I drive a school bus") == {"current": "school bus driver"}
 
 
+@pytest.mark.parametrize("text, jobs", [
+    ("do I need a license in Maine to be a hygienist? and how long does school take", {"target": "hygienist"}),
+    ("do i need a cdl for that", {}), ("any schools closer to killeen? and do i need a CDL", {}),
+    ("do i need to be certified? and how long is the program", {}),
+    ("i need some license or permit for sell bread in houston?", {}),
+])
+def test_a_question_about_a_credential_names_no_job(lookups, text, jobs):
+    """Not "Court, Municipal, and License Clerks", "Loan Interviewers" (a "closer") or "certified": the question is
+    about what the job requires, which the training answer takes up."""
+    assert roles(lookups, text) == jobs
+    assert read(lookups, text).topic == "credential"
+
+
 def test_help_me_is_not_maine(lookups):
     assert read(lookups, "paint fumes are getting to me, can you help me").place is None
 

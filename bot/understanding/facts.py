@@ -81,6 +81,9 @@ TOPICS = [
         r"\b(useless|not helpful|unhelpful|no help|stupid|dumb|waste of (my )?time|doesn'?t help|not what i (said|asked|meant)"
         r"|makes no sense|you don'?t understand|this sucks|terrible|worthless|annoying|frustrat\w*|not listening"
         r"|that'?s wrong|wrong answer)\b", re.I)),
+    ("credential", re.compile(
+        r"\b(need|needs|require[sd]?|have to (have|get)|get|getting|take)\b[^.?!]{0,25}\b(licen[cs]e[ds]?|certifi\w*|permits?|cdl"
+        r"|board cert\w*|exam)\b|\b(licen[cs]e|certification|permit|cdl)\s*\?", re.I)),
     ("job_search", re.compile(
         r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
         r"|job (listings|postings|openings|boards?)|who'?s hiring|who is hiring|(jobs?|openings) near( me)?"
@@ -156,6 +159,10 @@ class Facts:
 
 # What people do, said as a verb: read as the title ("I do hair" -> "I work as a hairdresser")
 PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
+# Words that are someone's title in O*NET but not what people mean by them: credentials asked about ("do i need a
+# license": not License Clerks) and "closer" ("schools closer to killeen": not a loan closer)
+NOT_JOB_WORDS = {"license", "licence", "licenses", "permit", "permits", "certification", "certificate", "cdl", "degree",
+                 "diploma", "ged", "exam", "closer"}
 VERB_WISH = re.compile(r"\b(want|wanna|would|like|love|maybe|something|rather|prefer|thinking|become|start|try|hope|dream)\b",
                        re.I)
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
@@ -298,7 +305,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
-                  and not PARTICIPLE.match(j.text)]  # "to be certified", "get hired": a state, not a job
+                  and not PARTICIPLE.match(j.text)  # "to be certified", "get hired": a state, not a job
+                  and j.text.lower() not in NOT_JOB_WORDS]
     licence = LICENSE.search(text)
     if licence and not any(j.role == TARGET for j in facts.jobs) and not DRIVERS_LICENSE.match(licence.group(0)[4:]):
         field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's
