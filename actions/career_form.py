@@ -222,8 +222,11 @@ class ValidateCareerForm(FormValidationAction):
                 and CORRECTION.search(latest_text(tracker)):
             # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
             exclude = {found.code, has_code(tracker, other) or ""}
-            # the readings about as likely as ours; failing those, the next ones ("ER unit secretary" again)
-            others = store.other_jobs(text, exclude, close_only=True) or store.other_jobs(text, exclude, limit=4)
+            # the readings about as likely as ours; failing those, when ours was a guess among several, the next
+            # ones ("ER unit secretary" again); a sure reading restated ("no wait, I'm the RN") stands
+            guessed = found.alternatives or (tracker.get_slot("guesses") or {}).get(which)
+            others = (store.other_jobs(text, exclude, close_only=True) or store.other_jobs(text, exclude, limit=4)
+                      ) if guessed else []
             if others:
                 say(dispatcher, replies.not_that_one(text, others, which))
                 return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which,
