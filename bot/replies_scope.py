@@ -1,5 +1,5 @@
 """What the bot says when a message asks for something it can't do: a résumé, job listings, a person,
-another language, or tells it that it is not helping. Plain about the limit, one concrete next step,
+another language, whether they are too old, or tells it that it is not helping. Plain about the limit, one concrete next step,
 and where to go instead. Each topic has a few wordings, used in turn, so nobody gets the same line
 twice in a row (``topic_reply(topic, times_before)``).
 
@@ -34,7 +34,8 @@ _REPLIES: dict[str, list[str]] = {
         "I've marked this conversation for the career counselors who read them, but I can't promise that anyone "
         "will reply or call. To talk with someone today, call CareerOneStop at 1-877-872-5627 or visit "
         + JOB_CENTER.split(" (")[0] + " (careeronestop.org/LocalHelp): free, in person.",
-        "It's marked for the counselors; I can't say when, or whether, one will read it. For help right away, an "
+        "Your request for a person is marked for the counselors, but I can't say when, or whether, one will read "
+        "it. For help right away, an "
         "American Job Center near you offers free career counseling (careeronestop.org/LocalHelp, or 1-877-872-5627).",
         "Your request for a person is on record. The fastest way to reach one is 1-877-872-5627 (CareerOneStop, U.S. "
         "Department of Labor) or careeronestop.org/LocalHelp for the office nearest you.",
@@ -45,6 +46,15 @@ _REPLIES: dict[str, list[str]] = {
         "Sorry about that. If I got something wrong, say what it should be (\"I'm the RN\", \"I said Michigan\") and "
         "I'll redo it. For a person, call 1-877-872-5627 (CareerOneStop).",
         "I hear you. I can only compare jobs from public data; for anything else, " + JOB_CENTER + " can help.",
+    ],
+    "age": [  # "am I too old to start over at 63?": not a request to start the conversation over
+        "You're not too old to change jobs, and it's illegal for employers to turn someone down for being 40 or "
+        "older (the Age Discrimination in Employment Act; the EEOC takes complaints: eeoc.gov/age). People 55 and "
+        "over with a low income can get paid job training through the Senior Community Service Employment Program; "
+        + JOB_CENTER + " signs people up. " + CAN_DO,
+        "Age doesn't stop a change of job: many training programs are short, and employers can't lawfully reject "
+        "someone for being 40 or older (eeoc.gov/age). For training for workers 55 and over (SCSEP), ask "
+        + JOB_CENTER + ". Tell me the job you'd like, and I'll show what it takes.",
     ],
     "veteran_benefits": [
         "I can't advise on GI Bill or other VA benefits. The VA answers those at va.gov/education or 1-888-442-4551, "

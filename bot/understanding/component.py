@@ -54,7 +54,7 @@ ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope",
-                "credential": "ask_training"}  # "do i need a license?": the training answer says where licenses are
+                "credential": "ask_training", "age": "out_of_scope"}  # "do i need a license?": the training answer says where licenses are
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

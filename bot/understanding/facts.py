@@ -81,6 +81,8 @@ TOPICS = [
         r"\b(useless|not helpful|unhelpful|no help|stupid|dumb|waste of (my )?time|doesn'?t help|not what i (said|asked|meant)"
         r"|makes no sense|you don'?t understand|this sucks|terrible|worthless|annoying|frustrat\w*|not listening"
         r"|that'?s wrong|wrong answer)\b", re.I)),
+    ("age", re.compile(r"\b(too old|at my age|age discrimination|older workers?|anyone hire (a|an|someone)\b.{0,12}"
+                       r"\d\d|\d\d[- ]?(year|yr)s?[- ]old)\b", re.I)),
     ("credential", re.compile(
         r"\b(need|needs|require[sd]?|have to (have|get)|get|getting|take)\b[^.?!]{0,25}\b(licen[cs]e[ds]?|certifi\w*|permits?|cdl"
         r"|board cert\w*|exam)\b|\b(licen[cs]e|certification|permit|cdl)\s*\?", re.I)),
