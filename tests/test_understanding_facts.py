@@ -136,7 +136,7 @@ def test_an_employer_named_without_a_job(lookups, text, employer):
 def test_work_said_as_a_verb_after_a_wish_is_not_the_job_they_have(lookups):
     """Answering "What job would you like?": "maybe something part time like driving a school bus" is the wish,
     not "Got it: Bus Drivers, School now"."""
-    assert roles(lookups, "maybe something part time like driving a school bus") == {None: "school bus driver"}
+    assert roles(lookups, "maybe something part time like driving a school bus") == {"target": "school bus driver"}
     assert roles(lookups, "I drive a school bus") == {"current": "school bus driver"}
 
 

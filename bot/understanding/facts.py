@@ -84,7 +84,7 @@ TOPICS = [
     ("age", re.compile(r"\b(too old|at my age|age discrimination|older workers?|anyone hire (a|an|someone)\b.{0,12}"
                        r"\d\d|\d\d[- ]?(year|yr)s?[- ]old)\b", re.I)),
     ("credential", re.compile(
-        r"\b(need|needs|require[sd]?|have to (have|get)|get|getting|take)\b[^.?!]{0,25}\b(licen[cs]e[ds]?|certifi\w*|permits?|cdl"
+        r"\b(need|needs|require[sd]?|have to (have|get))\b[^.?!]{0,25}\b(licen[cs]e[ds]?|certifi\w*|permits?|cdl"
         r"|board cert\w*|exam)\b|\b(licen[cs]e|certification|permit|cdl)\s*\?", re.I)),
     ("job_search", re.compile(
         r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
@@ -252,7 +252,8 @@ def _doing(spans: TitleSpans, text: str) -> str | None:
     if not found:
         return None
     clause = DOING_END.sub("", found.group(1)).strip()
-    if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|it|he|she|that|this|u)\b", clause, re.I):
+    if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|he|she|u)\b", clause, re.I) \
+            or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
     work_doing = WORK_DOING.match(clause)
     if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
@@ -283,7 +284,7 @@ def _verb_jobs(text: str) -> str:
         # "I drive a school bus": the job they have; "maybe something like driving a school bus": a wish,
         # so only the title, for the words before it (or the question asked) to give its role
         before = re.split(r"[.!?;]", text[:m.start()])[-1]
-        return m.expand(title) if VERB_WISH.search(before) else "work as a " + m.expand(title)
+        return ("become a " if VERB_WISH.search(before) else "work as a ") + m.expand(title)
 
     for pattern, title in VERB_JOBS:
         text = pattern.sub(lambda m, title=title: job(m, title), text)
@@ -308,7 +309,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
                   and not PARTICIPLE.match(j.text)  # "to be certified", "get hired": a state, not a job
-                  and j.text.lower() not in NOT_JOB_WORDS]
+                  and not (j.text.lower() in NOT_JOB_WORDS and (j.text.lower() == "closer" or topic(text) == "credential"))]
     licence = LICENSE.search(text)
     if licence and not any(j.role == TARGET for j in facts.jobs) and not DRIVERS_LICENSE.match(licence.group(0)[4:]):
         field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's
@@ -581,8 +582,8 @@ def _workplace(text: str, tokens: list[str], facts: Facts) -> list[Job]:
         end += 1  # "a Chevy dealer" is where they work, not a dealer
         jobs = [j for j in jobs if (j.start, j.end) != (end - 1, end)]
     phrase = " ".join(tokens[start:end])
-    if any(j.start <= start and end <= j.end for j in jobs if j.start >= 0):
-        return jobs  # part of a title
+    if any(j.start < end and start < j.end for j in jobs if j.start >= 0):
+        return jobs  # part of a title ("Amazon warehouse picker")
     if WISH.search(" ".join(tokens[:start])) or any(phrase in j.setting for j in jobs):
         return jobs
     have = [j for j in jobs if j.role in (CURRENT, PAST)] or [j for j in jobs if j.role is None and len(jobs) == 1]
