@@ -534,16 +534,16 @@ class TitleResolver:
             return self._rank(scores, in_context, query_words, context_words, specificity, top)
         # "tech at a Chevy dealer": a title its words leave open is read among the jobs that workplace has
         # (when one fits), and of the readings nearly as good as the best, the one it employs most comes first
-        ranked = self._rank(scores, in_context, query_words, context_words, specificity, top)
+        ranked = self._rank(scores, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
         if is_confident(ranked):
-            return ranked  # "security supervisor at a distribution center" is that, however few there are
+            return ranked[:top]  # "security supervisor at a distribution center" is that, however few there are
         mask = self._employed_in(industry)
         there = scores * mask
         near = scores >= scores.max() - workplaces.WINDOW
         if not (mask[near] * scores[near]).any() and there.max() >= MIN_CONFIDENCE:
-            scores = there  # none of the title's good readings is a job there: read it among the jobs there
-        ranked = self._rank(scores, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
-        return workplaces.rerank(ranked, self.industry_employment[industry], self.published)[:top]
+            # none of the title's good readings is a job there: read it among the jobs there
+            ranked = self._rank(there, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
+        return workplaces.rerank(ranked, self.industry_employment[industry], self.published, MARGIN)[:top]
 
     def _employed_in(self, industry: str) -> np.ndarray:
         """1 for the names of occupations an industry employs (at least ``WORKPLACE_SHARE`` of its jobs), else 0."""

@@ -98,7 +98,6 @@ SITE_OF = {"722500": "restaurant", "455000": "retail", "445000": "grocery", "444
            "721100": "hotel", "522000": "bank", "482000": "railroad", "812100": "salon", "624400": "child care"}
 WINDOW = 0.15  # readings this close to the best one's confidence compete on the workplace's employment
 CLEAR = 2.0  # the workplace employs the chosen reading this many times more than the next: take it without asking
-MARGIN = 0.05  # as knowledge.resolver.MARGIN: how far ahead a reading must be to be taken without asking
 _PHRASES = {**KINDS, **EMPLOYERS}
 _LONGEST = max(len(k.split()) for k in _PHRASES)
 
@@ -161,13 +160,13 @@ def employed(employment: dict[str, float], code: str, published: set[str]) -> fl
     return employment.get(code[:6] + "0", 0.0)
 
 
-def rerank(matches: list, employment: dict[str, float], published: set[str]) -> list:
+def rerank(matches: list, employment: dict[str, float], published: set[str], margin: float) -> list:
     """Readings of a title (``knowledge.resolver.Match``, best first) in the order a workplace makes likely:
     among those within ``WINDOW`` of the best, the one the workplace employs most comes first. When it
-    employs that one clearly more than the next (``CLEAR``), the others drop below it by ``MARGIN`` so the
-    reading is taken without asking; otherwise the order changes and the choice is still offered. A reading
+    employs that one clearly more than the next (``CLEAR``), the others drop below it by ``margin`` (the
+    resolver's: how far ahead a reading must be to be taken without asking) so it is taken without asking; otherwise the order changes and the choice is still offered. A reading
     already clearly ahead on the title's own words is kept."""
-    if not matches or len(matches) == 1 or matches[0].confidence - matches[1].confidence >= MARGIN:
+    if not matches or len(matches) == 1 or matches[0].confidence - matches[1].confidence >= margin:
         return matches  # the title alone says which: "nurse at a nursing home" stays a nurse
     best = matches[0].confidence
     near = [m for m in matches if m.confidence >= best - WINDOW]
@@ -177,7 +176,7 @@ def rerank(matches: list, employment: dict[str, float], published: set[str]) -> 
     if most <= 0:
         return matches
     runner_up = employed(employment, by_employment[1].code, published) if len(by_employment) > 1 else 0.0
-    ceiling = best - MARGIN if most >= CLEAR * runner_up else best
+    ceiling = best - margin if most >= CLEAR * runner_up else best
     rest = [replace(m, confidence=min(m.confidence, ceiling)) for m in by_employment[1:]]
     rest += [replace(m, confidence=min(m.confidence, ceiling)) for m in matches if m not in near]
     return [replace(first, confidence=best)] + rest
