@@ -135,6 +135,15 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(re.sub(r"[-/_.]", " ", text))
 
 
+def clause_starts(text: str, marks: str = ".!?;") -> set[int]:
+    """Word indexes (in ``words(text)``) that begin a sentence, or with ``marks=",.!?;"`` any clause."""
+    starts, count = set(), 0
+    for piece in re.split(rf"(?<=[{re.escape(marks)}])\s+|\n+", text):
+        count += len(words(piece))
+        starts.add(count)
+    return starts
+
+
 class TitleSpans:
     def __init__(self, names: list[str], abbreviations: dict[str, str], english: frozenset[str]):
         self.names: set[tuple[str, ...]] = set()
@@ -206,13 +215,14 @@ class TitleSpans:
         cued = set(after_cue)  # after a real cue ("get into"); a short answer's first word is not
         if len(typed) <= 5:
             after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
+        breaks = clause_starts(text, ",;!?")
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
         spans, i = [], 0
         while i < len(keys):
             found = None
             for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
-                if any(j in skip for j in range(i, i + n)):
-                    continue
+                if any(j in skip for j in range(i, i + n)) or any(i < b < i + n for b in breaks):
+                    continue  # a place, or across a comma: "becoming a CWI, welding inspector" is two names
                 key = tuple(keys[i:i + n])
                 person = field = None
                 if n == 1 and i in after_cue and key[0] in capitals and key[0] in self.abbreviations:
@@ -226,9 +236,10 @@ class TitleSpans:
                     # and no word a small word ("after", "out"), but "and" inside ("training and development")
                     field = person is None and i in after_cue and key in self.prefixes \
                         and not (n == 1 and key[0] in GENERIC_FIELDS) and key[0] not in self.stop_words \
-                        and any(w in self.content and len(w) >= 4 for w in key) \
+                        and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \
                         and all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and" for k, w in enumerate(key)) \
-                        and key[0] not in ("just", "new", "good", "back")
+                        and key[0] not in ("just", "new", "good", "back") \
+                        and key[-1] not in ("school", "program", "degree", "class", "course")  # "nursing school": a nurse
                     if person is None and not field and i in after_cue:
                         person = self.person_form(key)
                     if person is None and not field:
@@ -259,6 +270,12 @@ class TitleSpans:
                 for form in forms:
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
                     if candidate in self.names and (len(candidate) > 1 or candidate[0] in self.alone):
+                        return candidate
+                for form in forms:  # "home inspection": a home inspector, though no title says so word for word
+                    candidate = key[:-1] + (last[: -len(suffix)] + form,)
+                    if len(candidate) > 1 and candidate[-1] in self.job_heads and (candidate[-1],) in self.names \
+                            and all(w in self.content and w not in self.stop_words and len(w) >= 3
+                                    for w in candidate[:-1]):
                         return candidate
         return None
 

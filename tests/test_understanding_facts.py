@@ -281,3 +281,21 @@ def test_fields_after_wishes_and_the_job_after_the_school(lookups, text, target)
 def test_a_short_answer_is_not_a_one_word_field_without_a_cue(lookups, text):
     """Was: "<script>alert(1)</script>" read as the field "script" ("could mean a few different jobs")."""
     assert read(lookups, text).jobs == []
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("forklift driver 6 yrs, my shoulder is done. maybe payroll clerk?", "forklift driver", "payroll clerk"),
+    ("bus driver. no more early mornings. thinking dental assistant", "bus driver", "dental assistant"),
+    ("line cook, back hurts, want something easier on the body, medical billing maybe", "line cook", "medical billing"),
+    ("I want a full time welding job, right now I stock shelves at Kroger", "stocker", "welder"),
+    ("bank teller thinking about going to nursing school", "bank teller", "nurse"),
+    ("Retired mail carrier. Looking for part-time work, maybe bookkeeping", "mail carrier", "bookkeeper"),
+])
+def test_a_wish_in_its_own_short_clause(lookups, text, current, target):
+    found = {role: job.lower() for role, job in roles(lookups, text).items() if role in ("current", "target")}
+    assert found == {"current": current, "target": target}
+
+
+def test_a_title_does_not_run_across_a_comma(lookups):
+    jobs = [j.text.lower() for j in read(lookups, "I'd like to become a CNA, home health aide or something").jobs]
+    assert "home health aide" in jobs and not any("," in j or j.startswith("cna ") for j in jobs)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from knowledge import workplaces
 from knowledge.places import Place, Places
-from knowledge.title_spans import Span, TitleSpans, normal, words
+from knowledge.title_spans import Span, TitleSpans, clause_starts, normal, words
 
 WINDOW = 7  # words before a title searched for its cue
 CURRENT, TARGET, PAST = "current", "target", "past"
@@ -283,7 +283,7 @@ def _verb_jobs(text: str) -> str:
     def job(m: re.Match, title: str) -> str:
         # "I drive a school bus": the job they have; "maybe something like driving a school bus": a wish,
         # so only the title, for the words before it (or the question asked) to give its role
-        before = re.split(r"[.!?;]", text[:m.start()])[-1]
+        before = re.split(r"[.!?;]|\b(?:now|currently|at the moment)\b", text[:m.start()], flags=re.I)[-1]  # "want X, now I drive"
         return ("become a " if VERB_WISH.search(before) else "work as a ") + m.expand(title)
 
     for pattern, title in VERB_JOBS:
@@ -301,8 +301,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
     if meant:
         facts.place = meant[-1]
-    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens))
-    facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)))
+    sentences, clauses = clause_starts(text), clause_starts(text, ",.!?;")
+    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens, clauses))
+    facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
+                                     sentences, clauses)
     _settings(tokens, facts.jobs, taken, spans.english)
     facts.jobs = _workplace(text, tokens, facts)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
@@ -389,6 +391,12 @@ FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "
                                          "job in", "career in", "experience in", "background in")]
 # "want something steady, maybe [wind turbine tech]": after a wish, these introduce what they would like
 SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably", "or"}
+# ... and these open or close a short clause that names one ("body giving out. Maybe [log scaler]?",
+# "want a sit down job, [medical coding] maybe")
+OPENING_SOFT_CUES = {"maybe", "perhaps", "possibly", "thinking", "considering"}
+CLOSING_SOFT_CUES = {"maybe", "perhaps", "possibly", "probably", "someday", "eventually"}
+SHORT_CLAUSE = 6  # words: a clause that short, closed by "maybe", is a title and the cue
+SCHOOL_CUES = {"to", "for", "into", "start", "starting", "attend", "attending", "apply", "applying"}
 WISH_REACH = 15  # words back from a soft cue searched for the wish
 
 
@@ -397,19 +405,35 @@ def _wished(tokens: list[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in SOFT_CUES and _wants(tokens[max(0, i - 1 - WISH_REACH):i - 1])
 
 
-def _cue_ends(tokens: list[str]) -> set[int]:
-    """Word indexes right after a role cue (an article or two between allowed): "get into [hvac]"."""
+def _cue_ends(tokens: list[str], clauses: set[int] = frozenset()) -> set[int]:
+    """Word indexes right after a role cue (up to three filler words between allowed): "get into [hvac]",
+    "want a full time [bookkeeping] job", "going to [pharmacy] school"; and the start of a short clause
+    that a soft cue opens or closes: "Maybe [log scaler]?", "[medical coding] maybe"."""
     out = {i for i in range(1, len(tokens)) if _wished(tokens, i)}
     for i in range(1, len(tokens)):
         window = tokens[max(0, i - WINDOW):i]
         for phrases in (CUES[TARGET], FIELD_CUES):
             for phrase in phrases:
-                for gap in (0, 1):
+                for gap in range(0, 4):
                     end = len(window) - gap
                     if end >= len(phrase) and tuple(window[end - len(phrase):end]) == phrase and \
                             all(w in {"a", "an", "the", "some", "my"} or w in FILLER for w in window[end:]):
                         out.add(i)
+        if tokens[i + 1:i + 2] == ["school"] and tokens[i - 1] in SCHOOL_CUES:
+            out.add(i)  # "thinking about going to [pharmacy] school": the pharmacist
+        if i - 1 in clauses and tokens[i - 1] in OPENING_SOFT_CUES:
+            out.add(i)
+    for start, end in _clause_spans(clauses, len(tokens)):
+        if end - start <= SHORT_CLAUSE and tokens[end - 1] in CLOSING_SOFT_CUES:
+            out.add(start)
     return out
+
+
+def _clause_spans(starts: set[int], length: int) -> list[tuple[int, int]]:
+    """(start, end) word indexes of each clause, from the indexes where clauses start."""
+    bounds = sorted({0, length} | {s for s in starts if 0 < s < length})
+    return list(zip(bounds, bounds[1:]))
+
 
 
 QUESTION_START = {"what", "how", "where", "which", "who", "when", "why", "does", "do", "is", "are", "can", "could",
@@ -420,9 +444,9 @@ def _is_question(text: str, tokens: list[str]) -> bool:
     return "?" in text or bool(tokens) and tokens[0] in QUESTION_START
 
 
-DESIRE = {"want", "wanna", "wanting", "hope", "hoping", "thinking", "considering", "interested", "dream", "goal",
+DESIRE = {"want", "wanna", "wanting", "hope", "hoping", "thinking", "considering", "interested", "dream", "goal", "looking",
           "become", "becoming", "plan", "planning", "aspire", "switch", "switching", "quiero", "rather"}
-STRONG_CURRENT = {"i'm", "im", "am", "currently", "been", "soy"}
+STRONG_CURRENT = {"i'm", "im", "am", "currently", "been", "soy", "now"}  # "want X, right now I Y"
 
 
 def _wants(window: list[str]) -> bool:
@@ -457,8 +481,8 @@ ASKED_ABOUT = re.compile(r"\b(make|makes|pay|pays|paid|earn|earns|salary|wage|wa
                          r"|training|certified|certification|license|degree|requirements?|take to)\b")
 
 
-def _roles(tokens: list[str], spans: list[Span], question: bool = False,
-           upper_rn: bool = False) -> tuple[list[Job], list[str]]:
+def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_rn: bool = False,
+           sentences: set[int] = frozenset(), clauses: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
     jobs: list[Job] = []
     avoid: list[str] = []
     previous_end = 0
@@ -466,9 +490,11 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
         if span.text == "rn" and k and (spans[k - 1].end == span.start or tokens[span.start - 1:span.start] == ["job"]) \
                 and not upper_rn:
             continue  # "im a server rn": right now
-        window = tokens[max(previous_end, span.start - WINDOW):span.start]
+        # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
+        start = max([previous_end, span.start - WINDOW] + [b for b in sentences if b <= span.start])
+        window = tokens[start:span.start]
         previous_end = span.end
-        if _negated(window):
+        if _negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]):
             avoid.append(span.text)
             continue
         role, _length = _cue_before(window)
@@ -482,6 +508,13 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         if role is None:
             role = _cue_after(tokens, span.end)
+        if role is None and (jobs or _wants(tokens[:span.start])) and (
+                window and window[0] in OPENING_SOFT_CUES and len(window) <= 2
+                or tokens[span.end:span.end + 1] and tokens[span.end] in CLOSING_SOFT_CUES
+                and (span.end + 1 in clauses or span.end + 1 == len(tokens))):
+            role = TARGET  # "... body giving out. Maybe construction inspector?", "..., medical coding maybe"
+        if jobs and window[-1:] and window[-1] in ("maybe", "perhaps", "possibly"):
+            role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
         jobs.append(Job(span.text, role, span.start, span.end))
     # one cued title and one not: the other is the other role
     roles = [j.role for j in jobs]
@@ -528,7 +561,8 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False,
 
 SETTING_START = {"at", "in", "for", "with", "on"}
 SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
-                         "like", "doing", "making", "lol", "here", "now", "ago", "last", "this", "about", "over"}
+                         "like", "doing", "making", "lol", "here", "now", "ago", "last", "this", "about", "over",
+                         "thinking", "looking", "hoping", "trying"}
 SETTING_WORDS = 6
 
 
