@@ -214,6 +214,8 @@ class Places:
         if n == 1 and len(key) == 2 and key.upper() in self.states:
             capital = typed[i] == key.upper() or typed[i] == key.title()
             end = i + 1 == len(low)
+            if before in ("a", "an"):
+                return None  # "become a PA", "I'm an MA": the job, not Pennsylvania or Massachusetts
             if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0:
                 return Place(key.upper(), start=i, end=i + 1)
             return None

@@ -543,7 +543,8 @@ class TitleResolver:
         if not (mask[near] * scores[near]).any() and there.max() >= MIN_CONFIDENCE:
             # none of the title's good readings is a job there: read it among the jobs there
             ranked = self._rank(there, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
-        return workplaces.rerank(ranked, self.industry_employment[industry], self.published, MARGIN)[:top]
+        setting = frozenset(lemma.rstrip("s") for _, lemma in context)
+        return workplaces.rerank(ranked, self.industry_employment[industry], self.published, MARGIN, setting)[:top]
 
     def _employed_in(self, industry: str) -> np.ndarray:
         """1 for the names of occupations an industry employs (at least ``WORKPLACE_SHARE`` of its jobs), else 0."""

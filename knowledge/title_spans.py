@@ -238,7 +238,7 @@ class TitleSpans:
                         and not (n == 1 and key[0] in GENERIC_FIELDS) and key[0] not in self.stop_words \
                         and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \
                         and all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and" for k, w in enumerate(key)) \
-                        and key[0] not in ("just", "new", "good", "back") \
+                        and key[0] not in ("just", "new", "good", "back", "certified", "licensed") \
                         and key[-1] not in ("school", "program", "degree", "class", "course")  # "nursing school": a nurse
                     if person is None and not field and i in after_cue:
                         person = self.person_form(key)
@@ -265,8 +265,10 @@ class TitleSpans:
         last = key[-1]
         for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
                               ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
-                              ("ign", ("igner",)), ("ive", ("ivist",))):
-            if last.endswith(suffix) and len(last) > len(suffix) + 3:
+                              ("ign", ("igner",)), ("ive", ("ivist",)), ("", ("er", "or", "r"))):
+            if suffix == "" and (last in GENERIC_FIELDS or last in self.stop_words or len(key) > 1):
+                continue  # "want to teach": a teacher; "want to start", "want to work": no one's title
+            if last.endswith(suffix) and len(last) > len(suffix) + 2:
                 for form in forms:
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
                     if candidate in self.names and (len(candidate) > 1 or candidate[0] in self.alone):
@@ -274,8 +276,8 @@ class TitleSpans:
                 for form in forms:  # "home inspection": a home inspector, though no title says so word for word
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
                     if len(candidate) > 1 and candidate[-1] in self.job_heads and (candidate[-1],) in self.names \
-                            and all(w in self.content and w not in self.stop_words and len(w) >= 3
-                                    for w in candidate[:-1]):
+                            and all(w in self.vocabulary and w not in self.stop_words and w not in CONTENT_STOP
+                                    and len(w) >= 3 for w in candidate[:-1]):
                         return candidate
         return None
 

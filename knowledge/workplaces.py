@@ -160,14 +160,21 @@ def employed(employment: dict[str, float], code: str, published: set[str]) -> fl
     return employment.get(code[:6] + "0", 0.0)
 
 
-def rerank(matches: list, employment: dict[str, float], published: set[str], margin: float) -> list:
+def rerank(matches: list, employment: dict[str, float], published: set[str], margin: float,
+           setting: frozenset[str] = frozenset()) -> list:
     """Readings of a title (``knowledge.resolver.Match``, best first) in the order a workplace makes likely:
-    among those within ``WINDOW`` of the best, the one the workplace employs most comes first. When it
-    employs that one clearly more than the next (``CLEAR``), the others drop below it by ``margin`` (the
-    resolver's: how far ahead a reading must be to be taken without asking) so it is taken without asking; otherwise the order changes and the choice is still offered. A reading
-    already clearly ahead on the title's own words is kept."""
+    among those within ``WINDOW`` of the best, the one the workplace employs most comes first. When the
+    workplace employs it clearly more than the next (``CLEAR``), or its name alone says the setting ("Hotel
+    General Manager" for "GM at the Holiday Inn", whose ``setting`` words are {"hotel"}, beside plain
+    "General Manager"), the others drop below it by ``margin`` (the resolver's: how far ahead a reading
+    must be to be taken without asking) so it is taken without asking; otherwise the order changes and
+    the choice is still offered. A reading already clearly ahead on the title's own words is kept."""
     if not matches or len(matches) == 1 or matches[0].confidence - matches[1].confidence >= margin:
         return matches  # the title alone says which: "nurse at a nursing home" stays a nurse
+
+    def says_setting(m) -> bool:
+        return bool(setting & {w.rstrip("s") for w in re.findall(r"[a-z]+", m.matched.lower())})
+
     best = matches[0].confidence
     near = [m for m in matches if m.confidence >= best - WINDOW]
     by_employment = sorted(near, key=lambda m: -employed(employment, m.code, published))
@@ -175,8 +182,10 @@ def rerank(matches: list, employment: dict[str, float], published: set[str], mar
     most = employed(employment, first.code, published)
     if most <= 0:
         return matches
-    runner_up = employed(employment, by_employment[1].code, published) if len(by_employment) > 1 else 0.0
-    ceiling = best - margin if most >= CLEAR * runner_up else best
+    second = by_employment[1] if len(by_employment) > 1 else None
+    runner_up = employed(employment, second.code, published) if second else 0.0
+    alone = says_setting(first) and not (second and says_setting(second))
+    ceiling = best - margin if alone or most >= CLEAR * runner_up else best
     rest = [replace(m, confidence=min(m.confidence, ceiling)) for m in by_employment[1:]]
     rest += [replace(m, confidence=min(m.confidence, ceiling)) for m in matches if m not in near]
     return [replace(first, confidence=best)] + rest

@@ -22,6 +22,8 @@ def resolver(engine):
     ("pharmacist at Walmart", "29-1051.00"),  # a clear title stays what it is wherever it is done
     ("nurse at a hospital", "29-1141.00"),
     ("teller at Chase", "43-3071.00"),
+    ("general manager at a Marriott", "11-9081.00"),  # "Hotel General Manager", beside plain "General Manager"
+    ("GM at Wendy's", "11-9051.00"),
 ])
 def test_a_workplace_decides_the_reading(resolver, said, code):
     matches = resolver.resolve(said)

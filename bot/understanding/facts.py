@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from knowledge import workplaces
 from knowledge.places import Place, Places
-from knowledge.title_spans import Span, TitleSpans, clause_starts, normal, words
+from knowledge.title_spans import GENERIC_FIELDS, Span, TitleSpans, clause_starts, normal, words
 
 WINDOW = 7  # words before a title searched for its cue
 CURRENT, TARGET, PAST = "current", "target", "past"
@@ -43,7 +43,9 @@ _CUES = {
         |learning|want to learn|land a|land|go back for|going back for|back for|want a|want an|like to work as|love to work as
         |hope to work as|wanting to work as|perhaps work as|maybe work as|rather work as|like to work as a
         |love to work as a|hope to work as a|perhaps work as a|maybe work as a|rather work as a|perhaps work as an
-        |love to work in|like to work in|want to work in|rather work in|hope to work in|wanting to work in""",
+        |love to work in|like to work in|want to work in|rather work in|hope to work in|wanting to work in
+        |something in|something with|something like|move up to|moving up to|step up to|promoted to|want to get|to get
+        |wanting|am wanting|i am wanting|maybe""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -301,10 +303,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
     if meant:
         facts.place = meant[-1]
-    sentences, clauses = clause_starts(text), clause_starts(text, ",.!?;")
-    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens, clauses))
+    sentences, clauses, asked = clause_starts(text), clause_starts(text, ",.!?;"), _asked_clauses(text)
+    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens, clauses, asked, sentences))
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
-                                     sentences, clauses)
+                                     sentences, clauses, asked)
     _settings(tokens, facts.jobs, taken, spans.english)
     facts.jobs = _workplace(text, tokens, facts)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
@@ -405,7 +407,8 @@ def _wished(tokens: list[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in SOFT_CUES and _wants(tokens[max(0, i - 1 - WISH_REACH):i - 1])
 
 
-def _cue_ends(tokens: list[str], clauses: set[int] = frozenset()) -> set[int]:
+def _cue_ends(tokens: list[str], clauses: set[int] = frozenset(), asked: set[int] = frozenset(),
+              sentences: set[int] = frozenset()) -> set[int]:
     """Word indexes right after a role cue (up to three filler words between allowed): "get into [hvac]",
     "want a full time [bookkeeping] job", "going to [pharmacy] school"; and the start of a short clause
     that a soft cue opens or closes: "Maybe [log scaler]?", "[medical coding] maybe"."""
@@ -423,10 +426,25 @@ def _cue_ends(tokens: list[str], clauses: set[int] = frozenset()) -> set[int]:
             out.add(i)  # "thinking about going to [pharmacy] school": the pharmacist
         if i - 1 in clauses and tokens[i - 1] in OPENING_SOFT_CUES:
             out.add(i)
+    previous = None
     for start, end in _clause_spans(clauses, len(tokens)):
-        if end - start <= SHORT_CLAUSE and tokens[end - 1] in CLOSING_SOFT_CUES:
-            out.add(start)
+        if end - start <= SHORT_CLAUSE and tokens[end - 1] in CLOSING_SOFT_CUES or end - start <= 3 and start in asked:
+            out.add(start)  # "[medical coding] maybe", "Waitress, Kentucky, [nursing]?"
+        if end - start <= 3 and previous and start not in sentences and _wants(tokens[previous[0]:previous[1]]) \
+                and tokens[previous[1] - 1] in GENERIC_FIELDS | {"something", "computers"}:
+            out.add(start)  # "I want to do something with computers, [cybersecurity]"
+        previous = (start, end)
     return out
+
+
+def _asked_clauses(text: str) -> set[int]:
+    """Word indexes where a clause that ends in "?" starts: "Waitress, Kentucky, [nursing]?"."""
+    starts, count = set(), 0
+    for piece in re.split(r"(?<=[,.!?;])\s+|\n+", text):
+        if piece.rstrip().endswith("?"):
+            starts.add(count)
+        count += len(words(piece))
+    return starts
 
 
 def _clause_spans(starts: set[int], length: int) -> list[tuple[int, int]]:
@@ -451,7 +469,8 @@ STRONG_CURRENT = {"i'm", "im", "am", "currently", "been", "soy", "now"}  # "want
 
 def _wants(window: list[str]) -> bool:
     """A wish in the words before a title, and no "I'm" after it."""
-    last_wish = max((k for k, w in enumerate(window) if w in DESIRE), default=None)
+    last_wish = max((k for k, w in enumerate(window) if w in DESIRE
+                     or w == "like" and k and window[k - 1] in ("would", "i'd", "id", "we'd")), default=None)
     return last_wish is not None and not any(w in STRONG_CURRENT for w in window[last_wish + 1:])
 
 
@@ -482,7 +501,8 @@ ASKED_ABOUT = re.compile(r"\b(make|makes|pay|pays|paid|earn|earns|salary|wage|wa
 
 
 def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_rn: bool = False,
-           sentences: set[int] = frozenset(), clauses: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
+           sentences: set[int] = frozenset(), clauses: set[int] = frozenset(),
+           asked: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
     jobs: list[Job] = []
     avoid: list[str] = []
     previous_end = 0
@@ -491,8 +511,10 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
                 and not upper_rn:
             continue  # "im a server rn": right now
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
-        start = max([previous_end, span.start - WINDOW] + [b for b in sentences if b <= span.start])
+        sentence = max([0] + [b for b in sentences if b <= span.start])
+        start = max(previous_end, span.start - WINDOW, sentence)
         window = tokens[start:span.start]
+        wish_window = tokens[max(previous_end, span.start - WISH_REACH, sentence):span.start]
         previous_end = span.end
         if _negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]):
             avoid.append(span.text)
@@ -501,7 +523,7 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
         if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
                                                             ["or", "maybe"]):
             role = TARGET  # "estimating or project management": another job they would like
-        if role in (None, CURRENT) and (_wants(window) or _wished(tokens, span.start)):
+        if role in (None, CURRENT) and (_wants(wish_window) or _wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
         to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
         if jobs and role in (None, CURRENT, PAST) and to_before:
@@ -511,9 +533,10 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
         if role is None and (jobs or _wants(tokens[:span.start])) and (
                 window and window[0] in OPENING_SOFT_CUES and len(window) <= 2
                 or tokens[span.end:span.end + 1] and tokens[span.end] in CLOSING_SOFT_CUES
-                and (span.end + 1 in clauses or span.end + 1 == len(tokens))):
+                and (span.end + 1 in clauses or span.end + 1 == len(tokens))
+                or span.start in asked and span.start in clauses):
             role = TARGET  # "... body giving out. Maybe construction inspector?", "..., medical coding maybe"
-        if jobs and window[-1:] and window[-1] in ("maybe", "perhaps", "possibly"):
+        if any(w in ("maybe", "perhaps", "possibly") for w in window[-3:]) and not _negated(window):
             role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
         jobs.append(Job(span.text, role, span.start, span.end))
     # one cued title and one not: the other is the other role
