@@ -32,6 +32,9 @@ EXPLORE = "explore"  # target_job: suggest destinations instead of comparing wit
 OTHER = {"current": "target", "target": "current"}
 MILITARY_WORDS = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|national guard|military|infantry|"
                             r"rifleman|soldier|sailor|airman|mos|\d{2}[A-Z]\d?)\b", re.I)
+RESTATED = re.compile(r"\bthe job i (have|want|do|'d like)\b|\b(that's|thats|that is) (not|wrong)\b|\bi said\b", re.I)
+RESTATED_WITHIN = 0.3  # a restated title's readings offered: those this close to the one we took
+OWN_TITLE = 0.95  # a reading this sure is the occupation's own title ("welder"): restating it changes nothing
 CORRECTION = re.compile(r"^\W*(no|nope|nah|not|wrong|actually|i said|i meant|that's not|thats not)\b"
                         r"|\bthe job i (have|want|do|'d like)\b", re.I)
 
@@ -223,10 +226,15 @@ class ValidateCareerForm(FormValidationAction):
             # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
             exclude = {found.code, has_code(tracker, other) or ""}
             # the readings about as likely as ours; failing those, when ours was a guess among several, the next
-            # ones ("ER unit secretary" again); a sure reading restated ("no wait, I'm the RN") stands
+            # ones ("ER unit secretary" again). A reading restated in so many words ("no, the job I have now is
+            # shift manager at Taco Bell") was wrong unless the words are its very title: its fair readings.
+            # A sure reading restated in passing ("no wait, I'm the RN") stands.
             guessed = found.alternatives or (tracker.get_slot("guesses") or {}).get(which)
+            first = store.other_jobs(text, set(), limit=1, confidence=True)
+            restated = RESTATED.search(latest_text(tracker)) and first and first[0]["confidence"] < OWN_TITLE
             others = (store.other_jobs(text, exclude, close_only=True) or store.other_jobs(text, exclude, limit=4)
-                      ) if guessed else []
+                      ) if guessed else store.other_jobs(text, exclude, limit=4, within=RESTATED_WITHIN) if restated \
+                else []
             if others:
                 say(dispatcher, replies.not_that_one(text, others, which))
                 return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which,

@@ -175,18 +175,27 @@ CLOSE_READING = 0.05  # a reading this close to the first one's confidence is as
 
 
 def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = False,
-               close_only: bool = False) -> list[dict]:
+               close_only: bool = False, within: float | None = None) -> list[dict]:
     """The resolver's readings of a title, best first, without ``exclude`` and the military occupations: the
     choices to offer when the first reading was wrong ("no, the job I want is counselor"). ``close_only``:
     only readings about as likely as the first ("data analyst": Data Scientists 0.90, Business Intelligence
-    Analysts 0.89; not "cop": Police Officers 0.90, Political Scientists 0.75)."""
+    Analysts 0.89; not "cop": Police Officers 0.90, Political Scientists 0.75); ``within``: only readings
+    this close to the first one's confidence."""
     from knowledge.resolver import get_resolver
 
     matches = get_resolver(engine()).resolve(str(text), top=limit + len(exclude) + 5)
-    floor = matches[0].confidence - CLOSE_READING if close_only and matches else 0.0
+    gap = CLOSE_READING if close_only else within
+    floor = matches[0].confidence - gap if gap is not None and matches else 0.0
+    kept = [x for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP) and x.confidence >= floor]
+    if within is not None:  # "shift manager at Taco Bell" was not a food service manager: the jobs there first
+        from knowledge import workplaces
+
+        resolver = get_resolver(engine())
+        employment = resolver.industry_employment.get(workplaces.industry_in(str(text)) or "")
+        if employment:
+            kept.sort(key=lambda x: -workplaces.employed(employment, x.code, resolver.published))
     return [{"code": x.code, "title": x.title, **({"confidence": x.confidence} if confidence else {})}
-            for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP)
-            and x.confidence >= floor][:limit]
+            for x in kept][:limit]
 
 
 def _found(text: str, matches: list[dict]) -> Found:

@@ -622,6 +622,20 @@ def test_a_correction_restating_the_job_gets_its_other_readings_even_when_none_i
     assert slots_of(events).get("current_code", cook.code) == cook.code
 
 
+def test_a_title_restated_in_so_many_words_gets_the_jobs_at_that_workplace(actions, domain):
+    """"no, the job I have now is shift manager at Taco Bell" when we read it as Food Service Managers: the
+    other fair readings are offered, the ones restaurants employ first, not "I still have ..."."""
+    had = {"current_job": "11-9051.00", "current_code": "11-9051.00", "current_title": "Food Service Managers",
+           "target_job": "29-2042.00", "target_code": "29-2042.00", "target_title": "Emergency Medical Technicians",
+           "state": "WY"}
+    t = tracker(text="no, the job I have now is shift manager at Taco Bell",
+                entities=[{"current_job": "shift manager at Taco Bell"}], form="career_form", slots=had,
+                history=history_of(had), candidates={"current_job": "shift manager at Taco Bell"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "I still have" not in text_of(messages) and "wrongly" in text_of(messages)
+    assert payloads(messages)[0] == '/choose_job{"current_job": "35-1012.00"}'
+
+
 def test_words_left_from_an_earlier_question_are_not_read_as_this_answer(actions, domain):
     """"do i need to be certified?" (asked outside the form) left its words in the job slots; the next message,
     "wait i dont make 62k", must not get '"do i need to be certified" could mean a few different jobs'."""
