@@ -52,8 +52,9 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
     cite = lambda table: lookup.citation(conn, table)  # noqa: E731
     tasks = conn.execute(select(m.Task.task, m.Task.task_type).where(m.Task.occupation_code == code)
                          .order_by((m.Task.task_type == "Core").desc(), m.Task.incumbents_responding.desc().nullslast(), m.Task.task_id)).all()
-    tech = conn.execute(select(m.Technology.example, m.Technology.commodity_title, m.Technology.hot)
-                        .where(m.Technology.occupation_code == code).order_by(m.Technology.hot.desc(), m.Technology.example)).all()
+    # In Demand is O*NET's flag for this occupation's job postings; Hot Technology is economy-wide
+    tech = conn.execute(select(m.Technology.example, m.Technology.commodity_title, m.Technology.in_demand, m.Technology.hot)
+                        .where(m.Technology.occupation_code == code).order_by(m.Technology.in_demand.desc(), m.Technology.example)).all()
     profile = {
         "code": code,
         "asked_for": code_text.strip(),
@@ -67,7 +68,8 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
         "knowledge": {"ratings": ratings(conn, code, "knowledge"), "source": cite("rating:knowledge")},
         "education_experience": {"distributions": education_experience(conn, code), "source": cite("education_experience")},
         "tasks": {"top": [{"task": t, "type": ty} for t, ty in tasks[:top]], "count": len(tasks), "source": cite("task")},
-        "technology": {"examples": [{"example": e, "category": c, "hot": bool(h)} for e, c, h in tech[:top]], "count": len(tech),
+        "technology": {"examples": [{"example": e, "category": c, "in_demand": bool(d), "hot_technology": bool(h)}
+                                    for e, c, d, h in tech[:top]], "count": len(tech),
                        "source": cite("technology")},
         "wages": {"national": lookup.wages(conn, occ.soc), "source": cite("wage")},
         "projections": {"national": lookup.projection(conn, occ.soc), "source": cite("projection")},
