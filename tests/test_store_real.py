@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -78,3 +79,68 @@ def test_apprenticeship_2010_codes_join_through_the_crosswalk(session):
     mapped = session.scalar(select(func.count()).select_from(m.Apprenticeship).where(m.Apprenticeship.occupation_code.isnot(None)))
     total = session.scalar(select(func.count()).select_from(m.Apprenticeship))
     assert mapped / total > 0.9
+
+
+def _crosswalk_2010_codes(shared_data) -> set[str]:
+    import csv
+
+    with open(shared_data / "soc_crosswalk" / "2010_to_2019_Crosswalk.csv", newline="", encoding="utf-8") as f:
+        return {row["O*NET-SOC 2010 Code"] for row in csv.DictReader(f)}
+
+
+def test_nursing_assistants_have_the_cna_routes(session):
+    from knowledge.lookup import apprenticeships
+
+    routes = {a["rapids_code"]: a for a in apprenticeships(session, "31-1131.00")}
+    cna = {code for code in routes if code.startswith("0824")}
+    assert len(cna) == 9 and routes["0824"]["title"] == "NURSE ASSISTANT"  # listed under 31-1014.00 (2010)
+    assert {routes[c]["onet_code_given"] for c in cna} == {"31-1014.00"} and {routes[c]["match"] for c in cna} == {"crosswalk"}
+
+
+def test_computer_user_support_routes_stay_with_user_support(session):
+    from knowledge.lookup import apprenticeships
+
+    user = {a["rapids_code"] for a in apprenticeships(session, "15-1232.00")}
+    assert {"1131CB", "1131HY", "2018HY"} <= user  # 2010 code 15-1151.00, which became 15-1232.00
+    network = [(a["rapids_code"], a["title"]) for a in apprenticeships(session, "15-1231.00")]
+    assert len(network) == len(set(network))
+    assert not user & {code for code, _ in network}
+
+
+def test_no_route_is_matched_by_title_where_the_crosswalk_has_its_code(session, shared_data):
+    from knowledge.loaders.apprenticeship import normalise_code
+
+    listed = _crosswalk_2010_codes(shared_data)
+    by_title = session.execute(select(m.Apprenticeship.title, m.Apprenticeship.onet_code_given)
+                               .where(m.Apprenticeship.match == "title")).all()
+    for title, given in by_title:
+        code = normalise_code(given)
+        assert code is None or (code not in listed and f"{code[:7]}.00" not in listed), (title, given)
+    assert len(by_title) <= 10  # of 1,373 list rows; all but a handful have a code the crosswalk knows
+
+
+def test_sources_counts_how_apprenticeships_were_mapped():
+    result = careerbot("sources")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if "mapped through the O*NET-SOC 2010 to 2019 crosswalk" in x)
+    crosswalk, title, unmapped = (int(n) for n in
+                                  re.search(r"(\d+) list rows mapped .* (\d+) by title .* (\d+) unmapped", line).groups())
+    assert crosswalk + title + unmapped == 1373 and crosswalk > 1300
+
+
+def test_registered_nurses_in_demand_software_is_onets_own_column(session, shared_data):
+    from knowledge.profile import occupation_profile
+
+    with open(shared_data / "onet" / "db" / "Technology Skills.txt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        rows = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in f]
+    rn = [r for r in rows if r["O*NET-SOC Code"] == "29-1141.00"]
+    profile = occupation_profile(session, "29-1141.00", top=len(rn))
+    shown = {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]}
+    assert shown == {r["Example"] for r in rn if r["In Demand"] == "Y"}
+    assert {r["Example"] for r in rn if r["Hot Technology"] == "Y"} - shown  # the economy-wide flag is not it
+    # an occupation O*NET does flag: the same set, not more
+    swd = [r for r in rows if r["O*NET-SOC Code"] == "15-1252.00"]
+    profile = occupation_profile(session, "15-1252.00", top=len(swd))
+    assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == {r["Example"] for r in swd if r["In Demand"] == "Y"} != set()
+
