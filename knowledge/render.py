@@ -68,13 +68,16 @@ def compare_text(r: dict) -> str:
             lines.append(f"{title}: no comparison - {block['why_no_score']}.")
             continue
         if not block["gaps"]:
-            lines.append(f"{title}: none - you already meet every important level.")
+            lines.append(f"{title}: none - you already meet every important level"
+                         + (" O*NET rates reliably." if block.get("not_reliably_rated") else "."))
+            lines += not_reliably_rated_lines(block)
             continue
         lines.append(f"{title} (target level / your level / importance, 0-100):")
         for g in block["gaps"][:5]:
             means = (g.get("target_level_means") or {}).get("nearest")
             lines.append(f"  - {g['element']}: {g['target_level']} / {g['source_level']} / {g['importance']}"
                          + (f"  e.g. \"{means}\"" if means else ""))
+        lines += not_reliably_rated_lines(block)
     lines.append(f"  [{score['source']}]")
     market = r["labor_market"]
     a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
@@ -88,6 +91,12 @@ def compare_text(r: dict) -> str:
     if zones["from"] and zones["to"]:
         lines.append(f"Preparation: job zone {zones['from']['zone']} -> {zones['to']['zone']} ({zones['to']['name']})")
     return "\n".join(lines)
+
+
+def not_reliably_rated_lines(block: dict) -> list[str]:
+    """The elements a gap list leaves out because O*NET recommends suppressing a level (too unreliable to use)."""
+    return [f"  - {u['element']}: not reliably rated for {' or '.join(u['level_of'])} (O*NET recommends suppressing the level); "
+            "no gap counted" for u in block.get("not_reliably_rated", [])]
 
 
 def explore_text(r: dict) -> str:

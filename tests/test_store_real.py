@@ -232,3 +232,32 @@ def test_top_coded_pay_shows_as_or_more(session):
     assert capped is not None
     shown = pay(wages(session, capped.soc, capped.area_code))
     assert shown == "$239,200 or more"
+
+
+def test_cashiers_unreliable_medicine_level_is_not_reliably_rated_and_costs_no_gap(analyst, engine, shared_data):
+    from knowledge.render import compare_text
+    from knowledge.report.data import report_data
+    from knowledge.report.html import render_html
+
+    with open(shared_data / "onet" / "db" / "Knowledge.txt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        raw = [dict(zip(header, line.rstrip("\n").split("\t"))) for line in f]
+    level = next(r for r in raw if r["O*NET-SOC Code"] == "41-2011.00" and r["Element Name"] == "Medicine and Dentistry" and r["Scale ID"] == "LV")
+    assert level["Recommend Suppress"] == "Y" and float(level["Data Value"]) > 0  # O*NET: 0.81, not to be trusted
+
+    c = analyst.compare("41-2011.00", "29-1141.00")
+    block = c["knowledge_to_add"]
+    assert "Medicine and Dentistry" not in {g["element"] for g in block["gaps"]} | {g["element"] for g in block["comparison"]}
+    assert {"element": "Medicine and Dentistry", "level_of": ["Cashiers"]}.items() <= next(
+        u for u in block["not_reliably_rated"] if u["element"] == "Medicine and Dentistry").items()
+    assert "Medicine and Dentistry: not reliably rated for Cashiers" in compare_text(c)
+    page = render_html(report_data(engine, "41-2011.00", "29-1141.00"))
+    assert "Medicine and Dentistry: not reliably rated for Cashiers" in page
+
+
+def test_compare_json_has_real_booleans():
+    result = careerbot("compare", "15-1232.00", "15-1252.00", "--json")
+    assert result.returncode == 0, result.stderr
+    assert '"False"' not in result.stdout and '"True"' not in result.stdout
+    domains = json.loads(result.stdout)["score"]["domains"]
+    assert domains["abilities"]["rated"] is True and domains["skills"]["rated"] is False  # 15-1252.00: abilities only in O*NET 29.3
