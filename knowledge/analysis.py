@@ -143,7 +143,7 @@ class Analyst:
             if occ.job_zone not in (1, 2) or occ.soc in seen or "All Other" in occ.title:
                 continue
             projection = self.projections.get(occ.soc)  # the detailed occupation only: a group's figure is shared
-            if not projection or not projection.get("annual_openings"):
+            if not projection or projection.get("reported_as") or not projection.get("annual_openings"):
                 continue
             seen.add(occ.soc)
             pay = (local.get(occ.soc) or {}).get("annual_median")

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import lookup
 from knowledge import models as m
+from knowledge.render import group_note, pay
 from knowledge.scoring.profiles import importance_0_100, level_0_100
 
 
@@ -82,10 +83,6 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
     return profile
 
 
-def _money(value) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
-
-
 def render_profile(p: dict) -> str:
     lines = [f"{p['title']} ({p['code']}), job zone {p['job_zone']['zone']}: {p['job_zone']['name']}", p["description"], ""]
     for domain in ("abilities", "skills", "knowledge"):
@@ -93,13 +90,14 @@ def render_profile(p: dict) -> str:
         lines.append(f"Top {domain}: " + ", ".join(f"{r['element']} (importance {r['importance']['scaled']:.0f})" for r in top))
     nat = p["wages"]["national"]
     if nat:
-        lines.append(f"Median wage, national: {_money(nat['annual_median'])}  [{p['wages']['source']}]")
+        lines.append(f"Median wage, national: {pay(nat)}{group_note(nat)}  [{p['wages']['source']}]")
     if "state" in p["wages"]:
         st = p["wages"]["state"]
-        lines.append(f"Median wage, {st['name']}: {_money(st.get('annual_median'))}")
+        lines.append(f"Median wage, {st['name']}: {pay(st)}{group_note(st)}")
     proj = p["projections"]["national"]
     if proj:
-        lines.append(f"Jobs 2024-34: {proj['change_pct']:+.1f}%, {proj['annual_openings']:,} openings a year  [{p['projections']['source']}]")
+        lines.append(f"Jobs 2024-34{group_note(proj)}: {proj['change_pct']:+.1f}%, {proj['annual_openings']:,} openings a year  "
+                     f"[{p['projections']['source']}]")
     lines.append("Programs: " + ", ".join(f"{c['title']} ({c['cip']})" for c in p["programs"]["cip"][:5]))
     lines.append("Apprenticeships: " + (", ".join(f"{a['title']} ({a['rapids_code']}, {a['training_type']})"
                                                    for a in p["apprenticeships"]["occupations"]) or "none listed"))
