@@ -143,8 +143,11 @@ def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
     """Industries (4-digit NAICS level) employing the most people in this occupation, nationally.
 
     OEWS also publishes hospitals and schools split by ownership (622005 "Hospitals, Privately Owned"
-    is part of 622100 and the other hospital rows): those rows count the same people again, so they are left out."""
+    is part of 622100 and the other hospital rows): those rows count the same people again, so they are left out.
+    For a job BLS publishes only in a group (31-1122 in 31-1120) the rows are the group's, marked ``reported_as``."""
     total = wages(conn, soc)
+    group = total.get("reported_as") if total else None
+    soc = group or soc
     rows = conn.execute(
         select(m.Industry.code, m.Industry.name, m.Wage.employment)
         .join(m.Industry, m.Industry.code == m.Wage.industry_code)
@@ -153,7 +156,8 @@ def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
     ).all()
     rows = [r for r in rows if not OWNERSHIP_SPLIT.match(r[0])][:limit]
     national = total["employment"] if total and total["employment"] else None
-    return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None} for c, n, e in rows]
+    return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None,
+             "reported_as": group, "reported_as_title": total["reported_as_title"] if group else None} for c, n, e in rows]
 
 
 def _projection_dict(row: m.Projection) -> dict:

@@ -209,6 +209,8 @@ def test_the_report_no_longer_says_too_few_workers_for_grouped_jobs(engine):
     page = render_html(report_data(engine, "31-1131.00", "31-1122.00", state="OH"))
     assert "too few workers" not in page and "no figures for Personal Care Aides" not in page
     assert "Personal Care Aides: figure for Home Health and Personal Care Aides together" in page
+    assert "no industry breakdown" not in page  # the group's industries, labelled
+    assert page.count("figure for Home Health and Personal Care Aides together; BLS publishes this job&rsquo;s figures only") == 1
 
 
 def test_hourly_only_pay_shows_as_hourly(analyst):
