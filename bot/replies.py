@@ -12,6 +12,7 @@ import json
 import re
 
 from knowledge.analysis import gap_priority, ranked_gaps
+from knowledge.render import group_note, pay as pay_figure
 
 Message = dict
 
@@ -139,17 +140,36 @@ def compare_summary(c: dict, report_link: str | None = None, chart_link: str | N
     return messages
 
 
+def _has_pay(w: dict | None) -> bool:
+    return bool(w) and (w.get("annual_median") is not None or w.get("hourly_median") is not None)
+
+
+def _typical_pay(w: dict) -> str:
+    """'$41,000 a year', '$21.50 an hour' where BLS gives only that, with the group it is published for."""
+    return pay_figure(w) + ("" if w.get("hourly_only") else " a year") + group_note(w)
+
+
+def _pay_range(w: dict) -> str:
+    """The median and the middle half: '$41,000 ($33,000-$52,000)', hourly where only hourly is published."""
+    if w.get("hourly_only"):
+        lo, hi = w.get("hourly_p25"), w.get("hourly_p75")
+        middle = f" (${lo:,.2f}-${hi:,.2f})" if lo is not None and hi is not None else ""
+    else:
+        middle = f" ({pay_figure(w, 'annual_p25')}-{pay_figure(w, 'annual_p75')})"
+    return pay_figure(w) + middle + group_note(w)
+
+
 def _pay_line(c: dict) -> str | None:
     market = c["labor_market"]
     a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
-    if b.get("annual_median") is None:
+    if not _has_pay(b):
         return None
     where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
-    line = f"Typical pay {where}: {money(b['annual_median'])} a year as {c['to']['title']}"
+    line = f"Typical pay {where}: {_typical_pay(b)} as {c['to']['title']}"
     diff = market["difference"]["annual_median"]
     if diff is not None:
-        line += (f", {money(abs(diff))} {'more' if diff >= 0 else 'less'} than the {money(a.get('annual_median'))} "
-                 f"typical for {c['from']['title']}")
+        line += (f", {money(abs(diff))} {'more' if diff >= 0 else 'less'} than the {pay_figure(a)} "
+                 f"typical for {c['from']['title']}{group_note(a)}")
     return line + f" (half earn more, half less). {source_line(market['wages_source'])}"
 
 
@@ -207,16 +227,14 @@ def pay(c: dict, metro: dict | None = None) -> list[Message]:
         nat = market[side]["national_wages"] if state else here
         parts = []
         local = (metro or {}).get(side) or {}
-        if local.get("annual_median") is not None:
-            parts.append(f"{metro['name']} area {money(local['annual_median'])} "
-                         f"({money(local.get('annual_p25'))}-{money(local.get('annual_p75'))})")
-        if state and here.get("annual_median") is not None:
-            parts.append(f"{market['area']['name']} {money(here['annual_median'])} "
-                         f"({money(here.get('annual_p25'))}-{money(here.get('annual_p75'))})")
+        if _has_pay(local):
+            parts.append(f"{metro['name']} area {_pay_range(local)}")
+        if state and _has_pay(here):
+            parts.append(f"{market['area']['name']} {_pay_range(here)}")
         elif state:
             parts.append(f"{market['area']['name']}: no figure published")
-        if nat and nat.get("annual_median") is not None:
-            parts.append(f"whole U.S. {money(nat['annual_median'])} ({money(nat.get('annual_p25'))}-{money(nat.get('annual_p75'))})")
+        if _has_pay(nat):
+            parts.append(f"whole U.S. {_pay_range(nat)}")
         lines.append(f"• {title}: " + ("; ".join(parts) if parts else "no wage figure published"))
     lines.append(source_line(market["wages_source"]))
     outlook = []
@@ -224,7 +242,7 @@ def pay(c: dict, metro: dict | None = None) -> list[Message]:
         p = market[side]["projections"]
         if p and p.get("change_pct") is not None:
             trend = "grow" if p["change_pct"] > 0.5 else "shrink" if p["change_pct"] < -0.5 else "stay about the same"
-            outlook.append(f"• {c[side]['title']}: jobs expected to {trend} ({p['change_pct']:+.1f}%) by 2034, "
+            outlook.append(f"• {c[side]['title']}{group_note(p)}: jobs expected to {trend} ({p['change_pct']:+.1f}%) by 2034, "
                            f"with about {p['annual_openings']:,} openings a year across the U.S.")
     messages = [msg("\n".join(lines))]
     if outlook:
@@ -351,8 +369,8 @@ def target_profile(title: str, zone: dict | None, projection: dict | None, wages
     if projection and projection.get("entry_education"):
         lines.append(f"• Usual start: {projection['entry_education'].lower()}; work experience needed: "
                      f"{(projection.get('work_experience') or 'none').lower()}. ({source_line(sources.get('projections'))})")
-    if wages and wages.get("annual_median") is not None:
-        lines.append(f"• Typical pay ({area_name}): {money(wages['annual_median'])} a year. ({source_line(sources.get('wages'))})")
+    if _has_pay(wages):
+        lines.append(f"• Typical pay ({area_name}): {_typical_pay(wages)}. ({source_line(sources.get('wages'))})")
     lines.append("Tell me about any job you've had (even part-time or volunteer) and I can show what carries over.")
     return [msg("\n".join(lines), follow_ups("ask_gaps", "explore"))]
 

@@ -143,7 +143,7 @@ class Analyst:
             if occ.job_zone not in (1, 2) or occ.soc in seen or "All Other" in occ.title:
                 continue
             projection = self.projections.get(occ.soc)  # the detailed occupation only: a group's figure is shared
-            if not projection or not projection.get("annual_openings"):
+            if not projection or projection.get("reported_as") or not projection.get("annual_openings"):
                 continue
             seen.add(occ.soc)
             pay = (local.get(occ.soc) or {}).get("annual_median")
@@ -201,8 +201,8 @@ class Analyst:
             "score": {
                 "grand": _round(result["grand"]),
                 "domains": {d: {"score": _round(r.score), "filter": filters[d], "weight": weights[d], "elements_compared": r.elements,
-                                "rated": self.profiles.domains[d].rated()[self.profiles.index(source.code)]
-                                and bool(self.profiles.domains[d].rated()[self.profiles.index(target.code)]),
+                                "rated": bool(self.profiles.domains[d].rated()[self.profiles.index(source.code)]
+                                              and self.profiles.domains[d].rated()[self.profiles.index(target.code)]),
                                 "why_no_score": _why_no_score(r, self.profiles, d, source.code, target.code)}
                             for d, r in domains.items()},
                 "meaning": SCORE_MEANING,
@@ -219,6 +219,11 @@ class Analyst:
                 "gaps": [self._gap(g) for g in r.gaps[:top_gaps]],
                 "gap_count": len(r.gaps),
                 "comparison": [self._gap(g, anchors=False) for g in r.compared],
+                # left out of the score and the gaps: O*NET recommends suppressing the level of one job or both
+                "not_reliably_rated": [{"element_id": e, "element": name, "importance": round(importance),
+                                        "level_of": {"from": [source.title], "to": [target.title],
+                                                     "both": [source.title, target.title]}[whose]}
+                                       for e, name, importance, whose in r.not_reliably_rated],
                 "source": self.cite(f"rating:{domain}"),
             }
         out["education_experience"] = self._education_comparison(source.code, target.code)
@@ -283,6 +288,8 @@ def _why_no_score(result, profiles: Profiles, domain: str, source: str, target: 
     for code, side in ((source, "current"), (target, "target")):
         if not rated[profiles.index(code)]:
             return f"O*NET has no {domain} ratings for the {side} job"
+    if result.not_reliably_rated:  # every important element's level is one O*NET recommends suppressing
+        return f"O*NET's {domain} levels that matter here are not reliable enough to compare (it recommends suppressing them)"
     return f"none of the target job's {domain} has an importance of {result.filter:g} or more"
 
 

@@ -39,7 +39,8 @@ def cmd_sources(args) -> int:
 
     with _engine(args).connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(select(m.Source).order_by(m.Source.table_name))]
-    _print(args, rows, lambda rs: "\n".join(f"{r['table_name']:<28} {r['rows']:>9,}  {r['dataset']} {r['release']}" for r in rs))
+    _print(args, rows, lambda rs: "\n".join(f"{r['table_name']:<28} {r['rows']:>9,}  {r['dataset']} {r['release']}"
+                                            + (f"\n{'':<39}{r['note']}" if r["note"] else "") for r in rs))
     return 0
 
 

@@ -88,7 +88,8 @@ class DescribedWork:
                     parts[code].append(text)
             employment = dict(conn.execute(
                 select(m.Wage.soc, m.Wage.employment)
-                .where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000", m.Wage.employment.isnot(None))
+                .where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000", m.Wage.employment.isnot(None),
+                   m.Wage.reported_as.is_(None))  # OEWS's own counts: a group's copied to its members would count twice
             ).all())
         documents = {code: " ".join(p) for code, p in parts.items() if len(p) > 1}  # an occupation with no tasks
         return cls(documents, titles, employment)

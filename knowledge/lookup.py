@@ -113,11 +113,16 @@ def state_area(conn: Session, state: str | None) -> m.Area | None:
 NATIONAL, ALL_INDUSTRIES = "0000000", "000000"
 STATE_POSTAL_50_DC = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
                       "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
-WAGE_FIELDS = ("employment", "annual_p10", "annual_p25", "annual_median", "annual_mean", "annual_p75", "annual_p90", "hourly_median")
+WAGE_FIELDS = ("employment", "annual_p10", "annual_p25", "annual_median", "annual_mean", "annual_p75", "annual_p90",
+               "hourly_p10", "hourly_p25", "hourly_median", "hourly_mean", "hourly_p75", "hourly_p90")
 
 
 def _wage_dict(row: m.Wage) -> dict:
-    return {f: getattr(row, f) for f in WAGE_FIELDS} | {"top_coded": bool(row.top_coded)}
+    """One area's figures; ``reported_as`` names the combined code BLS publishes them under (None: the job's own),
+    ``hourly_only`` says BLS gives an hourly rate but no yearly pay (musicians, actors: not year-round work)."""
+    return {f: getattr(row, f) for f in WAGE_FIELDS} | {
+        "top_coded": bool(row.top_coded), "reported_as": row.reported_as, "reported_as_title": row.reported_as_title,
+        "hourly_only": row.annual_median is None and row.hourly_median is not None}
 
 
 def wages(conn: Session, soc: str, area_code: str = NATIONAL) -> dict | None:
@@ -138,8 +143,11 @@ def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
     """Industries (4-digit NAICS level) employing the most people in this occupation, nationally.
 
     OEWS also publishes hospitals and schools split by ownership (622005 "Hospitals, Privately Owned"
-    is part of 622100 and the other hospital rows): those rows count the same people again, so they are left out."""
+    is part of 622100 and the other hospital rows): those rows count the same people again, so they are left out.
+    For a job BLS publishes only in a group (31-1122 in 31-1120) the rows are the group's, marked ``reported_as``."""
     total = wages(conn, soc)
+    group = total.get("reported_as") if total else None
+    soc = group or soc
     rows = conn.execute(
         select(m.Industry.code, m.Industry.name, m.Wage.employment)
         .join(m.Industry, m.Industry.code == m.Wage.industry_code)
@@ -148,7 +156,8 @@ def top_industries(conn: Session, soc: str, limit: int = 5) -> list[dict]:
     ).all()
     rows = [r for r in rows if not OWNERSHIP_SPLIT.match(r[0])][:limit]
     national = total["employment"] if total and total["employment"] else None
-    return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None} for c, n, e in rows]
+    return [{"naics": c, "industry": n, "employment": e, "share_pct": round(100 * e / national, 1) if national else None,
+             "reported_as": group, "reported_as_title": total["reported_as_title"] if group else None} for c, n, e in rows]
 
 
 def _projection_dict(row: m.Projection) -> dict:
@@ -156,7 +165,9 @@ def _projection_dict(row: m.Projection) -> dict:
             "employment_2034": _thousands(row.employment_2034), "change_pct": row.change_pct,
             "annual_openings": _thousands(row.annual_openings), "median_wage_2024": row.median_wage_2024,
             "entry_education": row.entry_education, "work_experience": row.work_experience,
-            "on_the_job_training": row.on_the_job_training}
+            "on_the_job_training": row.on_the_job_training,
+            # a combined code's row (29-2010 for 29-2011): its title is the group's, say so where it is shown
+            "reported_as": row.reported_as}
 
 
 def all_projections(conn: Session) -> dict[str, dict]:

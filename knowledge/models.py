@@ -204,7 +204,12 @@ class Industry(Base):
 
 
 class Wage(Base):
-    """OEWS estimates for one SOC code in one area and industry. Wages in dollars; None = not released."""
+    """OEWS estimates for one SOC code in one area and industry. Wages in dollars; None = not released.
+
+    A top-coded figure (OEWS footnote 5) holds the cap, TOP_CODED_ANNUAL a year or TOP_CODED_HOURLY an
+    hour, with ``top_coded`` set: show it as "$239,200 or more". ``reported_as`` is set on the rows of an
+    occupation BLS publishes only under a combined code (31-1122 under 31-1120): the figures are the
+    group's, ``reported_as_title`` names it."""
 
     __tablename__ = "wage"
     soc = Column(String(7), primary_key=True)
@@ -220,9 +225,18 @@ class Wage(Base):
     annual_p75 = Column(Float)
     annual_p90 = Column(Float)
     hourly_median = Column(Float)
+    hourly_p10 = Column(Float)
+    hourly_p25 = Column(Float)
+    hourly_p75 = Column(Float)
+    hourly_p90 = Column(Float)
     jobs_per_1000 = Column(Float)
     location_quotient = Column(Float)
     top_coded = Column(Boolean)  # a wage at or above $239,200 / $115 an hour
+    reported_as = Column(String(7))  # the combined OEWS code these figures are published under, else None
+    reported_as_title = Column(String(200))
+
+
+TOP_CODED_ANNUAL, TOP_CODED_HOURLY = 239_200.0, 115.0  # OEWS May 2025 footnote 5
 
 
 class Projection(Base):
@@ -240,6 +254,7 @@ class Projection(Base):
     entry_education = Column(String(100))
     work_experience = Column(String(100))
     on_the_job_training = Column(String(100))
+    reported_as = Column(String(7))  # set when the row is a combined code's (29-2010 for 29-2011), copied here
 
 
 class CipProgram(Base):
@@ -288,7 +303,7 @@ class Apprenticeship(Base):
     title = Column(String(300), nullable=False)
     onet_code_given = Column(String(12))  # as the source wrote it (often O*NET-SOC 2010)
     occupation_code = Column(String(10), index=True)  # resolved to the 2019 taxonomy
-    match = Column(String(20))  # how occupation_code was found: exact | soc | title | none
+    match = Column(String(20))  # how occupation_code was found: crosswalk (O*NET 2010 to 2019) | title | none
     training_type = Column(String(20), nullable=False)  # time-based | competency-based | hybrid
     term = Column(String(120))  # "8000 hours", or how a competency-based term is defined
     source = Column(String(200), nullable=False)

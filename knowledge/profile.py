@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import lookup
 from knowledge import models as m
+from knowledge.render import group_note, pay
 from knowledge.scoring.profiles import importance_0_100, level_0_100
 
 
@@ -52,8 +53,9 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
     cite = lambda table: lookup.citation(conn, table)  # noqa: E731
     tasks = conn.execute(select(m.Task.task, m.Task.task_type).where(m.Task.occupation_code == code)
                          .order_by((m.Task.task_type == "Core").desc(), m.Task.incumbents_responding.desc().nullslast(), m.Task.task_id)).all()
-    tech = conn.execute(select(m.Technology.example, m.Technology.commodity_title, m.Technology.hot)
-                        .where(m.Technology.occupation_code == code).order_by(m.Technology.hot.desc(), m.Technology.example)).all()
+    # In Demand is O*NET's flag for this occupation's job postings; Hot Technology is economy-wide
+    tech = conn.execute(select(m.Technology.example, m.Technology.commodity_title, m.Technology.in_demand, m.Technology.hot)
+                        .where(m.Technology.occupation_code == code).order_by(m.Technology.in_demand.desc(), m.Technology.example)).all()
     profile = {
         "code": code,
         "asked_for": code_text.strip(),
@@ -67,7 +69,8 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
         "knowledge": {"ratings": ratings(conn, code, "knowledge"), "source": cite("rating:knowledge")},
         "education_experience": {"distributions": education_experience(conn, code), "source": cite("education_experience")},
         "tasks": {"top": [{"task": t, "type": ty} for t, ty in tasks[:top]], "count": len(tasks), "source": cite("task")},
-        "technology": {"examples": [{"example": e, "category": c, "hot": bool(h)} for e, c, h in tech[:top]], "count": len(tech),
+        "technology": {"examples": [{"example": e, "category": c, "in_demand": bool(d), "hot_technology": bool(h)}
+                                    for e, c, d, h in tech[:top]], "count": len(tech),
                        "source": cite("technology")},
         "wages": {"national": lookup.wages(conn, occ.soc), "source": cite("wage")},
         "projections": {"national": lookup.projection(conn, occ.soc), "source": cite("projection")},
@@ -80,10 +83,6 @@ def occupation_profile(conn: Session, code_text: str, state: str | None = None, 
     return profile
 
 
-def _money(value) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
-
-
 def render_profile(p: dict) -> str:
     lines = [f"{p['title']} ({p['code']}), job zone {p['job_zone']['zone']}: {p['job_zone']['name']}", p["description"], ""]
     for domain in ("abilities", "skills", "knowledge"):
@@ -91,13 +90,14 @@ def render_profile(p: dict) -> str:
         lines.append(f"Top {domain}: " + ", ".join(f"{r['element']} (importance {r['importance']['scaled']:.0f})" for r in top))
     nat = p["wages"]["national"]
     if nat:
-        lines.append(f"Median wage, national: {_money(nat['annual_median'])}  [{p['wages']['source']}]")
+        lines.append(f"Median wage, national: {pay(nat)}{group_note(nat)}  [{p['wages']['source']}]")
     if "state" in p["wages"]:
         st = p["wages"]["state"]
-        lines.append(f"Median wage, {st['name']}: {_money(st.get('annual_median'))}")
+        lines.append(f"Median wage, {st['name']}: {pay(st)}{group_note(st)}")
     proj = p["projections"]["national"]
     if proj:
-        lines.append(f"Jobs 2024-34: {proj['change_pct']:+.1f}%, {proj['annual_openings']:,} openings a year  [{p['projections']['source']}]")
+        lines.append(f"Jobs 2024-34{group_note(proj)}: {proj['change_pct']:+.1f}%, {proj['annual_openings']:,} openings a year  "
+                     f"[{p['projections']['source']}]")
     lines.append("Programs: " + ", ".join(f"{c['title']} ({c['cip']})" for c in p["programs"]["cip"][:5]))
     lines.append("Apprenticeships: " + (", ".join(f"{a['title']} ({a['rapids_code']}, {a['training_type']})"
                                                    for a in p["apprenticeships"]["occupations"]) or "none listed"))

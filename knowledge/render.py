@@ -21,6 +21,32 @@ def money(value) -> str:
     return "n/a" if value is None else f"${value:,.0f}"
 
 
+def pay(wages: dict | None, field: str = "annual_median") -> str:
+    """One OEWS pay figure as a person should read it: "$239,200 or more" for a top-coded one (OEWS gives
+    only the cap), "$38.50 an hour" where BLS publishes an hourly rate but no yearly pay, "n/a" where neither."""
+    from knowledge.models import TOP_CODED_ANNUAL, TOP_CODED_HOURLY
+
+    wages = wages or {}
+    value = wages.get(field)
+    if value is not None:
+        capped = wages.get("top_coded") and value >= TOP_CODED_ANNUAL
+        return money(value) + (" or more" if capped else "")
+    hourly = wages.get(field.replace("annual_", "hourly_")) if field.startswith("annual_") else None
+    if hourly is None:
+        return "n/a"
+    capped = wages.get("top_coded") and hourly >= TOP_CODED_HOURLY
+    return f"${hourly:,.2f} an hour" + (" or more" if capped else "")
+
+
+def group_note(wages_or_projection: dict | None) -> str:
+    """ " (figure for Home Health and Personal Care Aides together)" when BLS publishes the job only in a group."""
+    group = (wages_or_projection or {}).get("reported_as")
+    if not group:
+        return ""
+    title = wages_or_projection.get("reported_as_title") or wages_or_projection.get("title") or group
+    return f" (figure for {title[0].upper() + title[1:]} together)"
+
+
 def signed_money(value) -> str:
     return "n/a" if value is None else f"{'+' if value >= 0 else '-'}${abs(value):,.0f}"
 
@@ -42,26 +68,35 @@ def compare_text(r: dict) -> str:
             lines.append(f"{title}: no comparison - {block['why_no_score']}.")
             continue
         if not block["gaps"]:
-            lines.append(f"{title}: none - you already meet every important level.")
+            lines.append(f"{title}: none - you already meet every important level"
+                         + (" O*NET rates reliably." if block.get("not_reliably_rated") else "."))
+            lines += not_reliably_rated_lines(block)
             continue
         lines.append(f"{title} (target level / your level / importance, 0-100):")
         for g in block["gaps"][:5]:
             means = (g.get("target_level_means") or {}).get("nearest")
             lines.append(f"  - {g['element']}: {g['target_level']} / {g['source_level']} / {g['importance']}"
                          + (f"  e.g. \"{means}\"" if means else ""))
+        lines += not_reliably_rated_lines(block)
     lines.append(f"  [{score['source']}]")
     market = r["labor_market"]
     a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
-    lines += ["", f"Median pay, {market['area']['name']}: {money(a.get('annual_median'))} now, {money(b.get('annual_median'))} "
+    lines += ["", f"Median pay, {market['area']['name']}: {pay(a)}{group_note(a)} now, {pay(b)}{group_note(b)} "
               f"as {r['to']['title']} ({signed_money(market['difference']['annual_median'])})  [{market['wages_source']}]"]
     proj = market["to"]["projections"]
     if proj:
-        lines.append(f"Outlook for {r['to']['title']}: {proj['change_pct']:+.1f}% jobs 2024-34, "
+        lines.append(f"Outlook for {r['to']['title']}{group_note(proj)}: {proj['change_pct']:+.1f}% jobs 2024-34, "
                      f"{proj['annual_openings']:,} openings a year nationally  [{market['projections_source']}]")
     zones = r["job_zones"]
     if zones["from"] and zones["to"]:
         lines.append(f"Preparation: job zone {zones['from']['zone']} -> {zones['to']['zone']} ({zones['to']['name']})")
     return "\n".join(lines)
+
+
+def not_reliably_rated_lines(block: dict) -> list[str]:
+    """The elements a gap list leaves out because O*NET recommends suppressing a level (too unreliable to use)."""
+    return [f"  - {u['element']}: not reliably rated for {' or '.join(u['level_of'])} (O*NET recommends suppressing the level); "
+            "no gap counted" for u in block.get("not_reliably_rated", [])]
 
 
 def explore_text(r: dict) -> str:

@@ -355,7 +355,8 @@ class TitleResolver:
         names = conn.execute(select(m.Title.occupation_code, m.Title.title, m.Title.short_title, m.Title.kind)).all()
         employment = dict(conn.execute(
             select(m.Wage.soc, m.Wage.employment)
-            .where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000", m.Wage.employment.isnot(None))
+            .where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000", m.Wage.employment.isnot(None),
+                   m.Wage.reported_as.is_(None))  # OEWS's own counts: a group's copied to its members would count twice
         ).all())
         resolver = cls([tuple(n) for n in names], occupations, employment)
         resolver._engine = conn.engine  # typed codes are looked up through knowledge.lookup

@@ -74,11 +74,21 @@ def test_missing_domain_is_no_score_not_zero():
     assert scores["grand"][0, 1] == pytest.approx(np.mean([scores["abilities"][0, 1], scores["skills"][0, 1]]))
 
 
-def test_suppressed_source_level_earns_no_credit_and_suppressed_target_level_is_left_out():
+def test_not_relevant_source_level_earns_no_credit_and_suppressed_target_level_is_left_out():
     p = profiles([[75, 75], [80, 80]], [[50, 50], [60, 40]], suppressed=[[True, False], [False, True]])
     r = domain_result(p, "skills", 0, 1, 69)
     assert r.elements == 1  # B's second level is suppressed: its requirement is unknown
     assert r.gaps[0].source_level == 0 and r.gaps[0].gap == 60
+
+
+def test_unreliable_source_level_costs_no_gap_and_is_left_out_of_the_score():
+    p = profiles([[75, 75], [80, 80]], [[10, 50], [60, 40]], suppressed=[[True, False], [False, False]])
+    for d in DOMAINS:
+        p.domains[d].unreliable = np.array([[True, False], [False, False]])
+    r = domain_result(p, "skills", 0, 1, 69)
+    assert r.gaps == [] and r.score == 100.0  # only the second element is compared, and A reaches it
+    assert r.not_reliably_rated == [("e1", "First", 80.0, "from")]
+    assert all_pairs(p)["skills"][0, 1] == pytest.approx(100.0)
 
 
 def test_ties_keep_a_stable_order():
@@ -87,13 +97,17 @@ def test_ties_keep_a_stable_order():
     assert [g.element for g in gaps] == ["First", "Second"]  # equal priority: by name
 
 
-def test_all_pairs_matches_pair_by_pair():
+@pytest.mark.parametrize("with_unreliable", [False, True])
+def test_all_pairs_matches_pair_by_pair(with_unreliable):
     rng = np.random.default_rng(7)
     n, e = 12, 2
     im = rng.uniform(0, 100, (n, e))
     lv = rng.uniform(0, 100, (n, e))
-    sup = rng.random((n, e)) < 0.1
+    sup = rng.random((n, e)) < 0.2
     p = profiles(im.tolist(), lv.tolist(), suppressed=sup.tolist())
+    if with_unreliable:  # half the suppressed levels are unreliable estimates, half not relevant
+        for d in DOMAINS:
+            p.domains[d].unreliable = sup & (rng.random((n, e)) < 0.5)
     scores = all_pairs(p)
     for i in range(n):
         for j in range(n):
@@ -123,13 +137,17 @@ def test_csr_to_court_municipal_and_license_clerks(analyst):
     assert r["labor_market"]["to"]["wages"]["annual_median"] > 0
 
 
-def test_cashier_to_registered_nurse_is_low_with_medical_knowledge_gaps(analyst):
+def test_cashier_to_registered_nurse_is_low_and_says_what_is_not_reliably_rated(analyst):
     r = analyst.compare("41-2011.00", "29-1141.00")
     assert r["score"]["grand"] < 65
     gaps = {g["element"]: g["gap"] for g in r["knowledge_to_add"]["gaps"]}
-    assert gaps["Medicine and Dentistry"] >= 40
+    assert gaps["Psychology"] >= 40
+    # O*NET recommends suppressing Cashiers' Medicine and Dentistry level (0.81): no gap, and said so
+    assert "Medicine and Dentistry" not in gaps
+    assert "Medicine and Dentistry" in {u["element"] for u in r["knowledge_to_add"]["not_reliably_rated"]}
     looser = analyst.compare("41-2011.00", "29-1141.00", filters={"knowledge": 50})
-    assert "Biology" in {g["element"] for g in looser["knowledge_to_add"]["gaps"]}
+    listed = {g["element"] for g in looser["knowledge_to_add"]["gaps"]} | {u["element"] for u in looser["knowledge_to_add"]["not_reliably_rated"]}
+    assert "Biology" in listed
     back = analyst.compare("29-1141.00", "41-2011.00")
     assert back["score"]["grand"] > r["score"]["grand"] + 20
 

@@ -17,6 +17,7 @@ from knowledge.build import build
 from knowledge.db import new_store, open_store
 from knowledge.loaders import apprenticeship, bls_nces, onet
 from knowledge.textfile import DataFileError
+from tests.conftest import SHARED_DATA
 
 RATING_HEADER = "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source"
 OCCUPATIONS = [("43-4051.00", "Customer Service Representatives"), ("43-4031.00", "Court, Municipal, and License Clerks"),
@@ -74,6 +75,8 @@ def data(tmp_path) -> Path:
         "occupational_title,rapids_code,onet_code,term_length,type",
         "COURT CLERK ,0999,43-4031.01 ,2000,TB",
     ], crlf=False)
+    (root / "soc_crosswalk").mkdir()  # the official O*NET 2010 to 2019 crosswalk, as released
+    shutil.copy(SHARED_DATA / apprenticeship.CROSSWALK_FILE, root / apprenticeship.CROSSWALK_FILE)
     return root
 
 
@@ -156,13 +159,13 @@ def test_csv_releases_are_checked(data, empty_store):
         bls_nces.load_projections(conn, data)
 
 
-def test_old_onet_code_is_mapped_through_its_soc(data, empty_store):
+def test_old_onet_code_is_mapped_through_the_crosswalk(data, empty_store):
     load_onet(empty_store, data / "onet" / "db")
     with empty_store.begin() as conn:
         apprenticeship.load(conn, data)
     with Session(empty_store) as s:
         row = s.execute(select(m.Apprenticeship)).scalars().one()
-        assert (row.occupation_code, row.match, row.training_type, row.title) == ("43-4031.00", "soc", "time-based", "COURT CLERK")
+        assert (row.occupation_code, row.match, row.training_type, row.title) == ("43-4031.00", "crosswalk", "time-based", "COURT CLERK")
         assert s.get(m.CodeAlias, ("43-4031.01", "43-4031.00")).kind == "onet2010"
 
 

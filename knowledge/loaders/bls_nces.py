@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from knowledge import models as m
 from knowledge.loaders import Loaded, Progress, insert_rows, say
+from knowledge.loaders.combined_codes import combined_codes
 from knowledge.textfile import DataFileError, read_rows
 
 SOC = re.compile(r"^\d\d-\d{4}$")
@@ -51,8 +53,20 @@ def load_projections(conn: Connection, root: Path) -> list[Loaded]:
     count = insert_rows(conn, m.Projection.__table__, rows())
     if count == 0:
         raise DataFileError(path, None, "no detailed occupations ('Line item' rows) found")
-    return [Loaded("projection", "BLS Employment Projections", "2024-34", [PROJECTIONS_FILE], count, PROJECTIONS_CITATION,
-                   "national only; employment and openings in thousands; some rows are SOC broad groups")]
+    groups = _roll_up_projection_groups(conn)
+    return [Loaded("projection", "BLS Employment Projections", "2024-34", [PROJECTIONS_FILE], count + groups, PROJECTIONS_CITATION,
+                   f"national only; employment and openings in thousands; {groups} occupations projected only under a "
+                   "combined code (29-2010 for 29-2011) carry the group's row, marked reported_as")]
+
+
+def _roll_up_projection_groups(conn: Connection) -> int:
+    """The group's projection row, copied to each occupation BLS projects only as part of it, with its code kept."""
+    occupation_socs = conn.execute(select(m.Occupation.soc).distinct()).scalars().all()
+    table = m.Projection.__table__
+    rows = {r.soc: dict(r._mapping) for r in conn.execute(select(table))}
+    copies = [{**rows[group], "soc": member, "reported_as": group}
+              for member, group in combined_codes(occupation_socs, rows).items()]
+    return insert_rows(conn, table, copies)
 
 
 def load_cip(conn: Connection, root: Path) -> list[Loaded]:

@@ -11,10 +11,12 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import insert, literal, select
 from sqlalchemy.engine import Connection
 
 from knowledge import models as m
 from knowledge.loaders import Loaded, Progress, insert_rows
+from knowledge.loaders.combined_codes import combined_codes
 from knowledge.textfile import DataFileError
 
 CITATION = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), {release}"
@@ -28,9 +30,10 @@ STATE_POSTAL = {  # FIPS -> USPS, for the 50 states, DC and territories OEWS pub
 }
 # Columns of the bundled 'cell' table: v01..v17 are OEWS datatypes 01..17.
 FIELDS = {"employment": "v01", "employment_rse": "v02", "hourly_mean": "v03", "annual_mean": "v04",
-          "hourly_median": "v08", "annual_p10": "v11", "annual_p25": "v12", "annual_median": "v13",
+          "hourly_p10": "v06", "hourly_p25": "v07", "hourly_median": "v08", "hourly_p75": "v09", "hourly_p90": "v10",
+          "annual_p10": "v11", "annual_p25": "v12", "annual_median": "v13",
           "annual_p75": "v14", "annual_p90": "v15", "jobs_per_1000": "v16", "location_quotient": "v17"}
-TOP_CODE_FOOTNOTE = "5"
+TOP_CODE_FOOTNOTE = "5"  # "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
 
 
 def package_data_dir() -> Path:
@@ -86,7 +89,7 @@ def load(conn: Connection, data: Path | None = None, show: bool = True) -> list[
             insert_rows(conn, m.Industry.__table__, industries)
 
             columns = ", ".join(FIELDS.values())
-            footnote_columns = ", ".join(f"f{i:02d}" for i in range(3, 16))
+            footnote_columns = ", ".join("f" + v[1:] for v in FIELDS.values())  # f08 is v08's footnote
             cursor = src.execute(f"SELECT key, {columns}, {footnote_columns} FROM cell")
             progress = Progress("OEWS wages", show)
 
@@ -96,18 +99,47 @@ def load(conn: Connection, data: Path | None = None, show: bool = True) -> list[
                     if len(key) != 23 or not key.startswith("OEU"):
                         raise DataFileError(files[0], None, f"unexpected series key {key!r}")
                     values = dict(zip(FIELDS, (_number(v) for v in record[1:1 + len(FIELDS)])))
-                    notes = record[1 + len(FIELDS):]
+                    notes = dict(zip(FIELDS, record[1 + len(FIELDS):]))
+                    capped = [f for f in FIELDS if notes[f] == TOP_CODE_FOOTNOTE and values[f] is None]
+                    for field in capped:  # OEWS leaves a top-coded cell empty; the cap is what it says of it
+                        values[field] = m.TOP_CODED_HOURLY if field.startswith("hourly") else m.TOP_CODED_ANNUAL
                     soc = f"{key[17:19]}-{key[19:23]}"
                     yield {"soc": soc, "area_code": key[4:11], "industry_code": key[11:17],
-                           "top_coded": TOP_CODE_FOOTNOTE in notes, **values}
+                           "top_coded": TOP_CODE_FOOTNOTE in notes.values(), **values}
 
             count = insert_rows(conn, m.Wage.__table__, rows(), progress)
             progress.done()
+            titles = dict(src.execute("SELECT substr(occupation_code, 1, 2) || '-' || substr(occupation_code, 3), occupation_name FROM occupation"))
+            groups = roll_up_combined_codes(conn, titles)
         finally:
             src.close()
     return [
         Loaded("area", "BLS OEWS", release, files, len(areas), citation),
         Loaded("industry", "BLS OEWS", release, files, len(industries), citation),
-        Loaded("wage", "BLS OEWS", release, files, count, citation,
-               "national, 50 states + DC + territories, metropolitan areas; national estimates by industry"),
+        Loaded("wage", "BLS OEWS", release, files, count + groups["rows"], citation,
+               "national, 50 states + DC + territories, metropolitan areas; national estimates by industry; "
+               f"{groups['occupations']} occupations published only under a combined code carry its figures "
+               f"({groups['rows']:,} rows, labelled with the group)"),
     ]
+
+
+def roll_up_combined_codes(conn: Connection, titles: dict[str, str]) -> dict[str, int]:
+    """Give each occupation OEWS publishes only under a combined code (31-1122 under 31-1120) the
+    group's cross-industry rows in every area, labelled with the group; returns what was added.
+
+    Why copy rows rather than look the group up when asked: every reader (the chat, the report, the
+    scorer's pay columns, explore) then sees the same figures and the same label."""
+    occupation_socs = conn.execute(select(m.Occupation.soc).distinct()).scalars().all()
+    published = conn.execute(select(m.Wage.soc).where(m.Wage.area_code == "0000000", m.Wage.industry_code == "000000")).scalars().all()
+    mapping = combined_codes(occupation_socs, published)
+    wage = m.Wage.__table__
+    copied = [c for c in wage.columns if c.name not in ("soc", "reported_as", "reported_as_title")]
+    own = wage.alias("own")
+    rows = 0
+    for member, group in mapping.items():
+        has_own = select(own.c.soc).where(own.c.soc == member, own.c.area_code == wage.c.area_code, own.c.industry_code == "000000")
+        chosen = select(literal(member), *copied, literal(group), literal(titles.get(group, group))).where(
+            wage.c.soc == group, wage.c.industry_code == "000000", ~has_own.exists())
+        result = conn.execute(insert(wage).from_select(["soc", *[c.name for c in copied], "reported_as", "reported_as_title"], chosen))
+        rows += result.rowcount
+    return {"occupations": len(mapping), "rows": rows}

@@ -64,16 +64,19 @@ def _work_activities(conn: Session, code: str) -> dict:
 
 
 def _technology(conn: Session, code: str) -> dict:
-    """Software examples grouped by kind; kinds with a 'hot technology' (much asked for in job postings) first."""
-    rows = conn.execute(select(m.Technology.commodity_title, m.Technology.example, m.Technology.hot)
+    """Software examples grouped by kind; kinds with software in demand for this job first.
+
+    Why In Demand and not Hot Technology: O*NET's Hot Technology flag is economy-wide (Apache Spark is
+    hot everywhere), its In Demand column says employers ask for it in this occupation's job postings."""
+    rows = conn.execute(select(m.Technology.commodity_title, m.Technology.example, m.Technology.in_demand)
                         .where(m.Technology.occupation_code == code)
-                        .order_by(m.Technology.hot.desc(), m.Technology.example)).all()
+                        .order_by(m.Technology.in_demand.desc(), m.Technology.example)).all()
     groups: dict[str, dict] = {}
-    for kind, example, hot in rows:
-        group = groups.setdefault(kind or "Other software", {"kind": kind or "Other software", "examples": [], "hot": False})
-        group["examples"].append({"example": example, "hot": bool(hot)})
-        group["hot"] |= bool(hot)
-    ordered = sorted(groups.values(), key=lambda g: (not g["hot"], -len(g["examples"]), g["kind"]))
+    for kind, example, in_demand in rows:
+        group = groups.setdefault(kind or "Other software", {"kind": kind or "Other software", "examples": [], "in_demand": False})
+        group["examples"].append({"example": example, "in_demand": bool(in_demand)})
+        group["in_demand"] |= bool(in_demand)
+    ordered = sorted(groups.values(), key=lambda g: (not g["in_demand"], -len(g["examples"]), g["kind"]))
     return {"groups": ordered[:TOP_TECH_GROUPS], "group_count": len(ordered), "count": len(rows),
             "source": lookup.citation(conn, "technology")}
 

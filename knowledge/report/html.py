@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from knowledge.analysis import GAP_LIST_TITLES, gap_priority
-from knowledge.render import money, short_label, signed_money
+from knowledge.render import group_note, money, pay, short_label, signed_money
 from knowledge.report import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -71,7 +71,7 @@ def sentence(text: str | None) -> str:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(money=money, signed_money=signed_money, number=number, percent=percent, plain=plain,
+    env.filters.update(money=money, group_note=group_note, signed_money=signed_money, number=number, percent=percent, plain=plain,
                        sentence=sentence)
     env.globals["domain_nouns"] = DOMAIN_NOUNS
     return env
@@ -149,13 +149,16 @@ def _wage_table(name: str, a: dict | None, b: dict | None, titles: tuple[str, st
     rows = []
     for key, label in WAGE_ROWS:
         x, y = a.get(key), b.get(key)
-        rows.append({"label": label, "from": money(x), "to": money(y),
+        rows.append({"label": label, "from": pay(a, key), "to": pay(b, key),
                      "difference": signed_money(y - x) if x is not None and y is not None else "n/a", "key": key})
     x, y = a.get("employment"), b.get("employment")
     rows.append({"label": "People working in the job", "from": number(x), "to": number(y),
                  "difference": f"{y - x:+,.0f}" if x is not None and y is not None else "n/a", "key": "employment"})
     return {"area": name, "rows": rows, "top_coded": bool(a.get("top_coded") or b.get("top_coded")),
-            "missing": [title for title, w in zip(titles, (a, b)) if not w]}
+            "missing": [title for title, w in zip(titles, (a, b)) if not w],
+            # BLS publishes some jobs only in a group (31-1120 for home health and for personal care aides)
+            "groups": [f"{title}: {group_note(w).strip(' ()')}" for title, w in zip(titles, (a, b)) if group_note(w)],
+            "hourly_only": [title for title, w in zip(titles, (a, b)) if w.get("hourly_only")]}
 
 
 def _wage_tables(market: dict, titles: tuple[str, str]) -> list[dict]:

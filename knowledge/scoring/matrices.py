@@ -32,6 +32,7 @@ def store_matrices(conn: Connection) -> list[Loaded]:
         scores[f"importance:{domain}"] = ratings.importance
         scores[f"level:{domain}"] = ratings.level
         scores[f"suppressed:{domain}"] = ratings.suppressed
+        scores[f"unreliable:{domain}"] = ratings.unreliable
     rows = [{"name": name, "data": _to_bytes(array)} for name, array in scores.items()]
     meta = {"codes": profiles.codes, "titles": profiles.titles, "filters": DEFAULT_FILTERS, "weights": DEFAULT_WEIGHTS,
             "elements": {d: {"ids": r.element_ids, "names": r.element_names} for d, r in profiles.domains.items()},
@@ -62,7 +63,8 @@ class Matrices:
 
     def profiles(self) -> Profiles:
         """The occupations' ratings as stored at build time (same arrays load_profiles gives)."""
-        domains = {d: DomainRatings(e["ids"], e["names"], self[f"importance:{d}"], self[f"level:{d}"], self[f"suppressed:{d}"])
+        domains = {d: DomainRatings(e["ids"], e["names"], self[f"importance:{d}"], self[f"level:{d}"], self[f"suppressed:{d}"],
+                                    self.arrays.get(f"unreliable:{d}"))  # absent in a store built before it was kept
                    for d, e in self.meta["elements"].items()}
         return Profiles(self.codes, self.meta["titles"], domains)
 

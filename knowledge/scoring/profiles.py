@@ -34,6 +34,9 @@ class DomainRatings:
     importance: np.ndarray
     level: np.ndarray
     suppressed: np.ndarray  # True where O*NET recommends suppressing the level, or marks it not relevant
+    # True where O*NET recommends suppressing the level (Recommend Suppress = Y: too few answers or too much
+    # spread to trust); None in hand-made profiles, which then treat every suppressed level as not relevant
+    unreliable: np.ndarray | None = None
 
     def rated(self) -> np.ndarray:
         """Which occupations have ratings in this domain at all (computed once)."""
@@ -73,7 +76,7 @@ def load_profiles(conn: Connection, domains: tuple[str, ...] = DOMAINS) -> Profi
         column = {eid: j for j, (eid, _) in enumerate(elements)}
         shape = (len(codes), len(elements))
         im, lv = np.full(shape, np.nan), np.full(shape, np.nan)
-        suppressed = np.zeros(shape, dtype=bool)
+        suppressed, unreliable = np.zeros(shape, dtype=bool), np.zeros(shape, dtype=bool)
         for r in rows:
             i, j = position[r.occupation_code], column[r.element_id]
             if r.scale_id == "IM":
@@ -81,5 +84,6 @@ def load_profiles(conn: Connection, domains: tuple[str, ...] = DOMAINS) -> Profi
             else:
                 lv[i, j] = level_0_100(r.value)
                 suppressed[i, j] = bool(r.recommend_suppress or r.not_relevant)
-        result[domain] = DomainRatings([e for e, _ in elements], [n for _, n in elements], im, lv, suppressed)
+                unreliable[i, j] = bool(r.recommend_suppress)
+        result[domain] = DomainRatings([e for e, _ in elements], [n for _, n in elements], im, lv, suppressed, unreliable)
     return Profiles(codes, [t for _, t in occupations], result)

@@ -38,8 +38,13 @@ def target_levels(ratings: DomainRatings) -> np.ndarray:
 
 
 def source_levels(ratings: DomainRatings) -> np.ndarray:
-    """Levels as evidence: unreliable estimates earn no credit (0); not rated stays NaN."""
-    return np.where(ratings.suppressed, 0.0, ratings.level)
+    """Levels as evidence: a level O*NET marks not relevant earns no credit (0); one it recommends suppressing
+    is unknown (NaN, like not rated): it costs no gap and the element is left out of that pair's score.
+
+    Why not 0 for those too: Cashiers' Medicine and Dentistry is rated 0.81 but flagged unreliable; showing
+    it as 0 and counting a gap says more than O*NET knows."""
+    have = np.where(ratings.suppressed, 0.0, ratings.level)
+    return have if ratings.unreliable is None else np.where(ratings.unreliable, np.nan, have)
 
 
 @dataclass
@@ -63,6 +68,8 @@ class DomainResult:
     filter: float
     elements: int  # how many target elements passed the filter
     compared: list[Gap] = field(default_factory=list)  # every filtered element, gap or not
+    # important elements left out because O*NET recommends suppressing a level: (element, importance, whose level)
+    not_reliably_rated: list[tuple[str, str, float, str]] = field(default_factory=list)
 
     @property
     def gaps(self) -> list[Gap]:
@@ -84,10 +91,11 @@ def domain_result(profiles: Profiles, domain: str, source: int, target: int, fil
     ratings = profiles.domains[domain]
     if not (ratings.rated()[source] and ratings.rated()[target]):
         return DomainResult(domain, None, filt, 0)
-    required = np.where(ratings.suppressed[target], np.nan, ratings.level[target])
+    required = target_levels(ratings)[target]
     importance = ratings.importance[target]
-    have = np.where(ratings.suppressed[source], 0.0, ratings.level[source])
+    have = source_levels(ratings)[source]
     passes = (importance >= filt) & (np.nan_to_num(required) > 0) & ~np.isnan(have)
+    unreliable = _not_reliably_rated(ratings, source, target, importance >= filt, required)
     compared = []
     num = den = 0.0
     for j in np.flatnonzero(passes):
@@ -97,7 +105,23 @@ def domain_result(profiles: Profiles, domain: str, source: int, target: int, fil
         compared.append(Gap(ratings.element_ids[j], ratings.element_names[j], t, s, max(0.0, t - s), i))
     score = None if den == 0 else 100.0 * num / den
     compared.sort(key=lambda g: (-g.importance, g.element))
-    return DomainResult(domain, score, filt, len(compared), compared)
+    return DomainResult(domain, score, filt, len(compared), compared, unreliable)
+
+
+def _not_reliably_rated(ratings: DomainRatings, source: int, target: int, important: np.ndarray,
+                        required: np.ndarray) -> list[tuple[str, str, float, str]]:
+    """Elements important to the target whose level O*NET recommends suppressing, for the source ('from'),
+    the target ('to') or both; a target level that is reliably 0 asks for nothing and is not listed."""
+    if ratings.unreliable is None:
+        return []
+    src, dst = ratings.unreliable[source], ratings.unreliable[target]
+    out = []
+    for j in np.flatnonzero(important & (src | dst) & ~np.isnan(ratings.level[source])):
+        if not dst[j] and not np.nan_to_num(required[j]) > 0:
+            continue
+        whose = "both" if src[j] and dst[j] else "from" if src[j] else "to"
+        out.append((ratings.element_ids[j], ratings.element_names[j], float(ratings.importance[target, j]), whose))
+    return sorted(out, key=lambda x: (-x[2], x[1]))
 
 
 def grand_score(domain_scores: dict[str, float | None], weights: dict[str, float]) -> float | None:
