@@ -100,12 +100,12 @@ class Credentials:
             what = KEEPS_LICENSE.search(task).group(1).strip()
             credential = f"a license ({what})" if what.lower().startswith("certification") else (
                 f"an {what} license" if what[:1].lower() in "aeiou" else f"a {what} license") if what else "a license"
-            return {"credential": credential, "strength": "required", "evidence": f'O*NET lists the task "{task}"',
+            return {"credential": credential, "strength": "required", "evidence": f'O*NET lists the task "{task.rstrip(".")}"',
                     "basis": "onet_task"}
         if code in self.fallback:
             entry = self.fallback[code]
             return {"credential": entry["credential"], "strength": entry["strength"], "who": entry.get("who"),
-                    "evidence": None, "basis": "list", "source": entry["source"]}
+                    "evidence": entry["evidence"], "basis": "list", "source": entry["source"]}
         named = self._titled(code, "Licensed")
         if named:
             return {"credential": "a state license", "strength": "often", "evidence": f'O*NET lists the job as "{named[0]}"',
@@ -133,17 +133,18 @@ def credential_gap(credentials: Credentials, source: dict, target: dict, source_
     certification = None if license else credentials.certification(target["code"])
     have, need = (source_projection or {}).get("entry_education"), (target_projection or {}).get("entry_education")
     higher = (education_rank(need) or 0) > (education_rank(have) or 0) if need and have else False
-    parts, sources = [], []
-    title = target["title"]
+    # The first sentence says what it is (an SMS that keeps only first sentences still names it); the evidence,
+    # the current job's schooling and where to check follow.
+    title, sources, details = target["title"], [], []
     if license:
-        verb = "need" if license["strength"] == "required" else "often need"
-        part = f"{title} {verb} {license['credential']}" + (f" {license['who']}" if license.get("who") else "")
+        verb = "needs" if license["strength"] == "required" else "often needs"
+        what = f"the job {verb} {license['credential']}" + (f" {license['who']}" if license.get("who") else "")
         if license.get("evidence"):
-            part += f" ({license['evidence']})"
-        parts.append(part)
+            details.append(license["evidence"])
         sources.append(license.get("source") or citations.get("title:alternate" if license["basis"] == "onet_title" else "task"))
     elif certification:
-        parts.append(f"some employers ask {title} for {certification['credential']} ({certification['evidence']})")
+        what = f"some employers ask for {certification['credential']}"
+        details.append(certification["evidence"])
         sources.append(citations.get("title:alternate"))
     education = None
     if higher:
@@ -151,22 +152,26 @@ def credential_gap(credentials: Credentials, source: dict, target: dict, source_
         top = max(rows, key=lambda r: r["to_pct"]) if rows else None
         education = {"from": have, "to": need, "higher": True,
                      "onet_most_said": {"label": top["label"].split(" - ")[0].strip(), "pct": top["to_pct"]} if top else None}
-        part = (f"they usually start with {EDUCATION_WORDS[need]}, where {source['title']} usually start with "
-                f"{EDUCATION_WORDS[have]} (BLS)")
+        if license or certification:  # the schooling second, so the first sentence stays short (an SMS keeps it)
+            detail = f"{title} usually start with {EDUCATION_WORDS[need]}, {source['title']} with {EDUCATION_WORDS[have]} (BLS)"
+        else:
+            what = f"{title} usually start with {EDUCATION_WORDS[need]} (BLS)"
+            detail = f"{source['title']} usually start with {EDUCATION_WORDS[have]} (BLS)"
         if top:
-            part += f"; {top['to_pct']:.0f}% of workers in the job told O*NET it needs {_article(education['onet_most_said']['label'].lower())}"
-        parts.append(part)
+            detail += (f"; {top['to_pct']:.0f}% of workers in the job told O*NET it needs "
+                       f"{_article(education['onet_most_said']['label'].lower())}")
+        details.append(detail)
         sources += [citations.get("projection"), citations.get("education_experience") if top else None]
-    if not parts:
+    if not (license or certification or education):
         return {"needed": False, "license": None, "certification": None, "education": None, "text": None,
                 "where_to_check": LICENSE_FINDER, "sources": []}
     heading = ("A license" if license else "A certification" if certification else "Schooling") + (
         " and schooling" if (license or certification) and education else "")
-    text = f"{heading} first: " + "; ".join(parts) + ". "
-    text += (f"What {state_name or 'your state'} requires: CareerOneStop's License Finder, {LICENSE_FINDER}"
-             if license else f"Licenses differ by state: CareerOneStop's License Finder, {LICENSE_FINDER}")
+    details.append(f"What {state_name or 'your state'} requires: CareerOneStop's License Finder, {LICENSE_FINDER}" if license
+                   else f"Licenses differ by state: CareerOneStop's License Finder, {LICENSE_FINDER}")
+    text = " ".join([f"{heading} first: {what}.", *(d[:1].upper() + d[1:].rstrip(".") + "." for d in details[:-1]), details[-1]])
     return {"needed": True, "license": license, "certification": certification, "education": education,
-            "heading": heading, "text": text[:1].upper() + text[1:], "where_to_check": LICENSE_FINDER,
+            "heading": heading, "text": text, "where_to_check": LICENSE_FINDER,
             "sources": [s for s in dict.fromkeys(sources) if s]}
 
 

@@ -2,6 +2,8 @@
 first gap of the first answer, in plain words, with where to check."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot import replies
@@ -10,13 +12,19 @@ from knowledge.credentials import LICENSE_FINDER
 
 # (current job, licensed target, what the first gap must name)
 LICENSED = [
-    ("31-1131.00", "29-1141.00", 'Registered Nurses need a state license (O*NET lists the job as "Registered Nurse (RN)")'),
-    ("31-1131.00", "29-2061.00", 'need a state license (O*NET lists the job as "Licensed Practical Nurse (LPN)")'),
-    ("53-7062.00", "53-3032.00", "Heavy and Tractor-Trailer Truck Drivers need a commercial driver's license (CDL)"),
-    ("47-2061.00", "47-2111.00", "Electricians need an electrician's license"),
-    ("31-9091.00", "29-1292.00", 'Dental Hygienists often need a state license (O*NET lists the job as "Licensed Dental Hygienist")'),
-    ("25-9042.00", "25-2021.00", "need a state teaching license (also called a teaching certificate) to teach in a public school"),
-    ("25-9042.00", "25-2031.00", "need a state teaching license"),
+    ("31-1131.00", "29-1141.00", "A license and schooling first: the job needs a state license. O*NET lists the job as "
+                                 "\"Registered Nurse (RN)\"."),
+    ("31-1131.00", "29-2061.00", "A license first: the job needs a state license. O*NET lists the job as "
+                                 "\"Licensed Practical Nurse (LPN)\"."),
+    ("53-7062.00", "53-3032.00", "A license and schooling first: the job needs a commercial driver's license (CDL)."),
+    ("47-2061.00", "47-2111.00", "A license and schooling first: the job needs an electrician's license. O*NET lists the "
+                                 "task \"Maintain current electrician's license"),
+    ("31-9091.00", "29-1292.00", "A license and schooling first: the job often needs a state license. O*NET lists the job "
+                                 "as \"Licensed Dental Hygienist\"."),
+    ("25-9042.00", "25-2021.00", "A license first: the job needs a state teaching license (also called a teaching "
+                                 "certificate) to teach in a public school. The BLS Occupational Outlook Handbook says "
+                                 "public school teachers must be licensed"),
+    ("25-9042.00", "25-2031.00", "A license first: the job needs a state teaching license"),
 ]
 
 
@@ -34,6 +42,17 @@ def test_licensed_targets_name_their_credential_first_in_the_first_answer(analys
     assert first_gap.startswith("1. A license") and named in first_gap, first_answer
     assert f"What Ohio requires: CareerOneStop's License Finder, {LICENSE_FINDER}" in first_gap
     assert "2. " in first_answer  # the levels come after it, numbered on
+    from bot.channels import render
+
+    # a text message keeps the first sentence of each line, and the first gap it shows is the credential (on the
+    # first SMS, or at the top of the next when the two titles fill the first)
+    pages = render.sms_pages(replies.compare_summary(comparison))
+    sms = "\n".join(pages)
+    credential = re.sub(r"\s*\(.*?\)", "", comparison["credential"]["license"]["credential"])  # asides may go
+    first = sms.index("1. A license")
+    assert credential in sms[first:first + 200] and not re.search(r"^\d\. ", sms[:first], re.M), sms
+    if len(comparison["from"]["title"] + comparison["to"]["title"]) < 70:
+        assert "1. A license" in pages[0], pages[0]
     assert comparison["credential"]["license"]["strength"] in ("required", "often")
 
 
@@ -41,7 +60,8 @@ def test_more_schooling_is_named_with_both_jobs_usual_start(analyst):
     comparison = analyst.compare("31-1131.00", "29-1141.00")
     text = comparison["credential"]["text"]
     # BLS typical entry-level education of both jobs, and O*NET's survey share for the target
-    assert "they usually start with a bachelor's degree, where Nursing Assistants usually start with a certificate after high school (BLS)" in text
+    assert ("Registered Nurses usually start with a bachelor's degree, Nursing Assistants with a certificate after high "
+            "school (BLS)") in text
     share = next(r["to_pct"] for r in comparison["education_experience"]["required_education"] if r["label"].startswith("Bachelor"))
     assert f"{share:.0f}% of workers in the job told O*NET it needs a bachelor's degree" in text
     assert comparison["credential"]["education"] == {
@@ -56,7 +76,7 @@ def test_the_gaps_answer_and_the_report_say_it_first_too(analyst, engine):
 
     comparison = analyst.compare("53-7062.00", "53-3032.00")
     gaps = replies.gaps_detail(comparison)[0]["text"].splitlines()
-    assert gaps[1].startswith("• A license and schooling first: Heavy and Tractor-Trailer Truck Drivers need a commercial")
+    assert gaps[1].startswith("• A license and schooling first: the job needs a commercial driver's license (CDL).")
     html = render_html(report_data(engine, "53-7062.00", "53-3032.00"))
     assert html.index('id="credential"') < html.index('id="gaps_to_narrow"')
     assert "commercial driver&#39;s license (CDL)" in html and LICENSE_FINDER in html
@@ -76,6 +96,6 @@ def test_certifications_are_what_some_employers_ask_for_not_a_license(analyst):
     comparison = analyst.compare("15-1232.00", "15-1212.00")
     credential = comparison["credential"]
     assert credential["license"] is None
-    assert credential["text"].startswith("A certification and schooling first: some employers ask Information Security "
-                                         'Analysts for a certification (O*NET lists the job as "Certified Information')
-    assert "What " not in credential["text"].split("CareerOneStop")[0][-20:]  # no state "requires" a certification
+    assert credential["text"].startswith("A certification and schooling first: some employers ask for a certification.")
+    assert 'O*NET lists the job as "Certified Information Systems Security Professional (CISSP)".' in credential["text"]
+    assert "requires" not in credential["text"]  # no state "requires" a certification
