@@ -7,7 +7,9 @@ built from, and only holds what a counselor needs to follow up: which jobs, whic
 biggest gaps, the programs, apprenticeships and jobs that were offered.
 
     {"kind": "compare", "time": "2026-11-23T01:30:00Z", "current": {"code", "title"}, "target": {...},
-     "state": "ME", "score": 71.0, "gaps": [{"element", "domain", "target_level", "source_level"}], ...}
+     "state": "ME", "score": 71.0, "score_covers": "Abilities and knowledge only: 84 out of 100. ...",
+     "credential": "A license first: ..." (when the reply put one first),
+     "gaps": [{"element", "domain", "target_level", "source_level"}], ...}
 """
 from __future__ import annotations
 
@@ -50,6 +52,9 @@ def comparison(kind: str, c: dict) -> dict:
     return record(kind, current=_job(c.get("from")), target=_job(c.get("to")),
                   state=(market.get("area") or {}).get("state"),
                   score=(c.get("score") or {}).get("grand"),
+                  # what the score rests on and the credential the reply put first, as the person read them
+                  score_covers=((c.get("score") or {}).get("basis") or {}).get("headline"),
+                  credential=(c.get("credential") or {}).get("text"),
                   gaps=[{"element": g["element"], "domain": g["domain"], "target_level": g["target_level"],
                          "source_level": g["source_level"]} for g in gaps[:TOP_GAPS]],
                   pay={"current": _median((market.get("from") or {}).get("wages")),

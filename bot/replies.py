@@ -100,14 +100,23 @@ def all_gaps(c: dict) -> list[dict]:
 
 
 def _gap_line(g: dict, n: int | None = None) -> str:
-    means = g.get("target_level_means") or {}
-    example = means.get("at_or_below") or means.get("nearest")
+    example = g.get("example") or {}  # from the target job's own tasks (knowledge/gap_examples.py), or none
     head = f"{n}. " if n else "• "
     line = (f"{head}{g['element']} ({DOMAIN_WORD[g['domain']]}): the job needs about {g['target_level']} out of 100, "
             f"your current job about {g['source_level'] if g['source_level'] is not None else 0}.")
-    if example:
-        line += f" At that level you could, for example, {_sentence(example)}."
+    if example.get("kind") == "task":
+        line += f" In the job, for example: \"{example['text'].strip()}\""
+    elif example.get("kind") == "level_anchor":
+        line += f" At that level you could, for example, {_sentence(example['text'])}."
     return line
+
+
+def credential_line(c: dict, n: int | None = None) -> str | None:
+    """The license, certification or schooling the job asks for first (knowledge/credentials.py), or None."""
+    credential = c.get("credential") or {}
+    if not credential.get("needed"):
+        return None
+    return (f"{n}. " if n else "• ") + credential["text"]
 
 
 def compare_summary(c: dict, report_link: str | None = None, chart_link: str | None = None) -> list[Message]:
@@ -115,19 +124,27 @@ def compare_summary(c: dict, report_link: str | None = None, chart_link: str | N
     grand = c["score"]["grand"]
     area = c["labor_market"]["area"]
     lines = [pair_line(src, dst, area["name"] if area.get("state") else None)]
+    basis = c["score"]["basis"]
     if grand is None:
         lines.append("O*NET has not rated one of these jobs, so I can't score how much carries over.")
-    else:
+    elif basis["complete"]:
         lines.append(f"Your experience covers about {grand:.0f} out of 100 of what the job ({dst}) asks for "
                      "(abilities, skills and knowledge; 100 = you already meet every important level). "
                      "It compares the two jobs in general, not you personally.")
+    else:  # one or two domains only: say which, and why the rest is missing, before the number can be misread
+        lines.append(f"{basis['label']}: you cover about {grand:.0f} out of 100 "
+                     "(100 = you already meet every important level the job asks for). "
+                     + " ".join(w[:1].upper() + w[1:] + "." for w in basis["why_not_covered"])
+                     + (" So this is not the whole job." if basis["unrated"] else ""))
     gaps = all_gaps(c)
-    if gaps:
+    first = credential_line(c, 1)  # a license or a degree comes before any level: it is the first gap
+    if gaps or first:
         lines.append("The gaps that matter most for this job:")
-        lines += [_gap_line(g, i) for i, g in enumerate(gaps[:3], 1)]
+        lines += [first] if first else []
+        lines += [_gap_line(g, i) for i, g in enumerate(gaps[:3], 2 if first else 1)]
     elif grand is not None:
         lines.append("No important gaps: your current job already reaches every level this job needs.")
-    lines.append(source_line(c["score"]["source"]))
+    lines.append(source_line("; ".join([c["score"]["source"], *(c.get("credential") or {}).get("sources", [])])))
     messages = [msg("\n".join(lines))]
     if gaps and chart_link:  # the gaps as a bar chart, under the list, where a channel can show pictures
         messages[0]["image"] = chart_link
@@ -176,12 +193,18 @@ def _pay_line(c: dict) -> str | None:
 def gaps_detail(c: dict) -> list[Message]:
     dst = c["to"]["title"]
     lines = [f"What the job ({dst}) needs that your current job doesn't give you yet (levels 0-100; "
-             "the examples say what someone at that level can do):"]
+             "examples from the job's own tasks):"]
+    first = credential_line(c)
+    if first:
+        lines.append(first)
     for key, domain in GAP_KEYS:
         block = c[key]
         word = {"knowledge": "Knowledge to add", "skills": "Skills to build", "abilities": "Abilities to strengthen"}[domain]
-        if not block["rated"]:
-            lines.append(f"{word}: not rated for one of these jobs.")
+        if block.get("why_no_score") or not block["rated"]:  # say which job O*NET has not rated, as the score's headline does
+            why = (block.get("why_no_score") or "O*NET has not rated one of these jobs").replace(
+                "for the target job", f"for {dst}").replace("for the current job", f"for {c['from']['title']}").replace(
+                "the target job's", "this job's")
+            lines.append(f"{word}: not in the score, {why}.")
             continue
         if not block["gaps"]:
             lines.append(f"{word}: none, you already have what's needed.")
@@ -191,7 +214,7 @@ def gaps_detail(c: dict) -> list[Message]:
             lines.append(_gap_line(dict(g, domain=domain)))
         if block["gap_count"] > 3:
             lines.append(f"  (and {block['gap_count'] - 3} smaller ones)")
-    lines.append(source_line(c["score"]["source"]))
+    lines.append(source_line("; ".join([c["score"]["source"], *(c.get("credential") or {}).get("sources", [])])))
     messages = [msg("\n".join(lines))]
     edu = _education_line(c)
     if edu:

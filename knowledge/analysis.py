@@ -91,6 +91,7 @@ class Analyst:
             self.aliases = lookup.aliases(conn)
             self.states = {a.state: (a.code, a.name) for a in conn.execute(select(m.Area).where(m.Area.kind == "S")).scalars()}
         self._wages: dict[str, dict[str, dict]] = {}
+        self._examples = self._credentials = None
         self._lock = threading.Lock()
 
     def wages(self, area_code: str = lookup.NATIONAL) -> dict[str, dict]:
@@ -206,6 +207,7 @@ class Analyst:
                                 "why_no_score": _why_no_score(r, self.profiles, d, source.code, target.code)}
                             for d, r in domains.items()},
                 "meaning": SCORE_MEANING,
+                "basis": score_basis(domains, self.profiles, source, target, result["grand"]),
                 "scale": "0-100; importance rescaled (IM-1)/4*100, level LV/7*100, as O*NET does",
                 "source": rating_source,
             },
@@ -226,11 +228,44 @@ class Analyst:
                                        for e, name, importance, whose in r.not_reliably_rated],
                 "source": self.cite(f"rating:{domain}"),
             }
+        self._add_examples(target.code, out)
         out["education_experience"] = self._education_comparison(source.code, target.code)
+        out["labor_market"] = self._labor_market(source, target, state)
+        out["credential"] = self.credential(source, target, out["education_experience"], out["labor_market"]["area"])
         out["job_zones"] = {"from": self.zones.get(source.job_zone), "to": self.zones.get(target.job_zone),
                             "source": self.cite("job_zone_reference")}
-        out["labor_market"] = self._labor_market(source, target, state)
         return out
+
+    def _add_examples(self, target: str, out: dict) -> None:
+        """Each shown gap's example from the target job's own work (knowledge/gap_examples.py), biggest gap
+        first, so the biggest gaps get different tasks."""
+        examples = self.examples()
+        shown = [(g, domain) for domain, key in GAP_LISTS.items() for g in out[key]["gaps"]]
+        used: set[int] = set()
+        for g, domain in sorted(shown, key=lambda x: gap_priority(x[0])):
+            means = g.get("target_level_means") or {}
+            g["example"] = examples.example(target, g["element_id"], g["element"], domain,
+                                            means.get("at_or_below") or means.get("nearest"), used)
+
+    def credential(self, source: Occ, target: Occ, education: dict, area: dict) -> dict:
+        """The license, certification or schooling the target asks for first (knowledge/credentials.py)."""
+        from knowledge.credentials import Credentials, credential_gap
+
+        with self._lock:
+            if self._credentials is None:
+                self._credentials = Credentials(self.engine, {c: o.title for c, o in self.occupations.items()})
+        return credential_gap(self._credentials, source.as_dict(), target.as_dict(),
+                              lookup.projection_for(self.projections, source.soc),
+                              lookup.projection_for(self.projections, target.soc), education["required_education"],
+                              area["name"] if area.get("state") else None, self.citations)
+
+    def examples(self):
+        from knowledge.gap_examples import GapExamples
+
+        with self._lock:
+            if self._examples is None:
+                self._examples = GapExamples(self.engine)
+        return self._examples
 
     def _gap(self, g: Gap, anchors: bool = True) -> dict:
         entry = {"element_id": g.element_id, "element": g.element, "target_level": round(g.target_level),
@@ -279,6 +314,45 @@ class Analyst:
         market["difference"] = {k: (b[k] - a[k]) if a.get(k) is not None and b.get(k) is not None else None
                                 for k in ("annual_median", "annual_mean", "annual_p10", "annual_p25", "annual_p75", "annual_p90")}
         return market
+
+
+DOMAIN_PLURAL = {"abilities": "abilities", "skills": "skills", "knowledge": "knowledge areas"}
+
+
+def and_list(words: list[str]) -> str:
+    """['skills', 'knowledge'] -> 'skills and knowledge'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def score_basis(domains: dict, profiles: Profiles, source: Occ, target: Occ, grand: float | None) -> dict:
+    """Which domains the score rests on, and a headline that says so: a score from abilities alone must not
+    read as the whole job ("Abilities only: 93. O*NET has not rated the skills and knowledge of Software
+    Developers yet."). The chat, the report and ``compare --json`` all show this headline."""
+    covers = [d for d in DOMAINS if domains[d].score is not None]
+    missing = [d for d in DOMAINS if domains[d].score is None]
+    reasons: dict[str, list[str]] = {}
+    for d in missing:
+        rated = profiles.domains[d].rated()
+        if not rated[profiles.index(target.code)]:
+            reasons.setdefault(f"O*NET has not rated the {{}} of {target.title} yet", []).append(d)
+        elif not rated[profiles.index(source.code)]:
+            reasons.setdefault(f"O*NET has not rated the {{}} of {source.title} yet", []).append(d)
+        else:
+            reasons.setdefault("none of its {} is important enough to count", []).append(DOMAIN_PLURAL[d])
+    # the domains left out for want of data last, where "so this is not the whole job" follows them
+    why = sorted((text.format(and_list(words)) for text, words in reasons.items()), key=lambda w: w.startswith("O*NET"))
+    label = and_list(covers).capitalize() if covers else None
+    unrated = any(w.startswith("O*NET has not rated") for w in why)  # a domain left out for want of data
+    if grand is None:
+        headline = "No score: " + "; ".join(why) + "."
+    elif not missing:
+        headline = f"{label}: {round(grand)} out of 100."
+    else:
+        headline = (f"{label} only: {round(grand)} out of 100. " + ". ".join(w[:1].upper() + w[1:] for w in why)
+                    + (", so this is not the whole job." if unrated else "."))
+    return {"covers": covers, "not_covered": missing, "complete": not missing and bool(covers),
+            "label": label + ("" if not missing else " only") if label else None, "why_not_covered": why,
+            "unrated": unrated, "headline": headline}
 
 
 def _why_no_score(result, profiles: Profiles, domain: str, source: str, target: str) -> str | None:

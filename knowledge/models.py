@@ -143,6 +143,33 @@ class Task(Base):
     incumbents_responding = Column(Float)
 
 
+class ActivityLink(Base):
+    """O*NET's link from a skill or ability to the work activities that draw on it (Skills / Abilities to
+    Work Activities): how a gap is shown as something the target job itself does."""
+
+    __tablename__ = "activity_link"
+    element_id = Column(String(20), primary_key=True)  # a skill or ability
+    activity_id = Column(String(20), primary_key=True)  # a generalized work activity (4.A...)
+
+
+class Dwa(Base):
+    """A detailed work activity and the generalized work activity it belongs to (DWA Reference)."""
+
+    __tablename__ = "dwa"
+    dwa_id = Column(String(30), primary_key=True)
+    activity_id = Column(String(20), nullable=False, index=True)
+    title = Column(String(300), nullable=False)
+
+
+class TaskDwa(Base):
+    """Which detailed work activities an occupation's task statement is an instance of (Tasks to DWAs)."""
+
+    __tablename__ = "task_dwa"
+    occupation_code = Column(String(10), ForeignKey("occupation.code"), primary_key=True)
+    task_id = Column(Integer, primary_key=True)
+    dwa_id = Column(String(30), primary_key=True)
+
+
 class Technology(Base):
     __tablename__ = "technology"
     id = Column(Integer, primary_key=True, autoincrement=True)

@@ -61,7 +61,9 @@ def compare_text(r: dict) -> str:
     lines = [f"{r['from']['title']} -> {r['to']['title']}",
              f"Transferability: {_fmt(score['grand'])} / 100  (" +
              ", ".join(f"{d} {_fmt(v['score'])}" for d, v in score["domains"].items()) + ")",
-             score["meaning"], ""]
+             score["basis"]["headline"], score["meaning"], ""]
+    if (r.get("credential") or {}).get("needed"):
+        lines += [r["credential"]["text"], ""]
     for key, title in GAP_LIST_TITLES.items():
         block = r[key]
         if block["why_no_score"]:
@@ -74,9 +76,9 @@ def compare_text(r: dict) -> str:
             continue
         lines.append(f"{title} (target level / your level / importance, 0-100):")
         for g in block["gaps"][:5]:
-            means = (g.get("target_level_means") or {}).get("nearest")
+            example = (g.get("example") or {}).get("text")  # the target's own task (knowledge/gap_examples.py)
             lines.append(f"  - {g['element']}: {g['target_level']} / {g['source_level']} / {g['importance']}"
-                         + (f"  e.g. \"{means}\"" if means else ""))
+                         + (f"  e.g. \"{example}\"" if example else ""))
         lines += not_reliably_rated_lines(block)
     lines.append(f"  [{score['source']}]")
     market = r["labor_market"]

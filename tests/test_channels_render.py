@@ -94,7 +94,7 @@ def test_short_report_links():
 
 def test_widget_markdown_keeps_lines_lists_and_links(compare_answer):
     markdown = render.widget_markdown(compare_answer[0]["text"])
-    assert "Clerks (Maine)  \nYour experience covers" in markdown  # a line stays a line (hard break)
+    assert "Clerks (Maine)  \nAbilities and knowledge only: you cover" in markdown  # a line stays a line (hard break)
     assert "\n\n1. Law and Government" in markdown and "\n2. Administrative" in markdown  # a markdown list
     assert "O\\*NET 29.3" in markdown  # not the start of italics
     link = render.widget_markdown(compare_answer[-1]["text"])

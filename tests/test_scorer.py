@@ -188,3 +188,39 @@ def test_compare_command_bad_input(args, message):
     result = careerbot(*args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+# -- what the score rests on ------------------------------------------------------------------------------
+def test_a_one_domain_score_says_so_in_json_chat_and_report(engine):
+    """O*NET 29.3 rates no skills or knowledge for Software Developers: the 93 is from abilities alone, and
+    `compare --json`, the chat's first answer and the report all say so."""
+    from bot import replies
+    from knowledge.report.data import report_data
+    from knowledge.report.html import render_html
+
+    out = careerbot("compare", "15-1232.00", "15-1252.00", "--json")
+    assert out.returncode == 0, out.stderr
+    basis = json.loads(out.stdout)["score"]["basis"]
+    assert basis["covers"] == ["abilities"] and basis["not_covered"] == ["skills", "knowledge"]
+    assert basis["complete"] is False and basis["unrated"] is True
+    assert basis["headline"] == ("Abilities only: 93 out of 100. O*NET has not rated the skills and knowledge of "
+                                 "Software Developers yet, so this is not the whole job.")
+    comparison = analyst_for(engine).compare("15-1232.00", "15-1252.00")
+    said = replies.compare_summary(comparison)[0]["text"]
+    assert "Abilities only: you cover about 93 out of 100" in said
+    assert "O*NET has not rated the skills and knowledge of Software Developers yet. So this is not the whole job." in said
+    assert "abilities, skills and knowledge" not in said
+    gaps = replies.gaps_detail(comparison)[0]["text"]
+    assert "Skills to build: not in the score, O*NET has no skills ratings for Software Developers." in gaps
+    html = render_html(report_data(engine, "15-1232.00", "15-1252.00"))
+    assert "<strong>Abilities only.</strong> O*NET has not rated the skills and knowledge of Software Developers yet." in html
+
+
+def test_a_whole_score_and_a_filtered_domain_read_differently(analyst):
+    whole = analyst.compare("31-1131.00", "29-1141.00")["score"]["basis"]
+    assert whole["complete"] is True and whole["headline"].startswith("Abilities, skills and knowledge: ")
+    # the clerks' skills are all below the importance filter: left out, but not for want of data
+    seed = analyst.compare("43-4051.00", "43-4031.00", state="ME")["score"]
+    assert seed["basis"]["headline"] == (f"Abilities and knowledge only: {round(seed['grand'])} out of 100. "
+                                         "None of its skills is important enough to count.")
+    assert seed["basis"]["unrated"] is False

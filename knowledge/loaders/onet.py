@@ -201,6 +201,18 @@ def _load_simple_tables(conn, folder, occupations, optional, release, show) -> l
               "task_type": r.text("Task Type"),
               "incumbents_responding": r.number("Incumbents Responding") if "Incumbents Responding" in r.values else None},
           m.Task)
+    for file in ("Skills to Work Activities.txt", "Abilities to Work Activities.txt"):
+        element = "Skills Element ID" if file.startswith("Skills") else "Abilities Element ID"
+        table("activity_link:" + file.split()[0].lower(), file, [element, "Work Activities Element ID"],
+              lambda r, p, element=element: {"element_id": r.required(element), "activity_id": r.required("Work Activities Element ID")},
+              m.ActivityLink)
+    table("dwa", "DWA Reference.txt", ["Element ID", "DWA ID", "DWA Title"],
+          lambda r, p: {"dwa_id": r.required("DWA ID"), "activity_id": r.required("Element ID"), "title": r.required("DWA Title")},
+          m.Dwa)
+    table("task_dwa", "Tasks to DWAs.txt", ["O*NET-SOC Code", "Task ID", "DWA ID"],
+          lambda r, p: (c := known(r, p)) and {"occupation_code": c, "task_id": int(r.number("Task ID", True)),
+                                                "dwa_id": r.required("DWA ID")},
+          m.TaskDwa)
     table("technology", "Technology Skills.txt", ["O*NET-SOC Code", "Example", "Commodity Code", "Commodity Title"],
           lambda r, p: (c := known(r, p)) and {
               "occupation_code": c, "example": r.required("Example"), "commodity_code": r.text("Commodity Code"),

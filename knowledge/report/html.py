@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from knowledge.analysis import GAP_LIST_TITLES, gap_priority
+from knowledge.analysis import DOMAIN_PLURAL, GAP_LIST_TITLES, gap_priority
 from knowledge.render import group_note, money, pay, short_label, signed_money
 from knowledge.report import charts
 
@@ -52,7 +52,7 @@ def percent(value, digits: int = 0, signed: bool = False) -> str:
     return "n/a" if value is None else f"{value:{'+' if signed else ''},.{digits}f}%"
 
 
-DOMAIN_NOUNS = {"abilities": "abilities", "skills": "skills", "knowledge": "knowledge areas"}
+DOMAIN_NOUNS = DOMAIN_PLURAL  # "12 knowledge areas with an importance of ..."
 
 
 def plain(text: str | None) -> str | None:
@@ -100,6 +100,7 @@ def view(data: dict) -> dict:
     education = _education(comp["education_experience"])
     return {
         "source": source, "target": target, "score": comp["score"], "gap_lists": gap_lists, "top_gaps": top_gaps,
+        "credential": comp.get("credential") or {},
         "gap_chart": charts.gap_chart(top_gaps, source["title"], target["title"]),
         "education": education,
         "education_chart": charts.education_chart(education["panels"], source["title"], target["title"]),
