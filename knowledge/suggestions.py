@@ -14,7 +14,7 @@ Here that ranking is read the way a counselor would read it for them:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.job_kinds import FIELD_NAMES, FIELDS, in_field, of_kind
 from knowledge.lookup import projection_for, related_destinations
@@ -160,7 +160,8 @@ def _kept(analyst, ranked: list[dict], wishes: Wishes, areas: list[tuple[str, st
 def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str | None = None,
             metro: tuple[str, str] | None = None, top: int = 5, min_wage_gain: float | None = None,
             max_zone_step: int | None = None) -> dict:
-    """The person's suggestions: {"from", "area", "source_wage", "destinations", "rated", "order", "wishes"}.
+    """The person's suggestions: {"from", "area", "source_wage", "destinations", "rated", "order", "wishes" (what was
+    applied, in words), "unplaced" (words to avoid that name no job), "toward_kept"}.
 
     Each destination is the ranker's dict with its pay in the area (``median_wage``, ``wage_gain``, ``wage_area``),
     ``move`` ('raise', 'same', 'cut' or None) and ``shrinking``. ``min_wage_gain`` (dollars) is measured on those
@@ -168,6 +169,8 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
     near both jobs, the job they want is set aside (``toward_kept`` False) and the other wishes still apply.
     """
     wishes = wishes or Wishes()
+    titles = {code: occ.title for code, occ in analyst.occupations.items()}
+    unplaced = [w for w in wishes.avoid if w not in FIELDS and not of_kind(titles, w)]  # "no more lifting": no title
     source = analyst.occupations[source_code]
     try:
         ranked, rated = destinations(analyst.engine, source_code, top=len(analyst.occupations),
@@ -190,4 +193,5 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
             "area": {"code": areas[0][0], "name": areas[0][1], "state": analyst.area(state)[2]},
             "source_wage": areas[0][3],
             "destinations": kept[:top], "rated": rated, "order": ORDER_RATED if rated else ORDER_RELATED,
-            "wishes": wishes.said(), "toward_kept": near is not None}
+            "wishes": replace(wishes, avoid=[w for w in wishes.avoid if w not in unplaced]).said(),
+            "unplaced": unplaced, "toward_kept": near is not None}
