@@ -37,6 +37,18 @@ def previous_value(tracker: Tracker, slot: str) -> Any:
     return value
 
 
+def last_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's latest value that was not empty in this conversation (since a reset): a job they named before
+    an answer cleared it ("what else could I do" clears the target they wanted)."""
+    value = None
+    for e in tracker.events:
+        if e.get("event") == "slot" and e.get("name") == slot and e.get("value"):
+            value = e.get("value")
+        elif e.get("event") in ("reset_slots", "restart"):
+            value = None
+    return value or tracker.get_slot(slot)
+
+
 def failures(tracker: Tracker) -> int:
     return int(tracker.get_slot("failures") or 0)
 

@@ -30,6 +30,19 @@ def button(title: str, intent: str, **entities) -> dict:
     return {"title": title, "payload": payload}
 
 
+# Slack cuts a button's text at 75 characters (bot/channels/render.py); SMS numbers the titles, one a line
+BUTTON_TITLE_LIMIT = 60
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut between words ("Compare: Gambling Change Persons and Booth…"),
+    never inside one."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-/")
+    return head + "…"
+
+
 def money(value) -> str:
     return "n/a" if value is None else f"${value:,.0f}"
 
@@ -313,30 +326,48 @@ def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None) 
 
 # -- exploring ----------------------------------------------------------------------------------
 
-def explore(source_title: str, destinations: list[dict], citations: dict, rated: bool = True) -> list[Message]:
-    """``rated`` False: O*NET has no ratings for the job, so the list is O*NET's related occupations, unmeasured."""
+MARKS = {"cut": "a pay cut", "same": "about the same pay"}
+
+
+def explore(found: dict, citations: dict, toward: str | None = None) -> list[Message]:
+    """The suggestions of ``knowledge.suggestions.suggest``: each with its pay in the person's area and what kind of
+    move it is; every one gets a compare button. ``toward``: the title of the job they said they want."""
+    source_title, destinations, rated = found["from"]["title"], found["destinations"], found["rated"]
+    area, wishes = found["area"]["name"], found.get("wishes") or []
+    if not destinations and wishes:
+        return [msg(f"None of the jobs close to {source_title} fit all of that ({', '.join(wishes)}). Ask with fewer "
+                    "of those, or name a job you'd like and I'll show what carries over.", [button("What else could I do?", "explore")])]
     if not destinations:
         return [msg(f"O*NET has no ratings for {source_title} and lists no related jobs, so I can't suggest jobs "
                     "from it. Tell me the job in other words (\"delivery driver\", \"store supervisor\"), or name a job "
                     "you'd like.")]
+    asked = (f" ({'; '.join(wishes)})" if wishes else "") + (f", on the way to {toward}" if toward else "")
     if rated:
-        lines = [f"Jobs you could move into from {source_title}, closest first (covered = how much of what the job "
-                 "asks for your experience already has):"]
+        lines = [f"Jobs you could move into from {source_title}{asked} (covered = how much of what the job asks for "
+                 f"your experience already has; pay in {area}). Order: {found['order']}."]
     else:
         lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
-                 "jobs O*NET lists as related to it:"]
+                 f"jobs O*NET lists as related to it{asked} (pay in {area}). Order: {found['order']}."]
     for i, d in enumerate(destinations, 1):
-        line = f"{i}. {d['title']}: {d['covered']:.0f}% covered" if d.get("covered") is not None else f"{i}. {d['title']}"
+        parts = [f"{d['covered']:.0f}% covered"] if d.get("covered") is not None else []
         if d.get("median_wage") is not None:
-            line += f", typical pay {money(d['median_wage'])} a year"
-            if d.get("wage_gain") is not None:
-                line += f" ({'+' if d['wage_gain'] >= 0 else '-'}{money(abs(d['wage_gain']))})"
+            gain = d.get("wage_gain")
+            where = f" in {d['wage_area']}" if d.get("wage_area") not in (None, area) else ""  # the metro publishes none
+            parts.append(f"{money(d['median_wage'])} a year{where}"
+                         + (f" ({'+' if gain >= 0 else '-'}{money(abs(gain))})" if gain is not None else ""))
+        else:
+            parts.append(f"pay not published for {area}")
         if d.get("growth_pct") is not None:
-            line += f", jobs {d['growth_pct']:+.0f}% by 2034"
-        lines.append(line)
+            parts.append(f"jobs {d['growth_pct']:+.0f}% by 2034" + (", shrinking" if d.get("shrinking") else ""))
+        if d.get("move") in MARKS:
+            parts.append(MARKS[d["move"]])
+        lines.append(f"{i}. {d['title']}: " + "; ".join(parts))
+    for word in found.get("unplaced") or []:
+        lines.append(f"I couldn't tell which jobs \"{echo(word, 40)}\" means, so it left none out.")
     lines.append(source_line(citations.get("ratings") if rated else citations.get("related"), citations.get("wages"),
-                             citations.get("projections")) + " (U.S.-wide pay)")
-    buttons = [button(f"Compare: {d['title'][:40]}", "inform", target_job=d["code"]) for d in destinations[:3]]
+                             citations.get("projections")))
+    buttons = [button(fit(f"Compare: {d['title']}", BUTTON_TITLE_LIMIT), "inform", target_job=d["code"])
+               for d in destinations]
     return [msg("\n".join(lines), buttons)]
 
 
