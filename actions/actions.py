@@ -22,7 +22,8 @@ from actions.career_form import (EXPLORE, MAX_FAILURES, MAX_STATE_FAILURES, SKIP
                                  ActionAskSituation, ActionAskState, ActionAskTargetJob, AskOnce, ValidateCareerForm,
                                  give_up, job_slots, say)
 from actions.tracker import (active_form, bot_said_recently, failures, has_code, last_value,  # noqa: F401
-                             latest_entities, latest_intent, latest_text, prompted_this_turn, ran_since_last_message)
+                             latest_entities, latest_intent, latest_text, prompted_this_turn, ran_since_last_message,
+                             texts_since_intent)
 from bot import analysis_record, parse, replies, replies_scope
 from bot.understanding import preferences
 
@@ -58,7 +59,7 @@ def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> d
     "something in healthcare", the job they said they want), priced in their state (metro when known)."""
     from knowledge.suggestions import suggest
 
-    wishes = preferences.wishes_of(latest_text(tracker))
+    wishes = preferences.wishes_in(texts_since_intent(tracker, "explore"))
     avoid = tracker.get_slot("avoid")  # "anything but a cashier": a title the understanding read as one to avoid
     if avoid and str(avoid).lower() not in wishes.avoid:
         wishes.avoid.append(str(avoid).lower())

@@ -10,6 +10,15 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
+def texts_since_intent(tracker: Tracker, intent: str) -> list[str]:
+    """What the person typed from their latest message with this intent to now ("what else pays more?", then
+    "Maine" answering the form): the latest message alone when none had it."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    start = max((i for i, e in enumerate(users) if ((e.get("parse_data") or {}).get("intent") or {}).get("name") == intent),
+                default=len(users) - 1)
+    return [e.get("text") or "" for e in users[max(start, 0):]] or [latest_text(tracker)]
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 

@@ -305,14 +305,27 @@ def state_median(code: str, postal: str) -> float:
 
 def test_explore_that_pays_more_lists_only_raises_in_their_state(actions, domain):
     for source, postal in ((CASHIER, "ME"), ("53-3032.00", "TX"), (CSR, "OH")):
+        # the entities the bot's NLU gives this message today: the wish read as a description of work
         t = tracker(slots={"current_job": source, "current_code": source, "state": postal},
-                    text="what else could i do that pays more", intent="explore")
+                    text="what else could i do that pays more", intent="explore",
+                    entities=[{"current_job": "do that pays more"}, {"target_job": "explore"}])
         messages, _ = run(actions.ActionExplore(), t, domain)
         seen = suggestions_seen(messages)
         assert len(seen) == 5 and "(pays more)" in text_of(messages)
         assert all(re.search(r"\(\+\$[\d,]+\)", rest) for _, rest in seen), seen
         codes = [json.loads(p.split("/inform", 1)[1])["target_job"] for p in payloads(messages)]
         assert len(codes) == 5 and all(state_median(c, postal) > state_median(source, postal) for c in codes)
+
+
+def test_explore_wish_kept_while_the_form_asks_for_the_state(actions, domain):
+    """"im a cashier, what else could i do that pays more" -> "Which state?" -> "maine": the answer still pays more."""
+    history = [{"event": "user", "text": "im a cashier, what else could i do that pays more",
+                "parse_data": {"intent": {"name": "explore"}, "entities": []}}]
+    t = tracker(slots={"current_job": CASHIER, "current_code": CASHIER, "target_job": "explore", "state": "ME"},
+                text="maine", history=history)
+    messages, _ = run(actions.ActionAnswer(), t, domain)
+    assert "(pays more)" in text_of(messages) and "pay in Maine" in text_of(messages)
+    assert all(re.search(r"\(\+\$[\d,]+\)", rest) for _, rest in suggestions_seen(messages))
 
 
 def test_explore_not_driving_leaves_out_driving_jobs(actions, domain):

@@ -138,3 +138,12 @@ def test_several_wishes_in_one_message():
     assert wishes_of("no more office work, something outdoors").fields == ["outdoors"]
     assert wishes_of("no more office work, something outdoors").avoid == ["office"]
     assert wishes_of(None).said() == [] and wishes_of("").said() == []
+
+
+def test_wishes_across_the_messages_of_one_request():
+    from bot.understanding.preferences import wishes_in
+
+    w = wishes_in(["what else could i do that pays more", "maine"])
+    assert w.more_pay and not w.avoid and not w.fields
+    w = wishes_in(["anything but driving", "something in healthcare", "anything but driving"])
+    assert w.avoid == ["driving"] and w.fields == ["healthcare"]

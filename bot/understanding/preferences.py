@@ -115,6 +115,18 @@ def _avoided(text: str) -> list[str]:
     return out
 
 
+def wishes_in(texts: list[str]) -> Wishes:
+    """The wishes said across messages (the one that asked, and the answer that completed the form)."""
+    out = Wishes()
+    for one in texts:
+        w = wishes_of(one)
+        out.more_pay, out.growing, out.less_school = out.more_pay or w.more_pay, out.growing or w.growing, \
+            out.less_school or w.less_school
+        out.avoid += [a for a in w.avoid if a not in out.avoid]
+        out.fields += [f for f in w.fields if f not in out.fields]
+    return out
+
+
 def wishes_of(text: str | None) -> Wishes:
     """The wishes said in one message; an empty Wishes when it says none."""
     if not text:
