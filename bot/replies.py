@@ -402,7 +402,8 @@ def starter_jobs(data: dict) -> list[Message]:
             lines.append(line)
         sources = data["sources"]
         lines.append(source_line(sources.get("zones"), sources.get("projections"), sources.get("wages")))
-    buttons = [button(f"What it takes: {j['title'][:34]}", "inform", target_job=j["code"]) for j in data["jobs"][:5]]
+    buttons = [button(fit(f"What it takes: {j['title']}", BUTTON_TITLE_LIMIT), "inform", target_job=j["code"])
+               for j in data["jobs"][:5]]
     return [msg("\n".join(lines), buttons)]
 
 
@@ -460,7 +461,7 @@ def same_reading(typed: str, title: str, candidates: list[dict]) -> list[Message
     in its other readings."""
     return [msg(f"I read both jobs as {title}, so there would be nothing to compare. Is the job you have now, "
                 f"\"{echo(typed, 60)}\", closest to one of these? (Or say it another way.)",
-                [button(c["title"][:60], "choose_job", current_job=c["code"]) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", current_job=c["code"]) for c in candidates[:5]])]
 
 
 def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]:
@@ -468,7 +469,7 @@ def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]
     the word was wrong, so the other readings are offered."""
     question = "the job you have" if which == "current" else "the job you want"
     return [msg(f"Sorry, I read \"{echo(text, 60)}\" wrongly. Which of these is {question}? (Or say it another way.)",
-                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 def ask_at_employer(employer: str) -> list[Message]:
@@ -508,7 +509,7 @@ def ambiguous(text: str, candidates: list[dict], which: str = "current") -> list
     question = "the job you have" if which == "current" else "the job you want"
     return [msg(f"\"{echo(text, 60)}\" could mean a few different jobs. Which is closest to {question}? "
                 "(Or describe it another way.)",
-                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"), ("Warehouse worker", "53-7062.00"),
@@ -579,7 +580,8 @@ def guess_note(which: str, typed: str, title: str, alternatives: list[dict]) -> 
     """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others."""
     names = ", ".join(a["title"] for a in alternatives)
     return [msg(f"I took \"{echo(typed, 40)}\" as {title}. O*NET also lists that title under {names}: tap one if "
-                "that's closer.", [button(a["title"][:60], "inform", **{f"{which}_job": a["code"]}) for a in alternatives])]
+                "that's closer.", [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]})
+                                   for a in alternatives])]
 
 
 def pair_line(current: str | None, target: str | None, state: str | None) -> str:
