@@ -341,13 +341,14 @@ def explore(found: dict, citations: dict, toward: str | None = None) -> list[Mes
         return [msg(f"O*NET has no ratings for {source_title} and lists no related jobs, so I can't suggest jobs "
                     "from it. Tell me the job in other words (\"delivery driver\", \"store supervisor\"), or name a job "
                     "you'd like.")]
-    asked = (f" ({'; '.join(wishes)})" if wishes else "") + (f", on the way to {toward}" if toward else "")
+    pay_where = "U.S.-wide pay" if area == "U.S." else f"pay in {area}"
+    asked = (f", on the way to {toward}" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
     if rated:
-        lines = [f"Jobs you could move into from {source_title}{asked} (covered = how much of what the job asks for "
-                 f"your experience already has; pay in {area}). Order: {found['order']}."]
+        lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}. Order: {found['order']}. "
+                 "Covered = how much of what the job asks for you already have."]
     else:
         lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
-                 f"jobs O*NET lists as related to it{asked} (pay in {area}). Order: {found['order']}."]
+                 f"jobs O*NET lists as related to it{asked}, with {pay_where}. Order: {found['order']}."]
     for i, d in enumerate(destinations, 1):
         parts = [f"{d['covered']:.0f}% covered"] if d.get("covered") is not None else []
         if d.get("median_wage") is not None:

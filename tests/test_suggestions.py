@@ -114,7 +114,7 @@ def test_metro_pay_and_the_state_where_the_metro_publishes_none(analyst, conn):
 
 def test_unrated_job_keeps_o_net_related_order_within_each_part(analyst):
     found = suggest(analyst, TAXI, state="TX", top=5)
-    assert not found["rated"] and "O*NET lists them" in found["order"]
+    assert not found["rated"] and "O*NET's order" in found["order"]
     assert all(d["covered"] is None for d in found["destinations"])
 
 
