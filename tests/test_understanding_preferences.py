@@ -24,6 +24,7 @@ MORE_PAY = [
     "I'd like to earn more. 2 kids.",
     "jobs where i could make bank",
     "a job that pays well and that I could actually get",
+    "need something with decent pay and benefits",
 ]
 GROWING = [
     "something with a future",
@@ -46,6 +47,7 @@ LESS_SCHOOL = [
     "maybe a quick training program?",
     "don't want to do more school, what else",
     "no college pls",
+    "I want something that pays more in healthcare but without 4 more years of school",
 ]
 AVOID = [
     ("what else could i do that's not driving", "driving"),
@@ -79,6 +81,7 @@ FIELDS = [
     ("i'd love to get into the medical field", "healthcare"),
 ]
 NO_WISH = [
+    "UPS driver 15 years. Good pay but my shoulders are wrecked",  # the pay they have, not a wish
     "what else could i do",
     "im a cashier what else could i do",
     "not sure what else",
@@ -147,3 +150,58 @@ def test_wishes_across_the_messages_of_one_request():
     assert w.more_pay and not w.avoid and not w.fields
     w = wishes_in(["anything but driving", "something in healthcare", "anything but driving"])
     assert w.avoid == ["driving"] and w.fields == ["healthcare"]
+
+
+@pytest.fixture(scope="module")
+def extractor(engine):
+    """The NLU component that reads job facts (bot/understanding/component.py), on the real store's names."""
+    from bot.understanding.component import JobFactsExtractor
+    from knowledge.places import get_places
+    from knowledge.title_spans import get_title_spans
+
+    component = JobFactsExtractor()
+    component._lookups = (get_title_spans(engine), get_places(engine))
+    return component
+
+
+def understood(extractor, text: str, intent: str) -> tuple[str, dict]:
+    """(intent, entities) after the component, given DIET's intent for the message (as the trained model gives it)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.7}, "intent_ranking": []})
+    extractor.process([message])
+    return message.get("intent")["name"], {e["entity"]: e["value"] for e in message.get("entities") or []}
+
+
+@pytest.mark.parametrize("text", ["what else could i do that pays more", "what else could i do that's not driving",
+                                  "wat else can i do to make more", "what else could i do in the medical field",
+                                  "what else could i do with a future"])
+def test_a_wish_is_not_read_as_the_work_they_do(extractor, text):
+    """These gave current_job "do that pays more" (resolved as Tellers), "do that's not driving" (Pile Driver Operators)."""
+    intent, entities = understood(extractor, text, "explore")
+    assert intent == "explore" and not entities.keys() & {"current_job", "job", "past_job"}, entities
+
+
+@pytest.mark.parametrize("text", ["i do hair, what else could i do", "i do hair and want better pay"])
+def test_work_said_as_a_verb_still_is(extractor, text):
+    from bot.understanding.preferences import only_a_wish
+
+    _, entities = understood(extractor, text, "explore")
+    assert entities.get("current_job") or entities.get("job")
+    assert not only_a_wish("do hair and want better pay") and only_a_wish("do that pays more")
+
+
+@pytest.mark.parametrize("text, diet", [("what can i do without going back to school", "ask_training"),
+                                        ("no degree, what can i do", "ask_training"),
+                                        ("what jobs are in demand", "ask_pay"),
+                                        ("show me jobs that don't need a degree", "ask_training")])
+def test_wishes_asked_with_explore_words_are_explore(extractor, text, diet):
+    """The trained model sends these to training or pay (checked 2026-12-02); their words ask what else they could do."""
+    assert understood(extractor, text, diet)[0] == "explore"
+
+
+@pytest.mark.parametrize("text, diet", [("how much does a welder make", "ask_pay"),
+                                        ("do i need a degree to be a nurse", "ask_training"),
+                                        ("what does it pay", "ask_pay")])
+def test_questions_about_a_job_stay_what_they_are(extractor, text, diet):
+    assert understood(extractor, text, diet)[0] == diet

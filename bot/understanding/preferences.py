@@ -13,8 +13,8 @@ from knowledge.suggestions import Wishes
 
 MORE_PAY = re.compile(
     r"\b(pays?|paying|paid|earn|make|makes|making|get|gets) (a lot |way |much |a bit |a little )?(more|better|higher)\b"
-    r"|\b(more|better|higher|bigger|good|decent|real|mo|more of the) (money|pay|paycheck|paychecks|salary|wages?|income|"
-    r"cash|\$+)"
+    r"|\b(more|better|higher|bigger|mo|more of the) (money|pay|paycheck|paychecks|salary|wages?|income|cash|\$+)"
+    r"|\b(want|need|looking for|something with|job with|jobs with|that has|with) (good|decent|real) (money|pay|wages?)"
     r"|\bbetter[- ]paying\b|\bhigher[- ]paying\b|\bpays? (better|well|good)\b|\bwell[- ]paid\b|\b(a|get a) raise\b"
     r"|\bmore than (i|what i) (make|get|earn)|\bmore \$|\$\$|\b(make|making) bank\b|\bsix figures?\b"
     r"|\b(pay|money|salary|wage)s? (is|are|was) (too )?(low|bad|trash|terrible|crap)\b|\bunderpaid\b")
@@ -34,6 +34,7 @@ LESS_SCHOOL = re.compile(
     r"(a |any |more |going to )?(college|degree|school|schooling|classes)\b"
     r"|\b(don'?t|dont|do not|not) (want|wanna|trying|looking) (to )?(do |go to |go back to |start |sit through )?"
     r"(more |any )?(school|college|classes|schooling)\b"
+    r"|\b(without|w/o|no) (\d+|a few|two|three|four|another|more)( more)? years? of (school|college|schooling)\b"
     r"|\bafford (school|college)\b|\btoo old for (school|college)\b|\bno student loans?\b")
 # "not X", "no more X", "anything but X", "sick of X": X is a kind of job to leave out
 AVOID = re.compile(
@@ -55,7 +56,8 @@ NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "goo
               "back", "get", "go", "need", "needing", "ai", "robots", "robot", "replaced", "quite", "exactly", "necessarily",
               "picky", "fussy", "set", "option", "options", "raise", "future", "growth", "security", "demand",
               "from", "out", "up", "down", "over", "again", "here", "there", "someone", "somebody", "underpaid", "overworked",
-              "appreciated", "respected", "stuck", "broke"}
+              "appreciated", "respected", "stuck", "broke", "gone", "home", "away", "stressed", "stress", "burned",
+              "burnt", "tired", "allowed", "together", "count"}
 # field word -> knowledge.job_kinds.FIELDS key
 FIELD_WORDS = {
     "healthcare": "healthcare", "health care": "healthcare", "health": "healthcare", "medical": "healthcare",
@@ -142,3 +144,20 @@ def wishes_of(text: str | None) -> Wishes:
             fields.append(key)
     return Wishes(more_pay=bool(MORE_PAY.search(said)), growing=bool(GROWING.search(said)),
                   less_school=bool(LESS_SCHOOL.search(said)), avoid=avoid, fields=fields)
+
+
+# "what else could i do that pays more": the work-description reader takes "do that pays more" for what they do
+# ("do hair and want better pay" is work: the verb's object is a noun, not "that", "to", "with" ...)
+WISH_CLAUSE = re.compile(r"^(?:do|doing|be|get|make|work)(?: (?:that'?s?|thats|to|with|without|w/o|in|besides|other|"
+                         r"something|anything|for|where|if|now|next|instead|else|but|except|not|no)\b|$)")
+
+
+def only_a_wish(clause: str) -> bool:
+    """True for a "do ..." clause that says a wish and no work ("do that pays more", "do that's not driving", a bare
+    "do"); "do hair", "do nails and lashes" are work."""
+    said = _normal(clause)
+    if not WISH_CLAUSE.match(said):
+        return False
+    w = wishes_of(said)
+    return said in ("do", "do that", "do this", "do next", "do now") or bool(
+        w.more_pay or w.growing or w.less_school or w.avoid or w.fields)
