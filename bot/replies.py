@@ -342,7 +342,7 @@ def explore(found: dict, citations: dict, toward: str | None = None) -> list[Mes
                     "from it. Tell me the job in other words (\"delivery driver\", \"store supervisor\"), or name a job "
                     "you'd like.")]
     pay_where = "U.S.-wide pay" if area == "U.S." else f"pay in {area}"
-    asked = (f", on the way to {toward}" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
+    asked = (f", near {toward} (the job you named)" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
     if rated:
         lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}. Order: {found['order']}. "
                  "Covered = how much of what the job asks for you already have."]

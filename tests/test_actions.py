@@ -363,14 +363,14 @@ def test_explore_says_its_order_and_keeps_it(actions, domain):
 
 
 def test_explore_toward_the_job_they_named(actions, domain):
-    """A cashier who said they want to be a nurse gets jobs on the way to nursing, not Tellers."""
+    """A cashier who said they want to be a nurse gets jobs near nursing, not Tellers."""
     history = [{"event": "slot", "name": "target_code", "value": "29-1141.00"},
                {"event": "slot", "name": "target_code", "value": None}]
     t = tracker(slots={"current_job": CASHIER, "current_code": CASHIER, "state": "FL"}, text="what else could i do",
                 intent="explore", history=history)
     messages, _ = run(actions.ActionExplore(), t, domain)
     titles = [title for title, _ in suggestions_seen(messages)]
-    assert "on the way to Registered Nurses" in text_of(messages) and "Nursing Assistants" in titles
+    assert "near Registered Nurses (the job you named)" in text_of(messages) and "Nursing Assistants" in titles
     assert "Tellers" not in titles and "Gambling Change Persons and Booth Cashiers" not in titles
 
 
