@@ -72,7 +72,8 @@ def explore_text(r: dict) -> str:
         where = f" in {d['wage_area']}" if d.get("wage_area") not in (None, area) else ""
         mark = {"cut": ", pay cut", "same": ", about the same pay"}.get(d.get("move"), "")
         mark += ", shrinking" if d.get("shrinking") else ""
-        lines.append(f"{i:>2}. {d['title']} ({d['code']}): you cover {_fmt(d.get('covered'))}% of it, "
+        cover = f"you cover {_fmt(d['covered'])}% of it" if d.get("covered") is not None else "not measured"
+        lines.append(f"{i:>2}. {d['title']} ({d['code']}): {cover}, "
                      f"job zone {d.get('job_zone')}, median {money(d.get('median_wage'))}{where}"
                      + (f" ({signed_money(d['wage_gain'])})" if d.get("wage_gain") is not None else "") + mark)
     lines.append(r["ranking"])

@@ -178,6 +178,8 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
         if max_zone_step is not None and source.job_zone is None:
             raise  # the filter asked for cannot apply: say so rather than drop it
         ranked, rated = related_destinations(analyst.engine, source_code, top=len(analyst.occupations)), False
+        if max_zone_step is not None:  # O*NET's related jobs, held to the same step up in preparation
+            ranked = [d for d in ranked if d["job_zone"] is not None and d["job_zone"] - source.job_zone <= max_zone_step]
     areas = pay_areas(analyst, source.soc, state, metro)
     near = _near(analyst, wishes.toward) if wishes.toward else None
     education = _education_rank(analyst, source.soc)

@@ -143,3 +143,9 @@ def test_cli_wishes(capsys):
     out = explore_json(capsys, TRUCK, "--avoid", "driving", "--field", "trades", "--state", "OH", "--top", "5")
     assert out["wishes"] == ["in the trades", "not driving"]
     assert all(d["code"][:3] in ("47-", "49-") and "Driver" not in d["title"] for d in out["destinations"])
+
+
+def test_cli_from_a_job_o_net_has_not_rated_keeps_its_filters(capsys, analyst):
+    out = explore_json(capsys, TAXI, "--state", "ME", "--max-zone-step", "0", "--min-wage-gain", "0", "--top", "10")
+    assert not out["rated"] and out["destinations"]
+    assert all(d["job_zone"] <= analyst.occupations[TAXI].job_zone and d["wage_gain"] >= 0 for d in out["destinations"])
