@@ -92,6 +92,10 @@ NO_WISH = [
     "no idea what i want",
     "surprise me",
     "what are my options with 10 years in retail",
+    "been doing this over ten years, what else",
+    "what jobs pay over 25 an hour",  # a figure, not "more than I make"
+    "i hate my boss lol, what else is there",
+    "moving out of state, what else could i do",
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.parse import NUMBER_WORDS
 from knowledge.suggestions import Wishes
 
 MORE_PAY = re.compile(
@@ -40,8 +41,8 @@ LESS_SCHOOL = re.compile(
 AVOID = re.compile(
     r"\b(?:(?:that'?s|thats|is|its|it'?s|but|and|just|something|anything|jobs?|work) not|not"
     r"|no more|anything but|anything except|anything other than|other than|except|besides|nothing (?:with|in|involving)"
-    r"|no|done with|sick of|tired of|over|hate|can'?t stand|cant stand|(?:do ?n'?t|dont|don't) want to (?:do|be)"
-    r"|(?:do ?n'?t|dont) wanna (?:do|be)|away from|out of|get out of|quit|leave) (?:doing |being |in |as an? |a |an |the |more |any )?"
+    r"|no|done with|sick of|tired of|hate|can'?t stand|cant stand|(?:do ?n'?t|dont|don't) want to (?:do|be)"
+    r"|(?:do ?n'?t|dont) wanna (?:do|be)|away from|out of|get out of|quit) (?:doing |being |in |as an? |a |an |the |more |any )?"
     r"([a-z][a-z-]+(?: (?:service|work|sales|care|driving|jobs?))?)")
 # words after "not" that are no kind of job ("not sure", "not much", "no degree" is about school)
 NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "good", "great", "bad", "interested",
@@ -57,7 +58,9 @@ NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "goo
               "picky", "fussy", "set", "option", "options", "raise", "future", "growth", "security", "demand",
               "from", "out", "up", "down", "over", "again", "here", "there", "someone", "somebody", "underpaid", "overworked",
               "appreciated", "respected", "stuck", "broke", "gone", "home", "away", "stressed", "stress", "burned",
-              "burnt", "tired", "allowed", "together", "count"}
+              "burnt", "tired", "allowed", "together", "count", "state", "town", "touch", "shape", "luck", "hours",
+              "hour", "years", "year", "months", "days", "nights", "weekends", "mornings", "time", "boss", "commute",
+              *NUMBER_WORDS}
 # field word -> knowledge.job_kinds.FIELDS key
 FIELD_WORDS = {
     "healthcare": "healthcare", "health care": "healthcare", "health": "healthcare", "medical": "healthcare",
