@@ -62,6 +62,7 @@ AVOID = [
     ("i hate sales, what else", "sales"),
     ("something other than cashier", "cashier"),
     ("I'm a trucker, i want out of trucking", "trucking"),
+    ("get out of retail, please", "retail"),
     ("no more construction, my knees are shot", "construction"),
 ]
 FIELDS = [
@@ -96,6 +97,7 @@ NO_WISH = [
     "what jobs pay over 25 an hour",  # a figure, not "more than I make"
     "i hate my boss lol, what else is there",
     "moving out of state, what else could i do",
+    "Conductor for BNSF out of Havre, Montana, 11 years. what else",
 ]
 
 

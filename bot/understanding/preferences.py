@@ -42,7 +42,7 @@ AVOID = re.compile(
     r"\b(?:(?:that'?s|thats|is|its|it'?s|but|and|just|something|anything|jobs?|work) not|not"
     r"|no more|anything but|anything except|anything other than|other than|except|besides|nothing (?:with|in|involving)"
     r"|no|done with|sick of|tired of|hate|can'?t stand|cant stand|(?:do ?n'?t|dont|don't) want to (?:do|be)"
-    r"|(?:do ?n'?t|dont) wanna (?:do|be)|away from|out of|get out of|quit) (?:doing |being |in |as an? |a |an |the |more |any )?"
+    r"|(?:do ?n'?t|dont) wanna (?:do|be)|away from|(?:want|wanna|get|getting|need|needs?) out of|quit) (?:doing |being |in |as an? |a |an |the |more |any )?"
     r"([a-z][a-z-]+(?: (?:service|work|sales|care|driving|jobs?))?)")
 # words after "not" that are no kind of job ("not sure", "not much", "no degree" is about school)
 NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "good", "great", "bad", "interested",
@@ -59,7 +59,8 @@ NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "goo
               "from", "out", "up", "down", "over", "again", "here", "there", "someone", "somebody", "underpaid", "overworked",
               "appreciated", "respected", "stuck", "broke", "gone", "home", "away", "stressed", "stress", "burned",
               "burnt", "tired", "allowed", "together", "count", "state", "town", "touch", "shape", "luck", "hours",
-              "hour", "years", "year", "months", "days", "nights", "weekends", "mornings", "time", "boss", "commute",
+              "hour", "years", "year", "months", "days", "nights", "weekends", "mornings", "time", "boss", "commute", "licensed",
+              "certified", "registered",
               *NUMBER_WORDS}
 # field word -> knowledge.job_kinds.FIELDS key
 FIELD_WORDS = {
