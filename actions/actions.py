@@ -21,9 +21,11 @@ from actions import store
 from actions.career_form import (EXPLORE, MAX_FAILURES, MAX_STATE_FAILURES, SKIP, ActionAskCurrentJob,  # noqa: F401
                                  ActionAskSituation, ActionAskState, ActionAskTargetJob, AskOnce, ValidateCareerForm,
                                  give_up, job_slots, say)
-from actions.tracker import (active_form, bot_said_recently, failures, has_code, latest_entities,  # noqa: F401
-                             latest_intent, latest_text, prompted_this_turn, ran_since_last_message)
+from actions.tracker import (active_form, bot_said_recently, failures, has_code, last_value,  # noqa: F401
+                             latest_entities, latest_intent, latest_text, prompted_this_turn, ran_since_last_message,
+                             texts_since_intent)
 from bot import analysis_record, parse, replies, replies_scope
+from bot.understanding import preferences
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +54,21 @@ def _citations() -> dict:
             "projections": a.cite("projection"), "zones": a.cite("job_zone_reference"), "related": a.cite("related_occupation")}
 
 
-def _explore(dispatcher: CollectingDispatcher, code: str, avoid: str | None = None) -> dict:
-    from knowledge.lookup import related_destinations
-    from knowledge.scoring.destinations import destinations
+def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> dict:
+    """The suggestions from the job they have, read for what they asked ("that pays more", "not driving",
+    "something in healthcare", the job they said they want), priced in their state (metro when known)."""
+    from knowledge.suggestions import suggest
 
-    occ = store.occupation(code)
-    try:
-        ranked, rated = destinations(store.engine(), code, top=25 if avoid else 5), True
-    except (KeyError, ValueError):  # not rated (Taxi Drivers): the jobs O*NET lists as related, unmeasured
-        ranked, rated = related_destinations(store.engine(), code, top=25 if avoid else 5), False
-    if avoid:  # "anything but driving": leave out the jobs whose title says it
-        stem = parse.stem_of(avoid)
-        ranked = [d for d in ranked if stem not in d["title"].lower()][:5]
-    say(dispatcher, replies.explore(occ.title, ranked, _citations(), rated=rated))
-    return analysis_record.exploration(occ, ranked)
+    wishes = preferences.wishes_in(texts_since_intent(tracker, "explore"))
+    avoid = tracker.get_slot("avoid")  # "anything but a cashier": a title the understanding read as one to avoid
+    if avoid and str(avoid).lower() not in wishes.avoid:
+        wishes.avoid.append(str(avoid).lower())
+    toward = last_value(tracker, "target_code")
+    wishes.toward = toward if toward and toward != code else None
+    found = suggest(store.analyst(), code, wishes, store.area_state(tracker.get_slot("state")), person_metro(tracker))
+    toward_title = store.occupation(wishes.toward).title if found["toward_kept"] else None
+    say(dispatcher, replies.explore(found, _citations(), toward_title))
+    return analysis_record.exploration(store.occupation(code), found["destinations"])
 
 
 def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> dict:
@@ -106,7 +109,7 @@ class ActionAnswer(Action):
                state: str | None) -> list[EventType]:
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
-                return analysis_record.recorded(tracker, _explore(dispatcher, current, tracker.get_slot("avoid")))
+                return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
             starters = store.analyst().starter_jobs(state)
             say(dispatcher, replies.starter_jobs(starters))
             return [SlotSet("target_job", None)] + analysis_record.recorded(tracker, analysis_record.starters(starters))
@@ -197,12 +200,21 @@ class ActionPay(NeedsBoth):
         return replies.pay(c, metro_wages(tracker, c))
 
 
-def metro_wages(tracker: Tracker, c: dict) -> dict | None:
-    """The OEWS metro area's wages of both jobs, when the person named a city in their state ("Austin")."""
+def person_metro(tracker: Tracker) -> tuple[str, str] | None:
+    """(OEWS metro area code, name) when the person named a city in their state ("Austin"), else None."""
     metro, state = tracker.get_slot("metro"), store.area_state(tracker.get_slot("state"))
     name = store.metro_name(metro)
     if not name or not state or not name.rstrip().endswith(state) and f", {state}" not in name and f"-{state}" not in name:
         return None
+    return str(metro), name
+
+
+def metro_wages(tracker: Tracker, c: dict) -> dict | None:
+    """The OEWS metro area's wages of both jobs, when the person named a city in their state ("Austin")."""
+    metro = person_metro(tracker)
+    if not metro:
+        return None
+    metro, name = metro
     wages = store.analyst().wages(metro)
     sides = {side: wages.get(c[side]["soc"]) for side in ("to", "from")}
     return {"name": name, **sides} if any(sides.values()) else None
@@ -267,7 +279,7 @@ class ActionExplore(Action):
                 if active_form(tracker) == "career_form":
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events
-        return analysis_record.recorded(tracker, _explore(dispatcher, current, tracker.get_slot("avoid")))
+        return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
 
 
 # -- competency level --------------------------------------------------------------------------------------

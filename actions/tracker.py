@@ -10,6 +10,15 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
+def texts_since_intent(tracker: Tracker, intent: str) -> list[str]:
+    """What the person typed from their latest message with this intent to now ("what else pays more?", then
+    "Maine" answering the form): the latest message alone when none had it."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    start = max((i for i, e in enumerate(users) if ((e.get("parse_data") or {}).get("intent") or {}).get("name") == intent),
+                default=len(users) - 1)
+    return [e.get("text") or "" for e in users[max(start, 0):]] or [latest_text(tracker)]
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
@@ -35,6 +44,18 @@ def previous_value(tracker: Tracker, slot: str) -> Any:
         elif e.get("event") in ("reset_slots", "restart"):
             value = None
     return value
+
+
+def last_value(tracker: Tracker, slot: str) -> Any:
+    """The slot's latest value that was not empty in this conversation (since a reset): a job they named before
+    an answer cleared it ("what else could I do" clears the target they wanted)."""
+    value = None
+    for e in tracker.events:
+        if e.get("event") == "slot" and e.get("name") == slot and e.get("value"):
+            value = e.get("value")
+        elif e.get("event") in ("reset_slots", "restart"):
+            value = None
+    return value or tracker.get_slot(slot)
 
 
 def failures(tracker: Tracker) -> int:

@@ -82,15 +82,6 @@ def _words_to_digits(text: str) -> str:
         return text
 
 
-def stem_of(word: str) -> str:
-    """'driving' -> 'driv', 'drivers' -> 'driv', 'sales' -> 'sale': enough to find the word in a job title."""
-    word = word.lower().strip()
-    for suffix in ("ing", "ers", "er", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def credits_of(text: str | None) -> tuple[float, bool] | None:
     """(semester hours, has high school diploma) from '45 credits', 'associate degree', 'none'; None if unclear.
     Quarter hours count two thirds of a semester hour."""

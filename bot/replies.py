@@ -31,6 +31,19 @@ def button(title: str, intent: str, **entities) -> dict:
     return {"title": title, "payload": payload}
 
 
+# Slack cuts a button's text at 75 characters (bot/channels/render.py); SMS numbers the titles, one a line
+BUTTON_TITLE_LIMIT = 60
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut between words ("Compare: Gambling Change Persons and Booth…"),
+    never inside one."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-/")
+    return head + "…"
+
+
 def money(value) -> str:
     return "n/a" if value is None else f"${value:,.0f}"
 
@@ -354,30 +367,49 @@ def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None) 
 
 # -- exploring ----------------------------------------------------------------------------------
 
-def explore(source_title: str, destinations: list[dict], citations: dict, rated: bool = True) -> list[Message]:
-    """``rated`` False: O*NET has no ratings for the job, so the list is O*NET's related occupations, unmeasured."""
+MARKS = {"cut": "a pay cut", "same": "about the same pay"}
+
+
+def explore(found: dict, citations: dict, toward: str | None = None) -> list[Message]:
+    """The suggestions of ``knowledge.suggestions.suggest``: each with its pay in the person's area and what kind of
+    move it is; every one gets a compare button. ``toward``: the title of the job they said they want."""
+    source_title, destinations, rated = found["from"]["title"], found["destinations"], found["rated"]
+    area, wishes = found["area"]["name"], found.get("wishes") or []
+    if not destinations and wishes:
+        return [msg(f"None of the jobs close to {source_title} fit all of that ({', '.join(wishes)}). Ask with fewer "
+                    "of those, or name a job you'd like and I'll show what carries over.", [button("What else could I do?", "explore")])]
     if not destinations:
         return [msg(f"O*NET has no ratings for {source_title} and lists no related jobs, so I can't suggest jobs "
                     "from it. Tell me the job in other words (\"delivery driver\", \"store supervisor\"), or name a job "
                     "you'd like.")]
+    pay_where = "U.S.-wide pay" if area == "U.S." else f"pay in {area}"
+    asked = (f", near {toward} (the job you named)" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
     if rated:
-        lines = [f"Jobs you could move into from {source_title}, closest first (covered = how much of what the job "
-                 "asks for your experience already has):"]
+        lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}. Order: {found['order']}. "
+                 "Covered = how much of what the job asks for you already have."]
     else:
         lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
-                 "jobs O*NET lists as related to it:"]
+                 f"jobs O*NET lists as related to it{asked}, with {pay_where}. Order: {found['order']}."]
     for i, d in enumerate(destinations, 1):
-        line = f"{i}. {d['title']}: {d['covered']:.0f}% covered" if d.get("covered") is not None else f"{i}. {d['title']}"
+        parts = [f"{d['covered']:.0f}% covered"] if d.get("covered") is not None else []
         if d.get("median_wage") is not None:
-            line += f", typical pay {money(d['median_wage'])} a year"
-            if d.get("wage_gain") is not None:
-                line += f" ({'+' if d['wage_gain'] >= 0 else '-'}{money(abs(d['wage_gain']))})"
+            gain = d.get("wage_gain")
+            where = f" in {d['wage_area']}" if d.get("wage_area") not in (None, area) else ""  # the metro publishes none
+            parts.append(f"{money(d['median_wage'])} a year{where}"
+                         + (f" ({'+' if gain >= 0 else '-'}{money(abs(gain))})" if gain is not None else ""))
+        else:
+            parts.append(f"pay not published for {area}")
         if d.get("growth_pct") is not None:
-            line += f", jobs {d['growth_pct']:+.0f}% by 2034"
-        lines.append(line)
+            parts.append(f"jobs {d['growth_pct']:+.0f}% by 2034" + (", shrinking" if d.get("shrinking") else ""))
+        if d.get("move") in MARKS:
+            parts.append(MARKS[d["move"]])
+        lines.append(f"{i}. {d['title']}: " + "; ".join(parts))
+    for word in found.get("unplaced") or []:
+        lines.append(f"I couldn't tell which jobs \"{echo(word, 40)}\" means, so it left none out.")
     lines.append(source_line(citations.get("ratings") if rated else citations.get("related"), citations.get("wages"),
-                             citations.get("projections")) + " (U.S.-wide pay)")
-    buttons = [button(f"Compare: {d['title'][:40]}", "inform", target_job=d["code"]) for d in destinations[:3]]
+                             citations.get("projections")))
+    buttons = [button(fit(f"Compare: {d['title']}", BUTTON_TITLE_LIMIT), "inform", target_job=d["code"])
+               for d in destinations]
     return [msg("\n".join(lines), buttons)]
 
 
@@ -412,7 +444,8 @@ def starter_jobs(data: dict) -> list[Message]:
             lines.append(line)
         sources = data["sources"]
         lines.append(source_line(sources.get("zones"), sources.get("projections"), sources.get("wages")))
-    buttons = [button(f"What it takes: {j['title'][:34]}", "inform", target_job=j["code"]) for j in data["jobs"][:5]]
+    buttons = [button(fit(f"What it takes: {j['title']}", BUTTON_TITLE_LIMIT), "inform", target_job=j["code"])
+               for j in data["jobs"][:5]]
     return [msg("\n".join(lines), buttons)]
 
 
@@ -470,7 +503,7 @@ def same_reading(typed: str, title: str, candidates: list[dict]) -> list[Message
     in its other readings."""
     return [msg(f"I read both jobs as {title}, so there would be nothing to compare. Is the job you have now, "
                 f"\"{echo(typed, 60)}\", closest to one of these? (Or say it another way.)",
-                [button(c["title"][:60], "choose_job", current_job=c["code"]) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", current_job=c["code"]) for c in candidates[:5]])]
 
 
 def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]:
@@ -478,7 +511,7 @@ def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]
     the word was wrong, so the other readings are offered."""
     question = "the job you have" if which == "current" else "the job you want"
     return [msg(f"Sorry, I read \"{echo(text, 60)}\" wrongly. Which of these is {question}? (Or say it another way.)",
-                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 def ask_at_employer(employer: str) -> list[Message]:
@@ -518,7 +551,7 @@ def ambiguous(text: str, candidates: list[dict], which: str = "current") -> list
     question = "the job you have" if which == "current" else "the job you want"
     return [msg(f"\"{echo(text, 60)}\" could mean a few different jobs. Which is closest to {question}? "
                 "(Or describe it another way.)",
-                [button(c["title"][:60], "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", **{f"{which}_job": c["code"]}) for c in candidates[:5]])]
 
 
 EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"), ("Warehouse worker", "53-7062.00"),
@@ -589,7 +622,8 @@ def guess_note(which: str, typed: str, title: str, alternatives: list[dict]) -> 
     """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others."""
     names = ", ".join(a["title"] for a in alternatives)
     return [msg(f"I took \"{echo(typed, 40)}\" as {title}. O*NET also lists that title under {names}: tap one if "
-                "that's closer.", [button(a["title"][:60], "inform", **{f"{which}_job": a["code"]}) for a in alternatives])]
+                "that's closer.", [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]})
+                                   for a in alternatives])]
 
 
 def pair_line(current: str | None, target: str | None, state: str | None) -> str:

@@ -98,29 +98,27 @@ def cmd_compare(args) -> int:
 
 # -- explore -----------------------------------------------------------------------------------
 def cmd_explore(args) -> int:
-    from knowledge.scoring.destinations import destinations
+    from knowledge.suggestions import Wishes, suggest
 
     analyst = _analyst(args)
     area_code, area_name, postal = analyst.area(args.state)
+    wishes = Wishes(growing=args.growing, less_school=args.no_degree, avoid=[w.lower() for w in args.avoid or []],
+                    fields=args.field or [], toward=analyst.occupation(args.toward).code if args.toward else None)
 
     def one(text: str) -> dict:
         source = analyst.find(text)
-        try:
-            ranked = destinations(analyst.engine, source.code, top=args.top, max_zone_step=args.max_zone_step,
-                                  min_wage_gain=args.min_wage_gain)
-        except ValueError as exc:  # the source is not rated, or lacks what a filter needs
+        try:  # the same suggestions as the chat: pay in the state, --min-wage-gain measured on it
+            found = suggest(analyst, source.code, wishes, state=postal, top=args.top, min_wage_gain=args.min_wage_gain,
+                            max_zone_step=args.max_zone_step)
+        except ValueError as exc:  # the source lacks what a filter needs
             raise UserError(str(exc)) from None
-        result = {"from": source.as_dict(), "destinations": ranked, "ranking": RANKING_NOTE,
-                  "sources": {"scores": analyst.cite("matrix"), "wages": analyst.cite("wage") + " (national medians)",
+        result = {"from": source.as_dict(), "destinations": found["destinations"], "rated": found["rated"],
+                  "ranking": RANKING_NOTE if found["rated"] else "O*NET's related occupations, in O*NET's order.",
+                  "order": found["order"], "wishes": found["wishes"], "pay_area": found["area"],
+                  "sources": {"scores": analyst.cite("matrix"), "wages": analyst.cite("wage") + f" ({found['area']['name']} medians)",
                               "projections": analyst.cite("projection")}}
-        if postal:  # the person's own state: local medians beside the national ones
-            local = analyst.wages(area_code)
-            mine = (local.get(source.soc) or {}).get("annual_median")
-            result["state"] = {"state": postal, "name": area_name, "median_wage": mine}
-            for d in ranked:
-                theirs = (local.get(analyst.occupations[d["code"]].soc) or {}).get("annual_median")
-                d["state_median_wage"] = theirs
-                d["state_wage_gain"] = theirs - mine if theirs is not None and mine is not None else None
+        if postal:
+            result["state"] = {"state": postal, "name": area_name, "median_wage": found["source_wage"]}
         return result
 
     if args.source == "-":
@@ -145,6 +143,8 @@ RANKING_NOTE = ("Ranked by how alike the two jobs are (knowledge, tasks, titles,
 
 
 def add_analysis_commands(sub) -> None:
+    from knowledge.job_kinds import FIELDS
+
     p = sub.add_parser("resolve", help="job title in free text -> ranked O*NET occupations")
     p.add_argument("text", help="the title as people say it, or - to read one per line from stdin (JSON Lines out)")
     p.add_argument("--top", type=int, default=5)
@@ -165,6 +165,12 @@ def add_analysis_commands(sub) -> None:
     p.add_argument("--top", type=int, default=10)
     p.add_argument("--state", help="two-letter state code for local wages (else national)")
     p.add_argument("--max-zone-step", type=int, help="at most this many job zones above FROM")
-    p.add_argument("--min-wage-gain", type=float, help="only destinations whose median wage is at least this much higher")
+    p.add_argument("--min-wage-gain", type=float,
+                   help="only destinations whose median wage is at least this much higher, in --state when given (0: no pay cut)")
+    p.add_argument("--avoid", action="append", metavar="WORD", help="leave out jobs of this kind (driving, retail); repeatable")
+    p.add_argument("--field", action="append", choices=sorted(FIELDS), help="only jobs in this field; repeatable")
+    p.add_argument("--growing", action="store_true", help="only jobs BLS projects to grow 2024-34")
+    p.add_argument("--no-degree", action="store_true", help="only jobs whose typical entry education is below an associate's degree")
+    p.add_argument("--toward", metavar="CODE", help="only jobs near this one (the job they want)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_explore)

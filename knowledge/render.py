@@ -102,12 +102,17 @@ def not_reliably_rated_lines(block: dict) -> list[str]:
 
 
 def explore_text(r: dict) -> str:
-    state = r.get("state")
-    lines = [f"Where else could you go from {r['from']['title']}?" + (f" (pay in {state['name']})" if state else "")]
+    area = r["pay_area"]["name"]
+    asked = f" ({'; '.join(r['wishes'])})" if r.get("wishes") else ""
+    lines = [f"Where else could you go from {r['from']['title']}?{asked} (pay in {area})", f"Order: {r['order']}."]
     for i, d in enumerate(r["destinations"], 1):
-        wage, gain = (d.get("state_median_wage"), d.get("state_wage_gain")) if state else (d.get("median_wage"), d.get("wage_gain"))
-        lines.append(f"{i:>2}. {d['title']} ({d['code']}): you cover {_fmt(d.get('covered'))}% of it, "
-                     f"job zone {d.get('job_zone')}, median {money(wage)}" + (f" ({signed_money(gain)})" if gain is not None else ""))
+        where = f" in {d['wage_area']}" if d.get("wage_area") not in (None, area) else ""
+        mark = {"cut": ", pay cut", "same": ", about the same pay"}.get(d.get("move"), "")
+        mark += ", shrinking" if d.get("shrinking") else ""
+        cover = f"you cover {_fmt(d['covered'])}% of it" if d.get("covered") is not None else "not measured"
+        lines.append(f"{i:>2}. {d['title']} ({d['code']}): {cover}, "
+                     f"job zone {d.get('job_zone')}, median {money(d.get('median_wage'))}{where}"
+                     + (f" ({signed_money(d['wage_gain'])})" if d.get("wage_gain") is not None else "") + mark)
     lines.append(r["ranking"])
     return "\n".join(lines)
 

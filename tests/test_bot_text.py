@@ -62,3 +62,13 @@ def test_the_chat_ranks_gaps_as_the_chart_does():
 def test_buttons_carry_intents_and_entities():
     assert replies.button("Compare: Tellers", "inform", target_job="43-3071.00") == {
         "title": "Compare: Tellers", "payload": '/inform{"target_job": "43-3071.00"}'}
+
+
+@pytest.mark.parametrize("text, limit, shown", [
+    ("Compare: Gambling Change Persons and Booth Cashiers", 49, "Compare: Gambling Change Persons and Booth…"),
+    ("Compare: Cashiers", 60, "Compare: Cashiers"),
+    ("Compare: Railroad Brake, Signal, and Switch Operators and Locomotive Firers", 60,
+     "Compare: Railroad Brake, Signal, and Switch Operators and…"),
+])
+def test_button_titles_are_cut_between_words(text, limit, shown):
+    assert replies.fit(text, limit) == shown and len(shown) <= limit

@@ -30,6 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import facts as reading
+from bot.understanding import preferences
 from knowledge.title_spans import words
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (h
                     r"|no work experience|haven'?t worked)\b", re.I)
 # questions about a job: a title in one with no cue is the job asked about, not the one they have
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
+# what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
+WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope",
@@ -93,6 +96,7 @@ class JobFactsExtractor(GraphComponent):
     def _process(self, message: Message, text: str) -> None:
         spans, places = self.lookups()
         found = reading.read(spans, places, text)
+        found.jobs = [j for j in found.jobs if not preferences.only_a_wish(j.text)]  # "do that pays more": a wish
         if GREETING.match(text):
             found.place = None
         ours = OURS + (("years",) if found.years else ())  # "2 and a half years" whole, not DIET's "2" and "half years"
@@ -159,6 +163,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "deny"  # to a list of choices: not "stop"
         elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):
             new_intent = TOPIC_INTENT[found.topic]
+        elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():
+            new_intent = "explore"  # "no degree, what can i do", "what jobs are in demand": DIET hears training, pay
         elif has_facts and (intent in NOT_WITH_FACTS or intent == "inform" and confidence < 0.9) \
                 and not START_OVER_WORDS.search(text) and not STOP_WORDS.match(text):
             new_intent = "inform"  # also an unsure "inform": facts found are facts, not a fallback
