@@ -21,10 +21,11 @@ LICENSED = [
                                  "task \"Maintain current electrician's license"),
     ("31-9091.00", "29-1292.00", "A license and schooling first: the job often needs a state license. O*NET lists the job "
                                  "as \"Licensed Dental Hygienist\"."),
-    ("25-9042.00", "25-2021.00", "A license first: the job needs a state teaching license (also called a teaching "
+    # teaching assistants' entry education is their OEWS/BLS group's (25-9045), so schooling is compared too
+    ("25-9042.00", "25-2021.00", "A license and schooling first: the job needs a state teaching license (also called a teaching "
                                  "certificate) to teach in a public school. The BLS Occupational Outlook Handbook says "
                                  "public school teachers must be licensed"),
-    ("25-9042.00", "25-2031.00", "A license first: the job needs a state teaching license"),
+    ("25-9042.00", "25-2031.00", "A license and schooling first: the job needs a state teaching license"),
 ]
 
 
