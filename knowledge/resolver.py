@@ -513,6 +513,9 @@ class TitleResolver:
             head, context = self._parse(_clean(workplaces.as_site(text)))
         if not head:
             return []
+        # a setting word that is a form of the title's own ("nurse at a nursing home") says nothing more about
+        # the job: counted again it would make "Nursing Assistants" of the nurse
+        context = [(surface, lemma) for surface, lemma in context if stem(lemma) not in {stem(h) for _, h in head}]
         scores = np.zeros(len(self.name_occ))
         in_context = np.zeros(len(self.name_occ))
         query_words: set[str] = set()
@@ -536,7 +539,7 @@ class TitleResolver:
         # "tech at a Chevy dealer": a title its words leave open is read among the jobs that workplace has
         # (when one fits), and of the readings nearly as good as the best, the one it employs most comes first
         ranked = self._rank(scores, in_context, query_words, context_words, specificity, max(top, WORKPLACE_TOP))
-        if is_confident(ranked):
+        if is_confident(ranked) and not workplaces.overruled(ranked, self.industry_employment[industry], self.published):
             return ranked[:top]  # "security supervisor at a distribution center" is that, however few there are
         mask = self._employed_in(industry)
         there = scores * mask

@@ -97,6 +97,7 @@ SITE_OF = {"722500": "restaurant", "455000": "retail", "445000": "grocery", "444
            "441100": "car dealership", "493000": "warehouse", "492000": "delivery", "491000": "postal",
            "721100": "hotel", "522000": "bank", "482000": "railroad", "812100": "salon", "624400": "child care"}
 WINDOW = 0.15  # readings this close to the best one's confidence compete on the workplace's employment
+OVERRULE = 5.0  # ... this many times more than a reading clearly ahead on its words: the workplace decides
 CLEAR = 2.0  # the workplace employs the chosen reading this many times more than the next: take it without asking
 _PHRASES = {**KINDS, **EMPLOYERS}
 _LONGEST = max(len(k.split()) for k in _PHRASES)
@@ -160,6 +161,20 @@ def employed(employment: dict[str, float], code: str, published: set[str]) -> fl
     return employment.get(code[:6] + "0", 0.0)
 
 
+def overruled(matches: list, employment: dict[str, float], published: set[str]) -> bool:
+    """Whether the first reading is a catch-all whose title leaves out a reading nearly as good, and the
+    workplace employs that one so much more (``OVERRULE``) that the catch-all can't be meant: "secretary in
+    the ER" is a medical secretary (hospitals employ six times as many), though "Secretaries" is word for
+    word the title of "Secretaries and Administrative Assistants, Except Legal, Medical, and Executive"."""
+    _, _, excepted = matches[0].title.partition(", Except ")
+    if not excepted:
+        return False  # only a catch-all that excludes the rival by name ("..., Except Legal, Medical, and Executive")
+    first = employed(employment, matches[0].code, published)
+    near = [m for m in matches[1:] if m.confidence >= matches[0].confidence - WINDOW
+            and m.title.split()[0] in excepted]
+    return any(employed(employment, m.code, published) >= OVERRULE * max(first, 1.0) for m in near)
+
+
 def rerank(matches: list, employment: dict[str, float], published: set[str], margin: float,
            setting: frozenset[str] = frozenset()) -> list:
     """Readings of a title (``knowledge.resolver.Match``, best first) in the order a workplace makes likely:
@@ -169,7 +184,9 @@ def rerank(matches: list, employment: dict[str, float], published: set[str], mar
     "General Manager"), the others drop below it by ``margin`` (the resolver's: how far ahead a reading
     must be to be taken without asking) so it is taken without asking; otherwise the order changes and
     the choice is still offered. A reading already clearly ahead on the title's own words is kept."""
-    if not matches or len(matches) == 1 or matches[0].confidence - matches[1].confidence >= margin:
+    if not matches or len(matches) == 1:
+        return matches
+    if matches[0].confidence - matches[1].confidence >= margin and not overruled(matches, employment, published):
         return matches  # the title alone says which: "nurse at a nursing home" stays a nurse
 
     def says_setting(m) -> bool:

@@ -24,6 +24,7 @@ def resolver(engine):
     ("teller at Chase", "43-3071.00"),
     ("general manager at a Marriott", "11-9081.00"),  # "Hotel General Manager", beside plain "General Manager"
     ("GM at Wendy's", "11-9051.00"),
+    ("secretary in the ER", "43-6013.00"),  # not the catch-all "Except ... Medical", whatever its title says
 ])
 def test_a_workplace_decides_the_reading(resolver, said, code):
     matches = resolver.resolve(said)
@@ -59,3 +60,8 @@ def test_the_jobs_of_an_employer_s_workplace(engine):
 def test_no_workplace_leaves_the_title_alone(resolver):
     assert [m.code for m in resolver.resolve("shift manager")] == [m.code for m in resolver.resolve("shift manager")]
     assert not is_confident(resolver.resolve("shift manager"))  # four occupations list it: a choice
+
+
+def test_a_setting_word_that_is_the_title_s_own_word_adds_nothing(resolver):
+    """"nurse at a nursing home": "nursing" is the nurse's own word, not a sign of "Nursing Assistants"."""
+    assert resolver.resolve("nurse at a nursing home")[0].code == "29-1141.00"
