@@ -174,6 +174,9 @@ class TitleSpans:
         # after "a"/"an" ("work as a landscaper") any one-word title counts, but the everyday words above
         self.after_article = {w for w in single if len(w) >= 4} - NOT_ALONE | (BARE_HEADS & single)
         self.abbreviations = {a for a in abbreviations if len(a) >= 2} - NOT_ALONE | {"hr", "it", "pa", "ma"}
+        # what a short form stands for, word by word, for the longer titles it starts ("slp assistant", "PT aide")
+        self.expansions = {short: [tuple(normal(w) for w in words(alt)) for alt in _expansions(long)]
+                           for short, long in abbreviations.items() if len(short) >= 2}
         self.vocabulary = sorted({w for k in self.names for w in k})
         self.english = english
         from knowledge.resolver import nlp
@@ -219,8 +222,8 @@ class TitleSpans:
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
         spans, i = [], 0
         while i < len(keys):
-            found = None
-            for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            found = self._turned(keys, typed, i, skip, breaks)
+            for n in range(min(MAX_WORDS, len(keys) - i), 0, -1) if found is None else ():
                 if any(j in skip for j in range(i, i + n)) or any(i < b < i + n for b in breaks):
                     continue  # a place, or across a comma: "becoming a CWI, welding inspector" is two names
                 key = tuple(keys[i:i + n])
@@ -258,6 +261,23 @@ class TitleSpans:
             else:
                 i += 1
         return spans
+
+    def _turned(self, keys: list[str], typed: list[str], i: int, skip: set[int], breaks: set[int]) -> Span | None:
+        """A title said in other words than its name: a short form before more of the title ("SLP assistant":
+        speech language pathology assistant; "PT aide"), or "X of Y" for "Y X" ("driver of truck", "teacher of
+        math", as people whose first language is not English say it)."""
+        if any(j in skip for j in range(i, i + 3)) or any(i < b < i + 3 for b in breaks):
+            return None
+        for n in (3, 2):
+            rest = tuple(keys[i + 1:i + n])
+            if len(rest) == n - 1 and tuple(keys[i:i + n]) not in self.names:
+                for long in self.expansions.get(keys[i], ()):
+                    if len(long) > 1 and long + rest in self.names:
+                        return Span(" ".join(long + tuple(typed[i + 1:i + n])), i, i + n)
+        if keys[i + 1:i + 2] == ["of"] and i + 2 < len(keys) and tuple(keys[i:i + 3]) not in self.names \
+                and (keys[i + 2], keys[i]) in self.names and keys[i] in self.job_heads:
+            return Span(f"{typed[i + 2]} {typed[i]}", i, i + 3)
+        return None
 
     def person_form(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
         """A field said for the job: "welding" -> welder, "phlebotomy" -> phlebotomist, "nursing" -> nurse,

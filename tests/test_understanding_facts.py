@@ -299,3 +299,15 @@ def test_a_wish_in_its_own_short_clause(lookups, text, current, target):
 def test_a_title_does_not_run_across_a_comma(lookups):
     jobs = [j.text.lower() for j in read(lookups, "I'd like to become a CNA, home health aide or something").jobs]
     assert "home health aide" in jobs and not any("," in j or j.startswith("cna ") for j in jobs)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("PT aide at a rehab place", "physical therapist aide"),  # a short form before more of the title
+    ("I work as an SLP assistant in a school", "speech language pathologist assistant"),
+    ("I am driver of truck 10 years", "truck driver"),  # "X of Y" as "Y X"
+    ("3rd grade teacher in Tulsa", "elementary school teacher"),
+    ("8th grade teacher", "middle school teacher"),
+    ("pre k teacher", "preschool teacher"),
+])
+def test_titles_said_in_other_words(lookups, text, title):
+    assert [j.text for j in read(lookups, text).jobs][:1] == [title]

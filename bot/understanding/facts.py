@@ -293,7 +293,18 @@ def _verb_jobs(text: str) -> str:
     return text
 
 
+# "2nd grade teacher", "teach 7th grade": the school level O*NET's teacher titles name
+GRADES = [(re.compile(r"\b(k|kinder|kindergarten|pre ?k|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth)"
+                      r"([- ]grade)?[- ]teacher\b", re.I), "elementary school teacher"),
+          (re.compile(r"\b(6th|sixth|7th|seventh|8th|eighth)[- ]grade[- ]teacher\b", re.I), "middle school teacher"),
+          (re.compile(r"\b(9th|ninth|10th|tenth|11th|eleventh|12th|twelfth)[- ]grade[- ]teacher\b", re.I),
+           "high school teacher")]
+
+
 def read(spans: TitleSpans, places: Places, text: str) -> Facts:
+    for grade, title in GRADES:
+        text = grade.sub(lambda m, title=title: "preschool teacher" if m.group(1).lower().startswith("pre")
+                         else "kindergarten teacher" if m.group(1).lower().startswith("k") else title, text)
     text = _verb_jobs(text)
     tokens = words(text)
     facts = Facts()
