@@ -171,9 +171,10 @@ class Places:
         return found[-1] if found else None
 
     def find_all(self, text: str, tokens: list[str] | None = None) -> list[Place]:
-        from knowledge.title_spans import words
+        from knowledge.title_spans import clause_starts, words
 
         typed = _typed_words(text)
+        clauses = clause_starts(text, ",.!?;") | {0}
         low = tokens or words(text)
         if len(typed) != len(low):  # different tokenisations: fall back to the lower-case one
             typed = low
@@ -182,7 +183,7 @@ class Places:
         while i < len(low):
             hit = None
             for n in range(min(self.longest, len(low) - i), 0, -1):
-                hit = self._phrase(low, typed, i, n)
+                hit = self._phrase(low, typed, i, n, clauses)
                 if hit:
                     break
             if hit:
@@ -197,7 +198,7 @@ class Places:
                 return [Place(whole, start=0, end=len(low))]
         return found
 
-    def _phrase(self, low: list[str], typed: list[str], i: int, n: int) -> Place | None:
+    def _phrase(self, low: list[str], typed: list[str], i: int, n: int, clauses: set[int] = frozenset()) -> Place | None:
         key = " ".join(low[i:i + n])
         before = low[i - 1] if i else ""
         placed = before in PLACE_WORDS or i == 0 and n == len(low)
@@ -214,8 +215,8 @@ class Places:
         if n == 1 and len(key) == 2 and key.upper() in self.states:
             capital = typed[i] == key.upper() or typed[i] == key.title()
             end = i + 1 == len(low)
-            if before in ("a", "an"):
-                return None  # "become a PA", "I'm an MA": the job, not Pennsylvania or Massachusetts
+            if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
+                return None  # "become a PA": the job; "schools near me": not Maine
             if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0:
                 return Place(key.upper(), start=i, end=i + 1)
             return None
@@ -225,7 +226,8 @@ class Places:
             if key in WORD_CITIES and not capitalised and not named_state:
                 return None  # "a junior in college" is not College, Alaska; "in Mobile", "reading pa" are places
             at_end = i + n == len(low) or i + n + 1 == len(low) and len(after) == 2  # "... cincinnati", "boise id"
-            if not (placed or capitalised or at_end or n > 1):
+            alone = i in clauses and i + n in clauses  # "security guard at a mall nights, chicago. want ..."
+            if not (placed or capitalised or at_end or n > 1 or alone):
                 return None
             # "Portland, Maine" / "Portland ME": the state right after settles it
             state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)

@@ -53,7 +53,7 @@ NOT_ALONE = {
     "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
     "marine", "carrier", "builder", "evs", "co op", "coop", "military", "army", "navy", "farm", "fitter",
     # what a service member is, not the work: "leading a team of 4 soldiers" is read as a description instead
-    "soldier", "infantryman", "rifleman", "sailor", "airman", "seaman", "servicemember",
+    "soldier", "infantryman", "rifleman", "sailor", "airman", "seaman", "servicemember", "wheeler", "tier",
 }
 # ... of which these are jobs after "a"/"an" ("I'm a server", "as a driver"), never alone ("server down")
 BARE_HEADS = {"server", "driver", "runner", "model", "host", "guard", "judge", "porter", "buyer", "cleaner", "mover",
@@ -89,6 +89,9 @@ GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "of
                   "everything", "sure", "know", "start", "stay", "keep", "find", "give", "take", "leave", "open",
                   "close", "run", "see", "look", "try", "use", "need", "stop", "come", "make", "have", "put", "set",
                   "turn", "way", "place", "life", "family", "away", "out", "down", "over", "side", "level", "step"}
+# Verbs whose person is not what someone means by them ("wait what??" is no waiter)
+EVERYDAY_VERBS = {"wait", "read", "call", "talk", "ask", "tell", "play", "live", "quit", "sell", "buy", "pick", "pack",
+                  "load", "clean", "drive", "walk", "watch", "speak", "listen", "sing", "dance", "write", "think", "feel"}
 # Everyday short forms inside titles, read as the word O*NET uses: "library tech", "sales rep", "special ed teacher"
 WORD_FORMS = {"tech": "technician", "techs": "technician", "rep": "representative", "reps": "representative",
               "mgr": "manager", "asst": "assistant", "para": "paraprofessional", "ed": "education", "maint": "maintenance",
@@ -238,7 +241,8 @@ class TitleSpans:
                     # a field: the start of titles, after a cue; one word must not be too broad ("healthcare"),
                     # and no word a small word ("after", "out"), but "and" inside ("training and development")
                     field = person is None and i in after_cue and key in self.prefixes \
-                        and not (n == 1 and key[0] in GENERIC_FIELDS) and key[0] not in self.stop_words \
+                        and not (n == 1 and (key[0] in GENERIC_FIELDS or key[0] in EVERYDAY_VERBS)) \
+                        and key[0] not in self.stop_words \
                         and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \
                         and all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and" for k, w in enumerate(key)) \
                         and key[0] not in ("just", "new", "good", "back", "certified", "licensed") \
@@ -249,7 +253,8 @@ class TitleSpans:
                         continue
                 one = (person or key)[0] if len(person or key) == 1 else None
                 if one and not (field and i in cued) and not self._alone_ok(one, typed, i) \
-                        and not (one in capitals and one in self.capital_jobs):
+                        and not (one in capitals and one in self.capital_jobs) \
+                        and not (one in self.bare_heads and i in cued):  # "move up to supervisor"
                     continue
                 found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)
                 break
@@ -286,7 +291,7 @@ class TitleSpans:
         for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
                               ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
                               ("ign", ("igner",)), ("ive", ("ivist",)), ("", ("er", "or", "r"))):
-            if suffix == "" and (last in GENERIC_FIELDS or last in self.stop_words or len(key) > 1):
+            if suffix == "" and (last in GENERIC_FIELDS or last in self.stop_words or last in EVERYDAY_VERBS or len(key) > 1):
                 continue  # "want to teach": a teacher; "want to start", "want to work": no one's title
             if last.endswith(suffix) and len(last) > len(suffix) + 2:
                 for form in forms:

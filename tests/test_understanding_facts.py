@@ -311,3 +311,28 @@ def test_a_title_does_not_run_across_a_comma(lookups):
 ])
 def test_titles_said_in_other_words(lookups, text, title):
     assert [j.text for j in read(lookups, text).jobs][:1] == [title]
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("i work as a cashier at walmart rn, want to be a pharmacy tech", "cashier", "pharmacy tech"),  # rn: right now
+    ("Hurt my back, the doctor says no more lifting. Warehouse worker 9 years", "warehouse worker", None),
+    ("my supervisor says I should be a dispatcher. I drive a forklift", "forklift operator", "dispatcher"),
+    ("CNA 4 yrs, want to go back to school for my RN", "cna", "rn"),
+])
+def test_people_in_the_story_and_slang_are_not_jobs(lookups, text, current, target):
+    found = {role: job.lower() for role, job in roles(lookups, text).items() if role in ("current", "target")}
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("which schools near me have a program? I'm in north carolina", "NC"),  # "me" is not Maine
+    ("teller at Wells Fargo in Tucson", "AZ"),  # Wells Fargo is not Fargo, North Dakota
+    ("security guard at a mall, chicago. want to be a cop", "IL"),  # a city alone in its clause
+])
+def test_words_that_look_like_places(lookups, text, state):
+    place = read(lookups, text).place
+    assert place is not None and place.state == state
+
+
+def test_wait_is_not_a_waiter(lookups):
+    assert [j.text for j in read(lookups, "wait what?? im not a nurse lol i said barista").jobs] == ["barista"]

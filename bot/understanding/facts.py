@@ -191,7 +191,7 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(work|working|worked|do|doing) (in )?(construction)\b", "construction laborer"),
     (r"\b(work|working|worked|do|doing) (in )?(a )?warehouse\b", "warehouse worker"),
     (r"\b(work|working|worked|do|doing) retail\b", "retail sales associate"),
-    (r"\b(work|working|worked|do|doing) (overnight |night |nights |armed |hospital |mall )?security\b", "security guard"),
+    (r"\b(work|working|worked|do|doing) (overnight |night |nights |armed |hospital |mall )?security\b(?! guard| officer)", "security guard"),
     (r"\b(do|doing|did) makeup\b", "makeup artist"),
     (r"\b(clean|cleaning|cleaned) (at|in|for) (a|an|the)\b", "cleaner \\2 \\3"),
     (r"\b(work|working|worked) (at|in) (a |the )?(daycare|day care|childcare center|preschool)\b", "child care worker"),
@@ -301,14 +301,20 @@ GRADES = [(re.compile(r"\b(k|kinder|kindergarten|pre ?k|1st|first|2nd|second|3rd
            "high school teacher")]
 
 
+RANK = re.compile(r"\b(tier|level)[- ]?(1|2|3|one|two|three|i{1,3})\b", re.I)
+
+
 def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     for grade, title in GRADES:
         text = grade.sub(lambda m, title=title: "preschool teacher" if m.group(1).lower().startswith("pre")
                          else "kindergarten teacher" if m.group(1).lower().startswith("k") else title, text)
-    text = _verb_jobs(text)
+    text = RANK.sub(" ", _verb_jobs(text))  # "tier 1 help desk" is help desk
     tokens = words(text)
     facts = Facts()
     found = places.find_all(text, tokens)
+    employer = workplaces.find(tokens)
+    if employer and workplaces.is_employer(tokens[employer[0]:employer[1]]) and employer[1] - employer[0] > 1:
+        found = [p for p in found if not employer[0] <= p.start < employer[1]]  # "Wells Fargo" is not North Dakota
     taken = {i for p in found for i in range(p.start, p.end)}
     # "i said georgia not alabama": the place after "not" is the one they don't mean
     meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
@@ -318,7 +324,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens, clauses, asked, sentences))
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
                                      sentences, clauses, asked)
-    _settings(tokens, facts.jobs, taken, spans.english)
+    _settings(tokens, facts.jobs, taken, spans.english, clauses)
     facts.jobs = _workplace(text, tokens, facts)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
@@ -400,7 +406,7 @@ def _cue_before(window: list[str]) -> tuple[str | None, int]:
 
 
 # "I work in logistics", "trabajo de housekeeping": a field after these is the job they have
-FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "trabajo de", "trabajo en",
+FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "trabajo de", "trabajo en", "i work",
                                          "job in", "career in", "experience in", "background in")]
 # "want something steady, maybe [wind turbine tech]": after a wish, these introduce what they would like
 SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably", "or"}
@@ -518,9 +524,12 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
     avoid: list[str] = []
     previous_end = 0
     for k, span in enumerate(spans):
-        if span.text == "rn" and k and (spans[k - 1].end == span.start or tokens[span.start - 1:span.start] == ["job"]) \
-                and not upper_rn:
-            continue  # "im a server rn": right now
+        if span.text == "rn" and span.start and not upper_rn and tokens[span.start - 1] not in BEFORE_RN:
+            continue  # "im a server rn", "barista at starbucks rn": right now
+        if span.start and tokens[span.start - 1] in POSSESSIVE and tokens[span.start - 2:span.start - 1] != [] \
+                and tokens[span.start - 2] not in EARN or span.start == 1 and tokens[0] in POSSESSIVE \
+                or tokens[span.start - 1:span.start] == ["the"] and tokens[span.end:span.end + 1] and tokens[span.end] in SAYS:
+            continue  # "my manager", "the doctor says no more climbing": someone else in their story
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
         sentence = max([0] + [b for b in sentences if b <= span.start])
         start = max(previous_end, span.start - WINDOW, sentence)
@@ -594,13 +603,19 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
 
 
 SETTING_START = {"at", "in", "for", "with", "on"}
+BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "am", "an", "travel", "er", "icu", "or"}
+POSSESSIVE = {"my", "his", "her", "their", "our", "your"}
+EARN = {"for", "get", "getting", "got", "earn", "earning", "finish", "finishing", "finished", "have", "had", "use", "using",
+        "keep", "renew", "start", "starting", "do", "doing", "did", "as", "was", "is", "quit", "left", "lost", "love", "hate"}
+SAYS = {"says", "said", "told", "tells", "thinks", "wants", "recommended", "suggested"}
 SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
                          "like", "doing", "making", "lol", "here", "now", "ago", "last", "this", "about", "over",
-                         "thinking", "looking", "hoping", "trying"}
+                         "thinking", "looking", "hoping", "trying", "rn"}
 SETTING_WORDS = 6
 
 
-def _settings(tokens: list[str], jobs: list[Job], taken: set[int], english: frozenset[str]) -> None:
+def _settings(tokens: list[str], jobs: list[Job], taken: set[int], english: frozenset[str],
+              clauses: set[int] = frozenset()) -> None:
     """Give each title the words that say where it is done ("at a medical office", "in the ER", "for the school
     district"); they stop at a new clause, a number, a place or another title."""
     starts = {j.start for j in jobs}
@@ -614,7 +629,7 @@ def _settings(tokens: list[str], jobs: list[Job], taken: set[int], english: froz
         said = [tokens[i]]
         for k in range(i + 1, min(len(tokens), i + 1 + SETTING_WORDS)):
             w = tokens[k]
-            if w in SETTING_STOP or k in taken or k in starts or any(ch.isdigit() for ch in w):
+            if w in SETTING_STOP or k in taken or k in starts or k in clauses or any(ch.isdigit() for ch in w):
                 break
             said.append(w)
         while said and (said[-1] in FILLER or said[-1] in SETTING_START):
