@@ -32,6 +32,7 @@ EXPLORE = "explore"  # target_job: suggest destinations instead of comparing wit
 OTHER = {"current": "target", "target": "current"}
 MILITARY_WORDS = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|national guard|military|infantry|"
                             r"rifleman|soldier|sailor|airman|mos|\d{2}[A-Z]\d?)\b", re.I)
+QUESTION = re.compile(r"\?|^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|should|would|will)\b", re.I)
 RESTATED = re.compile(r"\bthe job i (have|want|do|'d like)\b|\b(that's|thats|that is) (not|wrong)\b|\bi said\b", re.I)
 RESTATED_WITHIN = 0.3  # a restated title's readings offered: those this close to the one we took
 OWN_TITLE = 0.95  # a reading this sure is the occupation's own title ("welder"): restating it changes nothing
@@ -110,10 +111,17 @@ class ValidateCareerForm(FormValidationAction):
             return swapped()
         if not (current and current == target):
             return {}
+        # a question that names one of the two jobs asks about it ("do I need to be a CPA to work as an
+        # accountant?", "are office clerk jobs shrinking?"): the pair stays as it was
+        asked = QUESTION.search(latest_text(tracker)) and not CORRECTION.search(latest_text(tracker))
         if changed["current"] and before["target"] == current and before["current"]:
+            if asked:
+                return job_slots("current", before["current"], previous_value(tracker, "current_title"))
             # "no, I'm the RN": the job they have is the one we had as the target; the other is the target
             return job_slots("target", before["current"], previous_value(tracker, "current_title"))
         if changed["target"] and before["current"] == target and before["target"]:
+            if asked:
+                return job_slots("target", before["target"], previous_value(tracker, "target_title"))
             return job_slots("current", before["target"], previous_value(tracker, "target_title"))
         typed = entities.get("current_job")
         if changed["current"] and changed["target"] and typed and entities.get("target_job"):

@@ -53,7 +53,7 @@ NOT_ALONE = {
     "retired", "veteran", "boss", "help", "line", "plant", "shop", "store", "office", "school", "hospital",
     "marine", "carrier", "builder", "evs", "co op", "coop", "military", "army", "navy", "farm", "fitter",
     # what a service member is, not the work: "leading a team of 4 soldiers" is read as a description instead
-    "soldier", "infantryman", "rifleman", "sailor", "airman", "seaman", "servicemember", "wheeler", "tier",
+    "soldier", "infantryman", "rifleman", "sailor", "airman", "seaman", "servicemember", "wheeler", "tier", "foot",
 }
 # ... of which these are jobs after "a"/"an" ("I'm a server", "as a driver"), never alone ("server down")
 BARE_HEADS = {"server", "driver", "runner", "model", "host", "guard", "judge", "porter", "buyer", "cleaner", "mover",

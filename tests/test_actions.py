@@ -742,6 +742,19 @@ def test_a_title_restated_in_so_many_words_gets_the_jobs_at_that_workplace(actio
     assert payloads(messages)[0] == '/choose_job{"current_job": "35-1012.00"}'
 
 
+def test_a_question_naming_one_of_the_two_jobs_keeps_the_pair(actions, domain):
+    """"are office clerk jobs shrinking?" (read as the job asked about) when office clerk is the job they have:
+    a question about it, not "the job I want is office clerk", so the comparison is not turned around."""
+    had = {"current_job": "43-9061.00", "current_code": "43-9061.00", "current_title": "Office Clerks, General",
+           "target_job": "43-4061.00", "target_code": "43-4061.00",
+           "target_title": "Eligibility Interviewers, Government Programs", "state": "PA"}
+    t = tracker(text="And are office clerk jobs shrinking?", entities=[{"target_job": "office clerk"}],
+                form="career_form", slots=had, history=history_of(had), candidates={"target_job": "office clerk"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = {**had, **slots_of(events)}
+    assert (slots["current_code"], slots["target_code"]) == ("43-9061.00", "43-4061.00")
+
+
 def test_words_left_from_an_earlier_question_are_not_read_as_this_answer(actions, domain):
     """"do i need to be certified?" (asked outside the form) left its words in the job slots; the next message,
     "wait i dont make 62k", must not get '"do i need to be certified" could mean a few different jobs'."""

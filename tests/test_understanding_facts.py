@@ -336,3 +336,12 @@ def test_words_that_look_like_places(lookups, text, state):
 
 def test_wait_is_not_a_waiter(lookups):
     assert [j.text for j in read(lookups, "wait what?? im not a nurse lol i said barista").jobs] == ["barista"]
+
+
+@pytest.mark.parametrize("text, roles_read", [
+    ("do I need a license to work as a plumber?", {"target": "plumber"}),  # "to work as": on the way, not now
+    ("maybe I should start as a bank teller first", {"target": "bank teller"}),
+    ("i heard about LPN to RN programs", {"program": "lpn", "target": "rn"}),  # a bridge program's name
+])
+def test_jobs_on_the_way_are_not_the_job_they_have(lookups, text, roles_read):
+    assert {role: job.lower() for role, job in roles(lookups, text).items()} == roles_read

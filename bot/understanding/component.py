@@ -116,8 +116,8 @@ class JobFactsExtractor(GraphComponent):
         for job in found.jobs:
             if job.role is None and asked_about and not found.job("target"):
                 job.role = "target"  # "what does a plumber make in Ohio?": the job asked about
-            if job.role == "alternative":
-                continue  # "service advisor or parts manager": the first is the answer; the choices offer more
+            if job.role in ("alternative", "program"):
+                continue  # "service advisor or parts manager": the first is the answer; "LVN to RN": a program
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current

@@ -24,6 +24,7 @@ from knowledge.title_spans import GENERIC_FIELDS, Span, TitleSpans, clause_start
 
 WINDOW = 7  # words before a title searched for its cue
 CURRENT, TARGET, PAST = "current", "target", "past"
+PROGRAM = "program"  # the first job of a bridge program's name ("LVN to RN"): neither the job they have nor want
 
 # cue phrases, as word tuples, matched ending at most 3 filler words before the title
 _CUES = {
@@ -540,13 +541,18 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
             avoid.append(span.text)
             continue
         role, _length = _cue_before(window)
+        if role == CURRENT and PURPOSE.search(" ".join(window)):
+            role = TARGET  # "a CPA to work as an accountant", "start as an HR assistant first"
         if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
                                                             ["or", "maybe"]):
             role = TARGET  # "estimating or project management": another job they would like
         if role in (None, CURRENT) and (_wants(wish_window) or _wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
         to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
-        if jobs and role in (None, CURRENT, PAST) and to_before:
+        bridge = tokens[max(0, jobs[-1].start - 1):jobs[-1].start] in (["about"], ["an"], ["the"]) if jobs else False
+        if jobs and to_before and bridge:
+            jobs[-1].role, role = PROGRAM, TARGET  # "heard about LVN to RN": a bridge program toward the RN
+        if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         if role is None:
             role = _cue_after(tokens, span.end)
@@ -603,6 +609,9 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
 
 
 SETTING_START = {"at", "in", "for", "with", "on"}
+# "to work as", "should start as", "could work like": a job on the way, not the one they have
+PURPOSE = re.compile(r"\b(to|should|could|would|might|maybe|first)( start| starting| work| working| begin)?( out)? (as|like)"
+                     r"( an?| the)?$")
 BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "am", "an", "travel", "er", "icu", "or"}
 POSSESSIVE = {"my", "his", "her", "their", "our", "your"}
 EARN = {"for", "get", "getting", "got", "earn", "earning", "finish", "finishing", "finished", "have", "had", "use", "using",
