@@ -549,7 +549,7 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
         if role in (None, CURRENT) and (_wants(wish_window) or _wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
         to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
-        bridge = tokens[max(0, jobs[-1].start - 1):jobs[-1].start] in (["about"], ["an"], ["the"]) if jobs else False
+        bridge = tokens[max(0, jobs[-1].start - 1):jobs[-1].start] == ["about"] if jobs else False
         if jobs and to_before and bridge:
             jobs[-1].role, role = PROGRAM, TARGET  # "heard about LVN to RN": a bridge program toward the RN
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
