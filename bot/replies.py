@@ -112,13 +112,30 @@ def all_gaps(c: dict) -> list[dict]:
     return ranked_gaps(c)
 
 
+TASK_WORDS = 16  # a task quoted in a chat message: about one line on a phone
+TASK_CUTS = (", such as", " such as", ", including", " including", "; ", ", using", " using", " to ensure", " in order to")
+
+
+def short_task(text: str) -> str:
+    """An O*NET task statement short enough to read in a chat ("Provide basic patient care or treatments,
+    such as taking temperatures ... or performing catheterizations." -> "Provide basic patient care or
+    treatments"); the report quotes it whole."""
+    text = text.strip().rstrip(".")
+    if len(text.split()) <= TASK_WORDS:
+        return text
+    cut = min((text.find(c) for c in TASK_CUTS if text.find(c) >= 20), default=-1)
+    if cut > 0 and len(text[:cut].split()) <= TASK_WORDS:
+        return text[:cut]
+    return " ".join(text.split()[:TASK_WORDS]).rstrip(",;") + " ..."
+
+
 def _gap_line(g: dict, n: int | None = None) -> str:
     example = g.get("example") or {}  # from the target job's own tasks (knowledge/gap_examples.py), or none
     head = f"{n}. " if n else "• "
     line = (f"{head}{g['element']} ({DOMAIN_WORD[g['domain']]}): the job needs about {g['target_level']} out of 100, "
             f"your current job about {g['source_level'] if g['source_level'] is not None else 0}.")
     if example.get("kind") == "task":
-        line += f" In the job, for example: \"{example['text'].strip()}\""
+        line += f" In the job, for example: \"{short_task(example['text'])}\""
     elif example.get("kind") == "level_anchor":
         line += f" At that level you could, for example, {_sentence(example['text'])}."
     return line

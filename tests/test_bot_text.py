@@ -72,3 +72,13 @@ def test_buttons_carry_intents_and_entities():
 ])
 def test_button_titles_are_cut_between_words(text, limit, shown):
     assert replies.fit(text, limit) == shown and len(shown) <= limit
+
+
+def test_a_task_quoted_in_a_chat_is_cut_at_its_first_clause():
+    from bot.replies import short_task
+
+    long = ("Provide basic patient care or treatments, such as taking temperatures or blood pressures, dressing "
+            "wounds, treating bedsores, giving enemas or douches, rubbing with alcohol, massaging, or performing "
+            "catheterizations.")
+    assert short_task(long) == "Provide basic patient care or treatments"
+    assert short_task("Answer phones.") == "Answer phones"
