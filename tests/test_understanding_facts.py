@@ -345,3 +345,13 @@ def test_wait_is_not_a_waiter(lookups):
 ])
 def test_jobs_on_the_way_are_not_the_job_they_have(lookups, text, roles_read):
     assert {role: job.lower() for role, job in roles(lookups, text).items()} == roles_read
+
+
+@pytest.mark.parametrize("text, current", [
+    ("I'm a CNA at a nursing home. I do everything for my residents", "cna"),  # the people they serve
+    ("worked at the plant 20 years until it closed", "factory worker"),  # not O*NET's "plant worker" (nursery)
+    ("Assembly line at a truck plant in Ohio", "assembly line worker"),
+])
+def test_the_people_served_and_factory_work(lookups, text, current):
+    found = {role: job.lower() for role, job in roles(lookups, text).items()}
+    assert found.get("current") == current, found

@@ -211,6 +211,10 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(teach|teaching|taught) (school|kids)\b", "teacher"),
     (r"\b(translate|translating|interpret|interpreting)\b", "interpreter"),
     (r"\b(on the line|line worker) at (the|a) (\w+ )?(plant|factory)\b", "assembly line worker"),
+    (r"\b(on|work|working|worked) (on )?(the |an? )?(assembly|production) line\b", "assembly line worker"),
+    (r"^\W*(assembly|production) line\b(?! worker)", "assembly line worker"),  # "ASSEMBLY LINE AT A CAR PLANT"
+    # "worked at the plant": a factory; "plant worker" is O*NET's title for a nursery hand
+    (r"\b(work|working|worked) (at|in) (the |an? )?(plant|factory|mill)\b(?! nursery)", "factory worker"),
 )]
 
 
@@ -527,7 +531,9 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
     for k, span in enumerate(spans):
         if span.text == "rn" and span.start and not upper_rn and tokens[span.start - 1] not in BEFORE_RN:
             continue  # "im a server rn", "barista at starbucks rn": right now
-        if span.start and tokens[span.start - 1] in POSSESSIVE and tokens[span.start - 2:span.start - 1] != [] \
+        if span.start and tokens[span.start - 1] in POSSESSIVE and normal(tokens[span.start]) != tokens[span.start] \
+                and tokens[span.end - 1:span.end] == [tokens[span.start]] \
+                or span.start and tokens[span.start - 1] in POSSESSIVE and tokens[span.start - 2:span.start - 1] != [] \
                 and tokens[span.start - 2] not in EARN or span.start == 1 and tokens[0] in POSSESSIVE \
                 or tokens[span.start - 1:span.start] == ["the"] and tokens[span.end:span.end + 1] and tokens[span.end] in SAYS:
             continue  # "my manager", "the doctor says no more climbing": someone else in their story
