@@ -210,10 +210,12 @@ class TitleSpans:
         # the nearest; among equally near, the longer (a dropped letter is the usual typo: "servce" is service)
         return min(found, key=lambda f: (f[1], -len(f[0])))[0] if found else word
 
-    def find(self, text: str, skip: set[int] | None = None, after_cue: set[int] | None = None) -> list[Span]:  # noqa: C901
+    def find(self, text: str, skip: set[int] | None = None, after_cue: set[int] | None = None,  # noqa: C901
+             people_only: set[int] = frozenset()) -> list[Span]:
         """Job-title spans, left to right, longest first at each position; ``skip``: word indexes that
         are something else already (a place); ``after_cue``: indexes right after a role cue ("get into",
-        "I do"), where the start of a title counts too ("get into hvac", "I do warehouse")."""
+        "I do"), where the start of a title counts too ("get into hvac", "I do warehouse"); ``people_only``: of
+        those, indexes where a field counts only as its person ("nursing?" is a nurse, "union?" no job)."""
         typed = words(text)
         keys = [self._correct(normal(w)) for w in typed]
         skip = skip or set()
@@ -240,7 +242,7 @@ class TitleSpans:
                     person = self.person_form(key) if i in after_cue and n == 1 else None
                     # a field: the start of titles, after a cue; one word must not be too broad ("healthcare"),
                     # and no word a small word ("after", "out"), but "and" inside ("training and development")
-                    field = person is None and i in after_cue and key in self.prefixes \
+                    field = person is None and i in after_cue and i not in people_only and key in self.prefixes \
                         and not (n == 1 and (key[0] in GENERIC_FIELDS or key[0] in EVERYDAY_VERBS)) \
                         and key[0] not in self.stop_words \
                         and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \

@@ -355,3 +355,8 @@ def test_jobs_on_the_way_are_not_the_job_they_have(lookups, text, roles_read):
 def test_the_people_served_and_factory_work(lookups, text, current):
     found = {role: job.lower() for role, job in roles(lookups, text).items()}
     assert found.get("current") == current, found
+
+
+def test_a_word_asked_alone_names_a_job_only_through_its_person(lookups):
+    assert roles(lookups, "Cashier, Ohio, nursing?").get("target") == "nurse"
+    assert read(lookups, "where do i sign up near denver. union? can i talk to a real person").jobs == []

@@ -326,7 +326,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     if meant:
         facts.place = meant[-1]
     sentences, clauses, asked = clause_starts(text), clause_starts(text, ",.!?;"), _asked_clauses(text)
-    title_spans = spans.find(text, skip=taken, after_cue=_cue_ends(tokens, clauses, asked, sentences))
+    cues = _cue_ends(tokens, clauses, asked, sentences)
+    people_only = asked - _cue_ends(tokens, clauses, set(), sentences)  # "nursing?" names a nurse; "union?" no job
+    title_spans = spans.find(text, skip=taken, after_cue=cues, people_only=people_only)
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
                                      sentences, clauses, asked)
     _settings(tokens, facts.jobs, taken, spans.english, clauses)
