@@ -402,11 +402,11 @@ def explore(found: dict, citations: dict, toward: str | None = None) -> list[Mes
     pay_where = "U.S.-wide pay" if area == "U.S." else f"pay in {area}"
     asked = (f", near {toward} (the job you named)" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
     if rated:
-        lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}. Order: {found['order']}. "
-                 "Covered = how much of what the job asks for you already have."]
+        lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}: {found['order']}. "
+                 "\"Covered\" = how much of what the job asks you already have."]
     else:
         lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
-                 f"jobs O*NET lists as related to it{asked}, with {pay_where}. Order: {found['order']}."]
+                 f"jobs O*NET lists as related to it{asked}, with {pay_where}: {found['order']}."]
     for i, d in enumerate(destinations, 1):
         parts = [f"{d['covered']:.0f}% covered"] if d.get("covered") is not None else []
         if d.get("median_wage") is not None:

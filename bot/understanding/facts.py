@@ -116,7 +116,11 @@ AVOID = re.compile(r"\b(?:not|anything but|anything except|other than|no more|no
                    r"([a-z]{4,}(?:ing|er|ers|ion|ail|ales|ight|ights)?)\b", re.I)
 AVOID_NOT = {"sure", "really", "that", "this", "what", "working", "much", "many", "able", "going", "getting", "good",
              "having", "looking", "want", "wanting", "knowing", "being", "doing", "quite", "only", "just", "even",
-             "happy", "anymore", "interested", "certain", "qualified", "enough", "college", "school", "degree", "experience"}
+             "happy", "anymore", "interested", "certain", "qualified", "enough", "college", "school", "degree", "experience",
+             # "I'm not ready", "I don't understand": feelings and words, not kinds of work to leave out
+             "ready", "understand", "worth", "afraid", "scared", "allowed", "there", "here", "something", "anything",
+             "everything", "nothing", "someone", "easy", "hard", "fair", "great", "right", "wrong", "counting",
+             "including", "making", "paying", "hiring", "helping", "trying", "telling", "saying", "asking", "sure"}
 EXPLORE_WORDS = re.compile(
     r"\b(idk what|not sure what|no idea what|don'?t know what|dont know what|do not know what|no clue what|unsure what"
     r"|what else (could|can|should) i|what (other )?(jobs|careers|options)|what are my options|any ideas|ideas\?|suggest"
