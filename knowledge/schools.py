@@ -79,6 +79,12 @@ def schools(conn: Session, cip4: str, state: str, metro: str | None = None, educ
             "certificate_only_left_out": left_out}
 
 
+def label(school: dict) -> str:
+    """'San Jacinto College (Pasadena, associate's)': a school as the chat and the conversation record name it."""
+    where = ", ".join(x for x in (school.get("city"), school.get("credential")) if x)
+    return f"{school.get('name')} ({where})" if where else str(school.get("name"))
+
+
 def _shown_credential(levels: list[int], needed: set[int]) -> str:
     """The one credential to name in a short answer: the one the job needs when the school awards it, else the
     school's highest (non-credit coursework last)."""
