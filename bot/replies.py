@@ -336,12 +336,12 @@ def school_line(program: dict, state_name: str, area: str | None) -> str:
     if not schools:
         return f": no school in {state_name} reports this program"
     total = counts.get("in_state", len(schools))
-    count = (f"{schools_count(counts['in_metro'])} in the {area}, {total} in {state_name}"
-             if area and counts.get("in_metro") is not None else f"{schools_count(total)} in {state_name}")
     named = "; ".join(label(s) for s in schools)
-    if area and not counts.get("in_metro"):
-        named = f"none in the {area}; nearest: " + named
-    return f" ({count}): {named}"
+    if not area or counts.get("in_metro") is None:
+        return f" ({schools_count(total)} in {state_name}): {named}"
+    if not counts["in_metro"]:
+        return f" ({schools_count(total)} in {state_name}, none in the {area}), nearest first: {named}"
+    return f" ({schools_count(counts['in_metro'])} in the {area}, {total} in {state_name}): {named}"
 
 
 def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
@@ -406,7 +406,7 @@ def apprenticeship_length(term: str | None, training_type: str | None) -> str:
 def apprenticeship_name(title: str) -> str:
     """'NURSE ASSISTANT CERTIFIED (EXISTING TITLE: NURSE ASSISTANT)' -> 'Nurse Assistant Certified': the registry's
     notes on its own titles mean nothing to a reader."""
-    return re.sub(r"\s*\((existing|alternate) title:[^)]*\)", "", title, flags=re.I).strip().title()
+    return re.sub(r"\s*\((existing|alternate) titles?:[^)]*\)", "", title, flags=re.I).strip().title()
 
 
 def named_like(title: str, items: list[dict]) -> list[dict]:
