@@ -331,7 +331,8 @@ def schools_count(n: int) -> str:
 
 
 def school_line(program: dict, state_name: str, area: str | None) -> str:
-    """': 3 in the Houston area, 41 in Texas: San Jacinto College (Pasadena; associate's); ...' for one program."""
+    """' (21 schools in the Houston area, 126 in Texas): University of St Thomas (Houston, bachelor's); ...': the
+    schools of one program family as knowledge/schools.py ordered them, with how many there are."""
     schools, counts = program.get("institutions") or [], program.get("school_counts") or {}
     if not schools:
         return f": no school in {state_name} reports this program"
@@ -418,13 +419,15 @@ def named_like(title: str, items: list[dict]) -> list[dict]:
 
 def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None, shown: int = 3) -> list[Message]:
     """At most two short messages: the routes (target first; the action passes the current job only when asked,
-    each job's routes in the order to show, see ``named_like``), then how to apply. Registry codes and types stay in the report."""
+    each job's routes in the order to show, see ``named_like``), then how to apply. Registry codes and types stay
+    in the report."""
     found = [(title, items) for title, items in groups if items]
     missing = [title for title, items in groups if not items]
     how = (f"How to apply: search openings near you at {APPRENTICESHIP_FINDER}. A registered apprenticeship is a "
            "paid job: you earn from the first day, with raises as you learn.")
-    if not found:
-        return [msg(f"I found no registered apprenticeship for {' or '.join(missing)}. " + how + " "
+    if not found:  # the list is of 2019: newer routes may exist, and the finder has them
+        return [msg(f"I found no registered apprenticeship for {' or '.join(missing)} in the Department of Labor's "
+                    f"list. Newer ones may exist: search openings near you at {APPRENTICESHIP_FINDER}. "
                     + source_line(citation), follow_ups("ask_apprenticeship"))]
     lines = []
     for title, items in found:
