@@ -235,10 +235,12 @@ class ActionTraining(Action):
         a = store.analyst()
         state = store.area_state(tracker.get_slot("state"))
         occ = store.occupation(target)
-        routes = training_routes(store.engine(), target, state)
-        say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone),
-                                         lookup.projection_for(a.projections, occ.soc), a.cite("job_zone_reference"),
-                                         a.cite("projection")))
+        projection = lookup.projection_for(a.projections, occ.soc)
+        metro = person_metro(tracker)  # schools in the city they named come first
+        routes = training_routes(store.engine(), target, state, metro=metro[0] if metro else None,
+                                 education=(projection or {}).get("entry_education"))
+        say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone), projection,
+                                         a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None))
         return named + analysis_record.recorded(tracker, analysis_record.training(routes, state))
 
 
@@ -249,12 +251,17 @@ class ActionApprenticeships(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         from knowledge import lookup
 
-        codes = list(dict.fromkeys(c for c in (has_code(tracker, "target"), has_code(tracker, "current")) if c))
+        target, current = has_code(tracker, "target"), has_code(tracker, "current")
+        # the current job's routes only when there is no target or the person asks about it ("for my current job")
+        asked_current = bool(re.search(r"\b(current|my (own |present )?job|i do now|i have now)\b",
+                                       (tracker.latest_message or {}).get("text") or "", re.I))
+        codes = list(dict.fromkeys(c for c in (target, current if asked_current or not target else None) if c))
         if not codes:
             say(dispatcher, replies.need("both"))
             return []
         with store.session() as conn:
-            groups = [(store.occupation(c).title, lookup.apprenticeships(conn, c)) for c in codes]
+            groups = [(title, replies.named_like(title, lookup.apprenticeships(conn, c)))
+                      for c, title in ((c, store.occupation(c).title) for c in codes)]
             citation = lookup.citation(conn, "apprenticeship")
         say(dispatcher, replies.apprenticeships(groups, citation))
         return analysis_record.recorded(tracker, analysis_record.apprenticeships(groups))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from knowledge.schools import label
+
 SLOT = "analyses"
 KEEP = 40  # records kept in the slot; the console also reads the older slot events, so nothing is lost
 TOP_GAPS = 5
@@ -84,7 +86,7 @@ def training(routes: dict, state: str | None) -> dict:
     return record("training", target={"code": routes.get("code"), "title": routes.get("title")}, state=state,
                   basis=routes.get("basis"),
                   programs=[{"title": p.get("title"), "for": p.get("for"),
-                             "institutions": [f"{s.get('name')} ({s.get('city')})" for s in (p.get("institutions") or [])]}
+                             "institutions": [label(s) for s in (p.get("institutions") or [])]}
                             for p in (routes.get("programs") or [])[:TOP_ITEMS]])
 
 

@@ -188,8 +188,13 @@ def _thousands(value: float | None) -> int | None:
     return None if value is None else int(round(value * 1000))
 
 
-def programs(conn: Session, soc: str, state: str | None = None, institutions_per_program: int = 5) -> list[dict]:
-    """CIP programs that prepare for the occupation; with a state, institutions there that award the field."""
+def programs(conn: Session, soc: str, state: str | None = None, institutions_per_program: int = 5,
+             metro: str | None = None, education: str | None = None) -> list[dict]:
+    """CIP programs that prepare for the occupation; with a state, schools there that award the field, near
+    ``metro`` (an OEWS metro code) first and the credential ``education`` (BLS typical entry education) needs
+    first (see knowledge/schools.py), with how many schools there are."""
+    from knowledge.schools import schools
+
     rows = conn.execute(
         select(m.CipProgram.code, m.CipProgram.title, m.CipProgram.definition)
         .join(m.CipSoc, m.CipSoc.cip_code == m.CipProgram.code).where(m.CipSoc.soc == soc).order_by(m.CipProgram.code)
@@ -198,25 +203,11 @@ def programs(conn: Session, soc: str, state: str | None = None, institutions_per
     for code, title, definition in rows:
         entry = {"cip": code, "title": title, "definition": definition}
         if state:
-            entry["institutions"] = [
-                {"name": i.name, "city": i.city, "address": i.address, "url": i.url, "credentials": creds}
-                for i, creds in _institutions(conn, code[:5], state, institutions_per_program)
-            ]
+            found = schools(conn, code[:5], state, metro, education, institutions_per_program)
+            entry["institutions"] = found.pop("schools")
+            entry["school_counts"] = found
         out.append(entry)
     return out
-
-
-def _institutions(conn: Session, cip4: str, state: str, limit: int):
-    rows = conn.execute(
-        select(m.Institution, m.InstitutionProgram.credential)
-        .join(m.InstitutionProgram, m.InstitutionProgram.unitid == m.Institution.unitid)
-        .where(m.InstitutionProgram.cip4 == cip4, m.Institution.state == state.upper())
-        .order_by(m.Institution.name, m.InstitutionProgram.credential_level)
-    ).all()
-    grouped: dict[int, tuple] = {}
-    for inst, credential in rows:
-        grouped.setdefault(inst.unitid, (inst, []))[1].append(credential)
-    return list(grouped.values())[:limit]
 
 
 def apprenticeships(conn: Session, code: str) -> list[dict]:

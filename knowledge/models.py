@@ -308,6 +308,9 @@ class Institution(Base):
     url = Column(String(300))
     sector = Column(Integer)
     level = Column(Integer)  # 1 four-year, 2 two-year, 3 less than two-year
+    cbsa = Column(String(5), index=True)  # metro area (Core Based Statistical Area); OEWS metro codes are 00 + this
+    latitude = Column(Float)
+    longitude = Column(Float)
 
 
 class InstitutionProgram(Base):

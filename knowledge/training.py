@@ -19,8 +19,9 @@ RELATED_OCCUPATIONS = 3  # borrow programs from at most this many related occupa
 
 
 def training_routes(engine: Engine, code: str, state: str | None = None, limit: int = 4,
-                    institutions_per_program: int = 3) -> dict:
-    """Programs that prepare for ``code`` (a 2019 O*NET-SOC code), with institutions in ``state``.
+                    institutions_per_program: int = 3, metro: str | None = None, education: str | None = None) -> dict:
+    """Programs that prepare for ``code`` (a 2019 O*NET-SOC code), with institutions in ``state``, those in
+    ``metro`` (OEWS metro code) first and those awarding the credential ``education`` needs first.
 
     Returns {"code", "soc", "basis": "own"|"related"|"none", "related": [{"code","title"}],
     "programs": [{"cip","title","definition","institutions": [...], "for": title}], "source"}.
@@ -28,14 +29,14 @@ def training_routes(engine: Engine, code: str, state: str | None = None, limit: 
     with Session(engine) as conn:
         occ = conn.execute(select(m.Occupation).where(m.Occupation.code == code)).scalars().one()
         source = "; ".join(dict.fromkeys(lookup.citation(conn, t) for t in ("cip_soc", "institution", "institution_program")))
-        own = lookup.programs(conn, occ.soc, state, institutions_per_program)
+        own = lookup.programs(conn, occ.soc, state, institutions_per_program, metro, education)
         if own:
             return {"code": code, "soc": occ.soc, "title": occ.title, "basis": "own", "related": [],
                     "programs": [dict(p, **{"for": occ.title}) for p in own[:limit]], "source": source}
         related = _related_in_group(engine, conn, occ)
         programs, used, seen = [], [], set()
         for other in related:
-            found = [p for p in lookup.programs(conn, other.soc, state, institutions_per_program) if p["cip"] not in seen]
+            found = [p for p in lookup.programs(conn, other.soc, state, institutions_per_program, metro, education) if p["cip"] not in seen]
             if not found:
                 continue
             used.append({"code": other.code, "title": other.title})

@@ -263,12 +263,55 @@ def test_how_do_i_get_there_lists_programs_in_maine(actions, domain):
     assert "then none" not in text
 
 
-def test_apprenticeships_name_3001CB_with_competencies_and_instruction(actions, domain):
+def test_apprenticeships_answer_for_the_target_in_two_plain_messages(actions, domain):
     messages, _ = run(actions.ActionApprenticeships(), tracker(slots=KNOWN), domain)
     text = text_of(messages)
-    assert "3001CB" in text and "competency-based" in text
-    assert "competencies" in text and "hours" in text
+    assert len(messages) <= 2
     assert "no registered apprenticeship for Court, Municipal, and License Clerks" in text
+    assert "Customer Service" not in text, "the current job's routes only when asked"
+    assert "apprenticeship.gov/apprenticeship-job-finder" in text
+
+
+def test_apprenticeships_for_the_current_job_when_asked(actions, domain):
+    messages, _ = run(actions.ActionApprenticeships(),
+                      tracker(slots=KNOWN, text="any apprenticeships for my current job?"), domain)
+    text = text_of(messages)
+    assert len(messages) <= 2
+    assert "Apprenticeships for Customer Service Representatives" in text
+    # the registry's words stay in the report
+    assert "RAPIDS" not in text and "3001CB" not in text and "time-based" not in text and "competency-based" not in text
+    assert "apprenticeship.gov/apprenticeship-job-finder" in text
+
+
+def test_electrician_apprenticeships_say_how_long_in_years(actions, domain):
+    electricians = "47-2111.00"
+    messages, _ = run(actions.ActionApprenticeships(), tracker(slots={"target_job": electricians, "target_code": electricians}), domain)
+    text = text_of(messages)
+    assert len(messages) == 2
+    lines = [line for line in text.splitlines() if line.startswith("• ")]
+    assert lines and all(line.startswith("• Electrician") for line in lines), "the plainly named routes first"
+    assert "about 4 years (8,000 hours)" in text and "8000 hours" not in text
+
+
+def test_schools_near_houston_come_first_with_a_count(actions, domain):
+    nurses = "29-1141.00"
+    slots = {"target_job": nurses, "target_code": nurses, "state": "TX", "metro": "0026420"}
+    messages, _ = run(actions.ActionTraining(), tracker(slots=slots, text="any schools near houston?"), domain)
+    text = text_of(messages)
+    line = next(line for line in text.splitlines() if line.startswith("• Registered Nursing"))
+    found = re.search(r"\((\d+) schools in the Houston area, (\d+) in Texas\): ([^(]+) \(([^,]+), bachelor's\)", line)
+    assert found, line
+    assert 0 < int(found[1]) < int(found[2])
+    assert found[4] in {"Houston", "Pasadena", "The Woodlands", "Sugar Land", "Conroe", "Baytown", "Katy"}
+    assert "Abilene" not in line
+    assert line.count("University of St Thomas") <= 1 and text.count("(Houston, bachelor's)") == line.count("(Houston, bachelor's)"), \
+        "the nursing programs share their schools: one line, not the same schools under each"
+
+
+def test_schools_in_a_state_without_a_city_say_how_many(actions, domain):
+    nurses = "29-1141.00"
+    messages, _ = run(actions.ActionTraining(), tracker(slots={"target_job": nurses, "target_code": nurses, "state": "FL"}), domain)
+    assert re.search(r"\(\d{2,} schools in Florida\): ", text_of(messages)), text_of(messages)
 
 
 def test_pay_compares_state_and_national_with_outlook(actions, domain):
@@ -542,8 +585,8 @@ def test_every_analysis_is_recorded_from_what_the_reply_said(actions, domain):
     earlier = {"kind": "compare", "time": "2026-01-01T00:00:00Z"}
     slots = {**KNOWN, "analyses": [earlier]}
 
-    def record(action, slot_values):
-        messages, events = run(action, tracker(slots=slot_values), domain)
+    def record(action, slot_values, text=""):
+        messages, events = run(action, tracker(slots=slot_values, text=text), domain)
         kept = slots_of(events)["analyses"]
         assert kept[:-1] == slot_values.get("analyses", [])  # appended, earlier records kept
         return text_of(messages), kept[-1]
@@ -561,8 +604,8 @@ def test_every_analysis_is_recorded_from_what_the_reply_said(actions, domain):
     assert r["kind"] == "pay" and r["pay"]["area"] == "Maine" and r["pay"]["target"] > 0
     said, r = record(actions.ActionTraining(), slots)
     assert r["kind"] == "training" and r["programs"] and r["programs"][0]["title"] in said
-    assert r["programs"][0]["institutions"][0] in said  # "School (Town)", as the reply lists it
-    said, r = record(actions.ActionApprenticeships(), slots)
+    assert r["programs"][0]["institutions"][0] in said  # "School (Town, credential)", as the reply lists it
+    said, r = record(actions.ActionApprenticeships(), slots, "and for my current job?")
     assert r["kind"] == "apprenticeships" and any(a["rapids_code"] == "3001CB" for a in r["apprenticeships"])
     said, r = record(actions.ActionExplore(), {"current_job": CASHIER, "current_code": CASHIER})
     assert r["kind"] == "explore" and r["current"]["code"] == CASHIER

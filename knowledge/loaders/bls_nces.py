@@ -103,12 +103,14 @@ def _url(value: str | None) -> str | None:
 def load_institutions(conn: Connection, root: Path, show: bool = True) -> list[Loaded]:
     hd = root / HD_FILE
     institutions = {}
-    for row in read_rows(hd, ["UNITID", "INSTNM", "ADDR", "CITY", "STABBR", "ZIP", "WEBADDR", "SECTOR", "ICLEVEL"], delimiter=","):
+    for row in read_rows(hd, ["UNITID", "INSTNM", "ADDR", "CITY", "STABBR", "ZIP", "WEBADDR", "SECTOR", "ICLEVEL",
+                                "CBSA", "LATITUDE", "LONGITUD"], delimiter=","):
         unitid = int(row.number("UNITID", True))
         institutions[unitid] = {"unitid": unitid, "name": row.required("INSTNM"), "address": row.text("ADDR"),
                                 "city": row.text("CITY"), "state": row.text("STABBR"), "zip": row.text("ZIP"),
                                 "url": _url(row.text("WEBADDR")), "sector": _int(row.number("SECTOR")),
-                                "level": _int(row.number("ICLEVEL"))}
+                                "level": _int(row.number("ICLEVEL")), "cbsa": _cbsa(row.text("CBSA")),
+                                "latitude": row.number("LATITUDE"), "longitude": row.number("LONGITUD")}
     insert_rows(conn, m.Institution.__table__, institutions.values())
     loaded = [Loaded("institution", "IPEDS directory", "HD2024", [HD_FILE], len(institutions), HD_CITATION)]
 
@@ -135,6 +137,11 @@ def load_institutions(conn: Connection, root: Path, show: bool = True) -> list[L
     loaded.append(Loaded("institution_program", "College Scorecard field of study", "2026-06-10", [PROGRAMS_FILE], count,
                          SCORECARD_CITATION, "4-digit CIP series only; Title IV institutions only"))
     return loaded
+
+
+def _cbsa(value: str | None) -> str | None:
+    """IPEDS writes -2 (not applicable) for schools outside any metro or micro area."""
+    return value if value and value.isdigit() and len(value) == 5 else None
 
 
 def _int(value: float | None) -> int | None:
