@@ -92,7 +92,8 @@ ABBREVIATIONS = {
     "ed": "education", "sped": "special education", "sub": "substitute", "para": "paraprofessional",
     "esl": "english second language", "hs": "high school",
     # everyday words for jobs
-    "cop": "police officer", "uber": "rideshare", "lyft": "rideshare", "doordash": "delivery",
+    "cop": "police officer", "police": "police officer",  # O*NET files a stray "Police" under Secretaries
+    "uber": "rideshare", "lyft": "rideshare", "doordash": "delivery",
     "grubhub": "delivery", "man": "worker", "lady": "worker", "guy": "worker",
     "gal": "worker", "woman": "worker", "person": "worker",
 }

@@ -179,3 +179,10 @@ def test_test_set_codes_exist(conn):
     codes = set(conn.execute(select(m.Occupation.code)).scalars())
     for text, expected in _bench().load_cases():
         assert expected <= codes, (text, expected - codes)
+
+
+def test_police_is_a_police_officer_not_o_nets_stray_alternate_title(resolver):
+    """O*NET lists "Police" as an alternate title of Secretaries and Administrative Assistants; a person who says
+    "police" ("military police", "I want to be police") means the officer."""
+    assert resolver.resolve("police")[0].code == "33-3051.00"
+    assert resolver.resolve("military police")[0].code == "33-3051.00"
