@@ -414,7 +414,11 @@ def named_like(title: str, items: list[dict]) -> list[dict]:
     """Apprenticeships whose own name has a word of the job's title first ("Electrician" for Electricians),
     so the few shown are the plainest ones; the registry's order is by code."""
     words = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", title.lower())}
-    return sorted(items, key=lambda a: not words & {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", a["title"].lower())})
+
+    def plain(a: dict) -> tuple:  # a word of the job's title, then no qualifier ("(Water Trans)"), then short
+        name = apprenticeship_name(a["title"])
+        return (not words & {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", name.lower())}, "(" in name, len(name))
+    return sorted(items, key=plain)
 
 
 def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None, shown: int = 3) -> list[Message]:
@@ -431,9 +435,10 @@ def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None, 
                     + source_line(citation), follow_ups("ask_apprenticeship"))]
     lines = []
     for title, items in found:
+        distinct = list({(apprenticeship_name(a["title"]), a.get("term")): a for a in reversed(items)}.values())[::-1]
         lines.append(f"Apprenticeships for {title} (paid work plus classes): {len(items)}"
-                     + (f"; {shown} of them:" if len(items) > shown else ":"))
-        for a in items[:shown]:
+                     + (f"; {min(shown, len(distinct))} of them:" if len(items) > shown else ":"))
+        for a in distinct[:shown]:
             ri = a.get("related_instruction")
             classes = f", with {ri['hours']:.0f} hours of classes" if ri else ""
             lines.append(f"• {apprenticeship_name(a['title'])}: "
