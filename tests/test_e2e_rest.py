@@ -62,7 +62,9 @@ def test_csr_to_license_clerk(bot):
     assert "with schools in Maine" in training, chat.transcript()
     assert "(" in training and "Source:" in training  # schools with their towns, and the source
     apprenticeships = text(chat.say("are there apprenticeships?"))
-    assert "3001CB" in apprenticeships, chat.transcript()
+    assert "apprenticeship.gov" in apprenticeships and "RAPIDS" not in apprenticeships, chat.transcript()
+    mine = text(chat.say("are there apprenticeships for my current job?"))
+    assert "Customer Service" in mine and "RAPIDS" not in mine, chat.transcript()  # the seed's route (3001CB)
     pay = text(chat.say("what does it pay?"))
     assert "Maine $" in pay and "whole U.S. $" in pay, chat.transcript()
     assert "Knowledge to add" in text(chat.say("what am I missing?")), chat.transcript()
