@@ -66,8 +66,8 @@ def data(tmp_path) -> Path:
         "99.9999,NO MATCH,43-4031,Court Clerks",
     ], crlf=False)
     write(root / "institutions" / "hd2024.csv", [
-        "UNITID,INSTNM,ADDR,CITY,STABBR,ZIP,WEBADDR,SECTOR,ICLEVEL",
-        "161235,Kennebec Valley Community College,92 Western Ave,Fairfield,ME,04937,www.kvcc.me.edu,4,2",
+        "UNITID,INSTNM,ADDR,CITY,STABBR,ZIP,WEBADDR,SECTOR,ICLEVEL,CBSA,LATITUDE,LONGITUD",
+        "161235,Kennebec Valley Community College,92 Western Ave,Fairfield,ME,04937,www.kvcc.me.edu,4,2,-2,44.59,-69.61",
     ], crlf=False)
     with gzip.open(root / "institutions" / "institution_programs_scorecard_x_hd2024.csv.gz", "wt") as out:
         out.write("unitid,cip4,credential_level,credential_desc,completers_count\n161235,52.04,1,Undergraduate Certificate,12\n")
