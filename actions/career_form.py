@@ -238,8 +238,8 @@ class ValidateCareerForm(FormValidationAction):
             # shift manager at Taco Bell") was wrong unless the words are its very title: its fair readings.
             # A sure reading restated in passing ("no wait, I'm the RN") stands.
             guessed = found.alternatives or (tracker.get_slot("guesses") or {}).get(which)
-            first = store.other_jobs(text, set(), limit=1, confidence=True)
-            restated = RESTATED.search(latest_text(tracker)) and first and first[0]["confidence"] < OWN_TITLE
+            restated = not guessed and RESTATED.search(latest_text(tracker)) \
+                and any(f["confidence"] < OWN_TITLE for f in store.other_jobs(text, set(), limit=1, confidence=True))
             others = (store.other_jobs(text, exclude, close_only=True) or store.other_jobs(text, exclude, limit=4)
                       ) if guessed else store.other_jobs(text, exclude, limit=4, within=RESTATED_WITHIN) if restated \
                 else []

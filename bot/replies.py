@@ -113,7 +113,8 @@ def all_gaps(c: dict) -> list[dict]:
     return ranked_gaps(c)
 
 
-TASK_WORDS = 16  # a task quoted in a chat message: about one line on a phone
+TASK_WORDS = 16  # a task quoted in a chat message: about one line on a phone ...
+TASK_CHARS = 100  # ... and, with no clause to cut it at, this many characters
 TASK_CUTS = (", such as", " such as", ", including", " including", "; ", ", using", " using", " to ensure", " in order to")
 
 
@@ -127,7 +128,7 @@ def short_task(text: str) -> str:
     cut = min((text.find(c) for c in TASK_CUTS if text.find(c) >= 20), default=-1)
     if cut > 0 and len(text[:cut].split()) <= TASK_WORDS:
         return text[:cut]
-    return " ".join(text.split()[:TASK_WORDS]).rstrip(",;") + " ..."
+    return fit(text, TASK_CHARS)
 
 
 def _gap_line(g: dict, n: int | None = None) -> str:

@@ -138,12 +138,16 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(re.sub(r"[-/_.]", " ", text))
 
 
-def clause_starts(text: str, marks: str = ".!?;") -> set[int]:
-    """Word indexes (in ``words(text)``) that begin a sentence, or with ``marks=",.!?;"`` any clause."""
+def clause_starts(text: str, marks: str = ".!?;", ending: str | None = None) -> set[int]:
+    """Word indexes (in ``words(text)``) that begin a sentence, or with ``marks=",.!?;"`` any clause, and the
+    number of words; with ``ending``, only where a clause that ends so begins ("Waitress, Kentucky, [nursing]?")."""
     starts, count = set(), 0
     for piece in re.split(rf"(?<=[{re.escape(marks)}])\s+|\n+", text):
+        if ending and piece.rstrip().endswith(ending):
+            starts.add(count)
         count += len(words(piece))
-        starts.add(count)
+        if not ending:
+            starts.add(count)
     return starts
 
 
@@ -180,7 +184,8 @@ class TitleSpans:
         # what a short form stands for, word by word, for the longer titles it starts ("slp assistant", "PT aide")
         self.expansions = {short: [tuple(normal(w) for w in words(alt)) for alt in _expansions(long)]
                            for short, long in abbreviations.items() if len(short) >= 2}
-        self.vocabulary = sorted({w for k in self.names for w in k})
+        self.vocabulary = sorted({w for k in self.names for w in k})  # for typo correction
+        self.known = frozenset(self.vocabulary)
         self.english = english
         from knowledge.resolver import nlp
 
@@ -292,9 +297,7 @@ class TitleSpans:
         last = key[-1]
         for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
                               ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
-                              ("ign", ("igner",)), ("ive", ("ivist",)), ("", ("er", "or", "r"))):
-            if suffix == "" and (last in GENERIC_FIELDS or last in self.stop_words or last in EVERYDAY_VERBS or len(key) > 1):
-                continue  # "want to teach": a teacher; "want to start", "want to work": no one's title
+                              ("ign", ("igner",)), ("ive", ("ivist",))):
             if last.endswith(suffix) and len(last) > len(suffix) + 2:
                 for form in forms:
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
@@ -303,7 +306,7 @@ class TitleSpans:
                 for form in forms:  # "home inspection": a home inspector, though no title says so word for word
                     candidate = key[:-1] + (last[: -len(suffix)] + form,)
                     if len(candidate) > 1 and candidate[-1] in self.job_heads and (candidate[-1],) in self.names \
-                            and all(w in self.vocabulary and w not in self.stop_words and w not in CONTENT_STOP
+                            and all(w in self.known and w not in self.stop_words and w not in CONTENT_STOP
                                     and len(w) >= 3 for w in candidate[:-1]):
                         return candidate
         return None

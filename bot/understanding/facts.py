@@ -329,10 +329,11 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
     if meant:
         facts.place = meant[-1]
-    sentences, clauses, asked = clause_starts(text), clause_starts(text, ",.!?;"), _asked_clauses(text)
-    cues = _cue_ends(tokens, clauses, asked, sentences)
-    people_only = asked - _cue_ends(tokens, clauses, set(), sentences)  # "nursing?" names a nurse; "union?" no job
-    title_spans = spans.find(text, skip=taken, after_cue=cues, people_only=people_only)
+    sentences, clauses, asked = clause_starts(text), clause_starts(text, ",.!?;"), clause_starts(text, ",.!?;", "?")
+    cues = _cue_ends(tokens, clauses, sentences)
+    people_only = asked - cues  # a word asked alone names a job only through its person: "nursing?", not "union?"
+    title_spans = spans.find(text, skip=taken, after_cue=cues | _asked_alone(tokens, clauses, asked),
+                             people_only=people_only)
     facts.jobs, facts.avoid = _roles(tokens, title_spans, _is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
                                      sentences, clauses, asked)
     _settings(tokens, facts.jobs, taken, spans.english, clauses)
@@ -435,8 +436,7 @@ def _wished(tokens: list[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in SOFT_CUES and _wants(tokens[max(0, i - 1 - WISH_REACH):i - 1])
 
 
-def _cue_ends(tokens: list[str], clauses: set[int] = frozenset(), asked: set[int] = frozenset(),
-              sentences: set[int] = frozenset()) -> set[int]:
+def _cue_ends(tokens: list[str], clauses: set[int] = frozenset(), sentences: set[int] = frozenset()) -> set[int]:
     """Word indexes right after a role cue (up to three filler words between allowed): "get into [hvac]",
     "want a full time [bookkeeping] job", "going to [pharmacy] school"; and the start of a short clause
     that a soft cue opens or closes: "Maybe [log scaler]?", "[medical coding] maybe"."""
@@ -456,8 +456,8 @@ def _cue_ends(tokens: list[str], clauses: set[int] = frozenset(), asked: set[int
             out.add(i)
     previous = None
     for start, end in _clause_spans(clauses, len(tokens)):
-        if end - start <= SHORT_CLAUSE and tokens[end - 1] in CLOSING_SOFT_CUES or end - start <= 3 and start in asked:
-            out.add(start)  # "[medical coding] maybe", "Waitress, Kentucky, [nursing]?"
+        if end - start <= SHORT_CLAUSE and tokens[end - 1] in CLOSING_SOFT_CUES:
+            out.add(start)  # "[medical coding] maybe"
         if end - start <= 3 and previous and start not in sentences and _wants(tokens[previous[0]:previous[1]]) \
                 and tokens[previous[1] - 1] in GENERIC_FIELDS | {"something", "computers"}:
             out.add(start)  # "I want to do something with computers, [cybersecurity]"
@@ -465,21 +465,15 @@ def _cue_ends(tokens: list[str], clauses: set[int] = frozenset(), asked: set[int
     return out
 
 
-def _asked_clauses(text: str) -> set[int]:
-    """Word indexes where a clause that ends in "?" starts: "Waitress, Kentucky, [nursing]?"."""
-    starts, count = set(), 0
-    for piece in re.split(r"(?<=[,.!?;])\s+|\n+", text):
-        if piece.rstrip().endswith("?"):
-            starts.add(count)
-        count += len(words(piece))
-    return starts
+def _asked_alone(tokens: list[str], clauses: set[int], asked: set[int]) -> set[int]:
+    """Where a clause of at most three words that ends in "?" starts: "Waitress, Kentucky, [nursing]?"."""
+    return {start for start, end in _clause_spans(clauses, len(tokens)) if end - start <= 3 and start in asked}
 
 
 def _clause_spans(starts: set[int], length: int) -> list[tuple[int, int]]:
     """(start, end) word indexes of each clause, from the indexes where clauses start."""
     bounds = sorted({0, length} | {s for s in starts if 0 < s < length})
     return list(zip(bounds, bounds[1:]))
-
 
 
 QUESTION_START = {"what", "how", "where", "which", "who", "when", "why", "does", "do", "is", "are", "can", "could",
@@ -528,6 +522,18 @@ ASKED_ABOUT = re.compile(r"\b(make|makes|pay|pays|paid|earn|earns|salary|wage|wa
                          r"|training|certified|certification|license|degree|requirements?|take to)\b")
 
 
+def _someone_else(tokens: list[str], span: Span) -> bool:
+    """Whether a title names another person in their story: "my residents" (the people they serve), "my boss
+    says", "the doctor says no more climbing"; not "school for my RN" or "getting my CDL" (what they earn)."""
+    before = tokens[span.start - 1] if span.start else ""
+    if before == "the":
+        return tokens[span.end:span.end + 1] != [] and tokens[span.end] in SAYS
+    if before not in POSSESSIVE:
+        return False
+    plural_word = span.end - span.start == 1 and normal(tokens[span.start]) != tokens[span.start]
+    return plural_word or span.start == 1 or tokens[span.start - 2] not in EARN
+
+
 def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_rn: bool = False,
            sentences: set[int] = frozenset(), clauses: set[int] = frozenset(),
            asked: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
@@ -537,11 +543,7 @@ def _roles(tokens: list[str], spans: list[Span], question: bool = False, upper_r
     for k, span in enumerate(spans):
         if span.text == "rn" and span.start and not upper_rn and tokens[span.start - 1] not in BEFORE_RN:
             continue  # "im a server rn", "barista at starbucks rn": right now
-        if span.start and tokens[span.start - 1] in POSSESSIVE and normal(tokens[span.start]) != tokens[span.start] \
-                and tokens[span.end - 1:span.end] == [tokens[span.start]] \
-                or span.start and tokens[span.start - 1] in POSSESSIVE and tokens[span.start - 2:span.start - 1] != [] \
-                and tokens[span.start - 2] not in EARN or span.start == 1 and tokens[0] in POSSESSIVE \
-                or tokens[span.start - 1:span.start] == ["the"] and tokens[span.end:span.end + 1] and tokens[span.end] in SAYS:
+        if _someone_else(tokens, span):
             continue  # "my manager", "the doctor says no more climbing": someone else in their story
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
         sentence = max([0] + [b for b in sentences if b <= span.start])
@@ -624,7 +626,7 @@ SETTING_START = {"at", "in", "for", "with", "on"}
 # "to work as", "should start as", "could work like": a job on the way, not the one they have
 PURPOSE = re.compile(r"\b(to|should|could|would|might|maybe|first)( start| starting| work| working| begin)?( out)? (as|like)"
                      r"( an?| the)?$")
-BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "am", "an", "travel", "er", "icu", "or"}
+BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "am", "travel", "er", "icu", "or"}
 POSSESSIVE = {"my", "his", "her", "their", "our", "your"}
 EARN = {"for", "get", "getting", "got", "earn", "earning", "finish", "finishing", "finished", "have", "had", "use", "using",
         "keep", "renew", "start", "starting", "do", "doing", "did", "as", "was", "is", "quit", "left", "lost", "love", "hate"}
