@@ -1,0 +1,143 @@
+"""Which title is which job: the one they have, had, want, an alternative, or someone else's ("my
+supervisor"). ``assign`` reads the cues (``bot.understanding.cues``) around each title found in a message.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST, PROGRAM,
+                                    TARGET, WINDOW, WISH_REACH, cue_after, cue_before, negated, wants, wished)
+from knowledge.title_spans import Span, normal
+
+@dataclass
+class Job:
+    text: str
+    role: str | None
+    start: int
+    end: int
+    cued: bool = True  # the words around it say the role; False: inferred (a lone title in a first message)
+    setting: str = ""  # where, said after the title: "at a medical office", "in a special ed classroom"
+
+    @property
+    def said(self) -> str:
+        """The title with its setting, as the resolver reads it: "secretary" alone is three occupations,
+        "secretary at a medical office" one; "server at olive garden" is a waiter, not a computer."""
+        return f"{self.text} {self.setting}" if self.setting else self.text
+
+
+
+# a question about what a job pays or takes is about a job they might want
+ASKED_ABOUT = re.compile(r"\b(make|makes|pay|pays|paid|earn|earns|salary|wage|wages|become|becoming|how long|school"
+                         r"|training|certified|certification|license|degree|requirements?|take to)\b")
+
+
+def _someone_else(tokens: list[str], span: Span) -> bool:
+    """Whether a title names another person in their story: "my residents" (the people they serve), "my boss
+    says", "the doctor says no more climbing"; not "school for my RN" or "getting my CDL" (what they earn)."""
+    before = tokens[span.start - 1] if span.start else ""
+    if before == "the":
+        return tokens[span.end:span.end + 1] != [] and tokens[span.end] in SAYS
+    if before not in POSSESSIVE:
+        return False
+    plural_word = span.end - span.start == 1 and normal(tokens[span.start]) != tokens[span.start]
+    return plural_word or span.start == 1 or tokens[span.start - 2] not in EARN
+
+
+def assign(tokens: list[str], spans: list[Span], question: bool = False, upper_rn: bool = False,
+           sentences: set[int] = frozenset(), clauses: set[int] = frozenset(),
+           asked: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
+    jobs: list[Job] = []
+    avoid: list[str] = []
+    previous_end = 0
+    for k, span in enumerate(spans):
+        if span.text == "rn" and span.start and not upper_rn and tokens[span.start - 1] not in BEFORE_RN:
+            continue  # "im a server rn", "barista at starbucks rn": right now
+        if _someone_else(tokens, span):
+            continue  # "my manager", "the doctor says no more climbing": someone else in their story
+        # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
+        sentence = max([0] + [b for b in sentences if b <= span.start])
+        start = max(previous_end, span.start - WINDOW, sentence)
+        window = tokens[start:span.start]
+        wish_window = tokens[max(previous_end, span.start - WISH_REACH, sentence):span.start]
+        previous_end = span.end
+        if negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]):
+            avoid.append(span.text)
+            continue
+        role, _length = cue_before(window)
+        if role == CURRENT and PURPOSE.search(" ".join(window)):
+            role = TARGET  # "a CPA to work as an accountant", "start as an HR assistant first"
+        if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
+                                                            ["or", "maybe"]):
+            role = TARGET  # "estimating or project management": another job they would like
+        if role in (None, CURRENT) and (wants(wish_window) or wished(tokens, span.start)):
+            role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
+        to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
+        bridge = tokens[max(0, jobs[-1].start - 1):jobs[-1].start] == ["about"] if jobs else False
+        if jobs and to_before and bridge:
+            jobs[-1].role, role = PROGRAM, TARGET  # "heard about LVN to RN": a bridge program toward the RN
+        if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
+            role = TARGET  # "cashier to nurse", "from cashier to a nurse"
+        if role is None:
+            role = cue_after(tokens, span.end)
+        if role is None and (jobs or wants(tokens[:span.start])) and (
+                window and window[0] in OPENING_SOFT_CUES and len(window) <= 2
+                or tokens[span.end:span.end + 1] and tokens[span.end] in CLOSING_SOFT_CUES
+                and (span.end + 1 in clauses or span.end + 1 == len(tokens))
+                or span.start in asked and span.start in clauses):
+            role = TARGET  # "... body giving out. Maybe construction inspector?", "..., medical coding maybe"
+        if any(w in ("maybe", "perhaps", "possibly") for w in window[-3:]) and not negated(window):
+            role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
+        jobs.append(Job(span.text, role, span.start, span.end))
+    # one cued title and one not: the other is the other role
+    roles = [j.role for j in jobs]
+    target = next((j for j in jobs if j.role == TARGET), None)
+    if target and not any(j.role in (CURRENT, PAST) for j in jobs):
+        before = [j for j in jobs if j.role is None and j.start < target.start]
+        if before:  # "OTR driver 11 years ... want to be a dispatcher": what comes first is the job they have
+            before[-1].role, before[-1].cued = CURRENT, False
+        roles = [j.role for j in jobs]
+    if len(jobs) == 1 and jobs[0].role is None:
+        span = jobs[0]
+        rest = [w for k, w in enumerate(tokens) if not span.start <= k < span.end and w not in FILLER]
+        # a title opening a longer message ("Teacher. Want out. Ideas?", "Court reporter, NYC, 20 years") or in a
+        # statement is the job they have; in a question ("what does a nurse make?") it is the one asked about
+        if len(rest) >= 2 and (span.start <= 1 or not question):
+            span.role, span.cued = CURRENT, False  # outside a form the current job; inside, the question asked decides
+        elif question and ASKED_ABOUT.search(" ".join(tokens)):
+            span.role, span.cued = TARGET, False  # "what does a plumber make in Ohio?", "how long to become a welder?"
+    if len(jobs) == 2 and roles.count(None) == 1 and all(j.cued for j in jobs if j.role):
+        known = next(r for r in roles if r)
+        other = TARGET if known in (CURRENT, PAST) else CURRENT
+        for j in jobs:
+            if j.role is None:
+                j.role = other
+    elif len(jobs) >= 2 and all(r is None for r in roles):
+        jobs[0].role, jobs[1].role = CURRENT, TARGET
+    # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"
+    if not any(j.role == CURRENT for j in jobs):
+        past = [j for j in jobs if j.role == PAST]
+        if past:
+            past[-1].role = CURRENT
+    currents = [j for j in jobs if j.role == CURRENT]
+    for j in currents[:-1]:
+        j.role = PAST
+    targets = [j for j in jobs if j.role == TARGET]
+    # "learn to code and become a software developer": the job they name, not the skill on the way to it
+    targets.sort(key=lambda j: tokens[max(0, j.start - 2):j.start] in (["learn", "to"], ["want", "learn"])
+                 or tokens[j.start - 1:j.start] in (["learn"], ["learning"])
+                 or j.text.split()[-1] in ("school", "program", "degree", "class", "classes", "academy", "bootcamp"))
+    for j in targets[1:]:
+        j.role = None if j.text == targets[0].text else "alternative"
+    return jobs, avoid
+
+
+
+# "to work as", "should start as", "could work like": a job on the way, not the one they have
+PURPOSE = re.compile(r"\b(to|should|could|would|might|maybe|first)( start| starting| work| working| begin)?( out)? (as|like)"
+                     r"( an?| the)?$")
+BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "am", "travel", "er", "icu", "or"}
+POSSESSIVE = {"my", "his", "her", "their", "our", "your"}
+EARN = {"for", "get", "getting", "got", "earn", "earning", "finish", "finishing", "finished", "have", "had", "use", "using",
+        "keep", "renew", "start", "starting", "do", "doing", "did", "as", "was", "is", "quit", "left", "lost", "love", "hate"}
+SAYS = {"says", "said", "told", "tells", "thinks", "wants", "recommended", "suggested"}
