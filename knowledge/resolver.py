@@ -264,6 +264,9 @@ def _name_variants(title: str, short: str | None, kind: str) -> list[tuple[str, 
             if head != title:
                 names.append((head, "part"))
             roles = re.split(r"(?<=s),? and (?=[A-Z])", head)
+            if len(roles) == 2 and " " in roles[0] and " " not in roles[1]:
+                # "Nursing Instructors and Teachers": the nursing teachers, not every teacher
+                roles[1] = roles[0].rsplit(" ", 1)[0] + " " + roles[1]
             if len(roles) > 1 and all(" " in r or len(roles) == 2 for r in roles):
                 names += [(r, "part") for r in roles]
     inner = re.findall(r"\(([^()]*)\)", title)

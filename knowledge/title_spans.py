@@ -138,6 +138,14 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(re.sub(r"[-/_.]", " ", text))
 
 
+def typed_words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``words(text)`` as typed (its case kept) with the character typed just before it:
+    ("EMT", "/") in "Firefighter/EMT", ("rn", " ") in "im a server rn"."""
+    text = unicodedata.normalize("NFKC", text).replace("&", " and ")
+    found = re.finditer(_TOKEN.pattern, re.sub(r"[-/_.]", " ", text), re.I)
+    return [(m.group(0), text[m.start() - 1] if m.start() else "") for m in found]
+
+
 def clause_starts(text: str, marks: str = ".!?;", ending: str | None = None) -> set[int]:
     """Word indexes (in ``words(text)``) that begin a sentence, or with ``marks=",.!?;"`` any clause, and the
     number of words; with ``ending``, only where a clause that ends so begins ("Waitress, Kentucky, [nursing]?")."""

@@ -360,3 +360,32 @@ def test_the_people_served_and_factory_work(lookups, text, current):
 def test_a_word_asked_alone_names_a_job_only_through_its_person(lookups):
     assert roles(lookups, "Cashier, Ohio, nursing?").get("target") == "nurse"
     assert read(lookups, "where do i sign up near denver. union? can i talk to a real person").jobs == []
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("Paramedic/firefighter 12 yrs, want to be an arson investigator", "paramedic", "arson investigator"),
+    ("night shift RN at a rehab, thinking nurse educator", "rn", "nurse educator"),
+    ("im a cook rn, wanna be an RN", "cook", "RN"),
+])
+def test_a_job_named_twice_with_a_slash_and_rn_as_typed(lookups, text, current, target):
+    found = roles(lookups, text)
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+@pytest.mark.parametrize("text, current", [
+    ("we tig weld stainless tanks at a dairy equipment shop", "welder"),
+    ("roofed houses since high school", "roofer"),
+    ("I hang sheetrock for a contractor", "drywall installer"),
+    ("laid pipe for the city, sewer and storm drains", "pipelayer"),
+    ("I'm a helper to a plumber", "plumber helper"),
+    ("shift manager at a Wendy's", "shift supervisor"),
+    ("worked at a nail salon downtown", "nail technician"),
+    ("delivering for an Amazon flex route", "delivery driver"),
+])
+def test_work_said_as_a_verb_or_everyday_phrase(lookups, text, current):
+    assert roles(lookups, text).get("current") == current
+
+
+def test_words_never_meant_as_jobs(lookups):
+    assert read(lookups, "the water and sewer department").jobs == []
+    assert [j.text for j in read(lookups, "lineman with the rural electric co-op").jobs] == ["lineman"]

@@ -23,7 +23,7 @@ from bot.understanding.cues import CURRENT, PAST, TARGET
 from bot.understanding.roles import Job
 from knowledge import workplaces
 from knowledge.places import Place, Places
-from knowledge.title_spans import TitleSpans, clause_starts, words
+from knowledge.title_spans import TitleSpans, clause_starts, typed_words, words
 
 __all__ = ["CURRENT", "PAST", "TARGET", "Facts", "Job", "read", "topic"]
 
@@ -124,15 +124,21 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     people_only = asked - cues  # a word asked alone names a job only through its person: "nursing?", not "union?"
     title_spans = spans.find(text, skip=taken, after_cue=cues | cue.asked_alone(tokens, clauses, asked),
                              people_only=people_only)
-    facts.jobs, facts.avoid = roles.assign(tokens, title_spans, cue.is_question(text, tokens), bool(re.search(r"\bRN\b", text)),
-                                           sentences, clauses, asked)
+    title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
+                   and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
+    typed = typed_words(text)
+    if len(typed) != len(tokens):  # a letter whose lower case is longer ("İ"): no case or slash to read
+        typed = [(w, "") for w in tokens]
+    facts.jobs, facts.avoid = roles.assign(tokens, title_spans, cue.is_question(text, tokens), sentences, clauses, asked,
+                                           slashed={k for k, (_, before) in enumerate(typed) if before == "/"},
+                                           capital_rn={k for k, (w, _) in enumerate(typed) if w == "RN"})
     settings.attach(tokens, facts.jobs, taken, spans.english, clauses)
     facts.jobs, facts.employer = settings.at_workplace(text, tokens, facts.jobs, facts.employer)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not work.DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
                   and not work.PARTICIPLE.match(j.text)  # "to be certified", "get hired": a state, not a job
-                  and not (j.text.lower() in work.NOT_JOB_WORDS and (j.text.lower() == "closer" or topic(text) == "credential"))]
+                  and not (j.text.lower() in work.NOT_JOB_WORDS and topic(text) == "credential")]
     licence = work.LICENSE.search(text)
     if licence and not any(j.role == TARGET for j in facts.jobs) and not work.DRIVERS_LICENSE.match(licence.group(0)[4:]):
         field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's

@@ -44,15 +44,23 @@ def _someone_else(tokens: list[str], span: Span) -> bool:
     return plural_word or span.start == 1 or tokens[span.start - 2] not in EARN
 
 
-def assign(tokens: list[str], spans: list[Span], question: bool = False, upper_rn: bool = False,
-           sentences: set[int] = frozenset(), clauses: set[int] = frozenset(),
-           asked: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
+def assign(tokens: list[str], spans: list[Span], question: bool = False, sentences: set[int] = frozenset(),
+           clauses: set[int] = frozenset(), asked: set[int] = frozenset(),
+           slashed: set[int] = frozenset(), capital_rn: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
+    """``slashed``: word indexes typed right after a "/"; ``capital_rn``: where "RN" is typed in capitals."""
     jobs: list[Job] = []
     avoid: list[str] = []
     previous_end = 0
     for k, span in enumerate(spans):
-        if span.text == "rn" and span.start and not upper_rn and tokens[span.start - 1] not in BEFORE_RN:
-            continue  # "im a server rn", "barista at starbucks rn": right now
+        if span.text.lower() == "rn" and span.start and span.start not in capital_rn \
+                and tokens[span.start - 1] not in BEFORE_RN:
+            continue  # "im a server rn", "im a ma rn wanna be a RN": right now
+        if span.start in slashed and jobs and jobs[-1].end == span.start:
+            # "Firefighter/EMT 18 years", "fitter/fabricator": one job named twice; the first name is the job,
+            # the words after the pair say its role
+            jobs[-1].end = previous_end = span.end
+            jobs[-1].role = jobs[-1].role or cue_after(tokens, span.end)
+            continue
         if _someone_else(tokens, span):
             continue  # "my manager", "the doctor says no more climbing": someone else in their story
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)

@@ -11,9 +11,11 @@ from knowledge.title_spans import TitleSpans, normal, words
 # What people do, said as a verb: read as the title ("I do hair" -> "I work as a hairdresser")
 PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
 # Words that are someone's title in O*NET but not what people mean by them: credentials asked about ("do i need a
-# license": not License Clerks) and "closer" ("schools closer to killeen": not a loan closer)
+# license": not License Clerks)
 NOT_JOB_WORDS = {"license", "licence", "licenses", "permit", "permits", "certification", "certificate", "cdl", "degree",
-                 "diploma", "ged", "exam", "closer"}
+                 "diploma", "ged", "exam"}
+# ... and words that are never what people mean as a job: "schools closer to killeen", "the electric co-op"
+NEVER_JOBS = {"closer", "co op"}
 VERB_WISH = re.compile(r"\b(want|wanna|would|like|love|maybe|something|rather|prefer|thinking|become|start|try|hope|dream)\b",
                        re.I)
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
@@ -24,7 +26,7 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
     (r"\b(drive|drives|driving|drove) (for )?(uber|lyft)\b", "taxi driver"),
     (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(an? )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
-     r"|dominos|domino's|pizza hut)\b", "delivery driver"),
+     r"|dominos|domino's|pizza hut)( dsp| flex)?\b", "delivery driver"),  # an Amazon DSP: a delivery service partner
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
     (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
     (r"\b(sell|selling|sold) (houses|homes|real estate)\b", "real estate agent"),
@@ -46,6 +48,11 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(ups|fedex|usps|amazon|dhl) (delivery )?driver\b", "delivery driver"),
     (r"\b(do|doing|did) (landscaping|lawn care)\b", "landscaper"), (r"\b(mow|mowing) (lawns|grass)\b", "landscaper"),
     (r"\b(do|doing|did) (drywall)\b", "drywall installer"), (r"\b(do|doing|did) roofing\b", "roofer"),
+    (r"\b(hang|hangs|hanging|hung) (drywall|sheetrock)\b", "drywall installer"),
+    (r"\broofed\b|\broof (houses|homes|buildings)\b", "roofer"), (r"\b(lay|lays|laying|laid) pipes?\b", "pipelayer"),
+    (r"\b((mig|tig|stick|pipe|flux core) )?(weld|welds|welded)\b", "welder"),  # "welding" is also a field, read as such
+    (r"\b(work|works|working|worked) (at|in) (a |the )?(nail salon|nail shop)\b", "nail technician"),
+    (r"\b(work|works|working|worked) (at|in) (a |the )?(barber ?shop)\b", "barber"),
     (r"\b(do|doing|did) (tattoos)\b", "tattoo artist"), (r"\b(do|doing|did) (taxes)\b", "tax preparer"),
     (r"\b(do|doing|did) (payroll)\b", "payroll clerk"), (r"\b(do|doing|did) (daycare|childcare)\b", "child care worker"),
     (r"\b(babysit|babysitting|nanny for)\b", "nanny"), (r"\b(answer|answering) phones\b", "receptionist"),
@@ -155,9 +162,19 @@ GRADES = [(re.compile(r"\b(k|kinder|kindergarten|pre ?k|1st|first|2nd|second|3rd
 RANK = re.compile(r"\b(tier|level)[- ]?(1|2|3|one|two|three|i{1,3})\b", re.I)
 
 
+# Titles said in everyday words, as O*NET names them
+PHRASES = [(re.compile(p, re.I), title) for p, title in (
+    (r"\bshift (manager|mgr)\b", "shift supervisor"),  # a shift manager runs a shift: a first-line supervisor
+    (r"\bhelper (for|to) (an?|the|my) (electrician|plumber|carpenter|roofer|mason|painter|pipefitter)s?\b", "\\3 helper"),
+    (r"\blunch ?lady\b", "cafeteria worker"),
+)]
+
+
 def rewrite(text: str) -> str:
-    """The message with work said in other words put as titles: grades as school levels, verbs as titles, and
-    ranks dropped ("tier 1 help desk" is help desk)."""
+    """The message with work said in other words put as titles: grades as school levels, verbs as titles,
+    everyday phrases as O*NET's ("shift manager" is a shift supervisor), and ranks dropped ("tier 1 help desk")."""
+    for phrase, title in PHRASES:
+        text = phrase.sub(title, text)
     for grade, title in GRADES:
         text = grade.sub(lambda m, title=title: "preschool teacher" if m.group(1).lower().startswith("pre")
                          else "kindergarten teacher" if m.group(1).lower().startswith("k") else title, text)
