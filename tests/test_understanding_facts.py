@@ -389,3 +389,18 @@ def test_work_said_as_a_verb_or_everyday_phrase(lookups, text, current):
 def test_words_never_meant_as_jobs(lookups):
     assert read(lookups, "the water and sewer department").jobs == []
     assert [j.text for j in read(lookups, "lineman with the rural electric co-op").jobs] == ["lineman"]
+
+
+@pytest.mark.parametrize("text", [
+    "been a mail carrier 20 years, looking for ideas", "what else is there for a guy like me", "whats next for me",
+    "what kind of work could I do with a bad knee", "need a job that doesn't involve lifting", "which jobs pay ok without a degree",
+    "looking for part time work near home", "ready for a new career", "what can a bank teller do besides tellering",
+])
+def test_asking_for_ideas_is_explore(lookups, text):
+    facts = read(lookups, text)
+    assert facts.explore and not facts.job("target")
+
+
+@pytest.mark.parametrize("text", ["looking for a job as a welder", "which job is that", "i want to be a nurse, any ideas how"])
+def test_a_named_wish_is_not_explore(lookups, text):
+    assert not read(lookups, text).explore

@@ -80,7 +80,17 @@ EXPLORE_WORDS = re.compile(
     r"\b(idk what|not sure what|no idea what|don'?t know what|dont know what|do not know what|no clue what|unsure what"
     r"|what else (could|can|should) i|what (other )?(jobs|careers|options)|what are my options|any ideas|ideas\?|suggest"
     r"|what (could|can|should) i (do|be|get)|show me (some )?(options|jobs)|open to (anything|ideas|suggestions)"
-    r"|not sure honestly|not sure yet|undecided|options\?|what'?s out there)", re.I)
+    r"|not sure honestly|not sure yet|undecided|options\?|what'?s out there"
+    # asking for ideas in other words: "looking for ideas", "what else is there for me", "whats next for me", "what
+    # kinda work can an old welder do", "a job that doesnt require standing", "looking for part time work"
+    r"|(looking for|need|want|any|some|give me|got any|have any) (\w+ ){0,2}ideas|ideas (for|on|about)\b"
+    r"|what else (is|are) (there|out there)|what'?s next( for me)?\W*$|what'?s next (for me|that)"
+    r"|what (kind|kinds|sort|type|types) of (work|jobs?|careers?)|what kinda (work|jobs?)|which jobs?\b(?! (is|was) (that|it))"
+    r"|what (can|could|would) (i|a|an|someone) \w+ ?\w* (move into|switch to)|what (would|could|might) (fit|suit) me"
+    r"|what (can|could) (an?|someone) [\w ]{1,30} do\b|is (possible|realistic) for me"
+    r"|\ba job that (doesn'?t|does not|isn'?t|won'?t)|(want|need|looking for) (to do )?(literally )?anything (that|but|outdoors|indoors)"
+    r"|\blooking for (a |some )?(part[- ]?time |full[- ]?time |new |different |other |steady )?(work|job|jobs|career)\b(?! as)"
+    r"|\bnew career\b|\bnew line of work\b)", re.I)
 TOPICS_EXTRA = [("veteran_benefits", re.compile(r"\b(gi bill|g\.i\. bill|va benefits|post[- ]?9/?11|vr&e|voc rehab|chapter 31)\b", re.I))]
 DURATION = re.compile(
     r"\b(?:for\s+|about\s+|almost\s+|nearly\s+|over\s+|like\s+)?"
