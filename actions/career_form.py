@@ -250,7 +250,7 @@ class ValidateCareerForm(FormValidationAction):
         if found.status == "ok":
             guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
             if found.alternatives:  # a best guess among close matches: the answer offers the others
-                guesses[which] = {"typed": text, "alternatives": found.alternatives}
+                guesses[which] = {"typed": text, "alternatives": found.alternatives, "at": found.at}
             answered = {**job_slots(which, found.code, found.title), "failures": 0, "guesses": guesses or None}
             if tracker.get_slot("candidates_for") in (None, which):  # choices offered for the other job stay
                 answered.update(job_candidates=None, candidates_for=None)

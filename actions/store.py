@@ -20,6 +20,7 @@ from knowledge import config, lookup
 from knowledge import models as m
 from knowledge.analysis import AmbiguousJob, Analyst, UnknownJob, analyst_for
 from knowledge.db import open_store
+from knowledge.title_spans import words
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -84,6 +85,7 @@ class Found:
     candidates: list[dict] | None = None
     alternatives: list[dict] | None = None
     confidence: float = 0.0  # ambiguous: how well the best candidate's name matches the text
+    at: str | None = None  # ok: guessed from the employer named alone ("I work at McDonald's")
 
 
 def title_spans():
@@ -114,6 +116,9 @@ def find_job(text: str, civilian: bool = False) -> Found:
     """``civilian``: read the words among civilian occupations only (a veteran's description of the work).
     A description that no title matches ("I debone chicken at the Tyson plant") gets the occupations whose
     O*NET tasks it fits best, as choices (knowledge/described_work.py)."""
+    guessed = None if civilian else job_at(text)
+    if guessed:
+        return guessed
     found = _found(text, other_jobs(text, exclude=set(), limit=5, confidence=True)) if civilian else _title(text)
     if found.status == "ok" or found.status == "ambiguous" and _a_title_there(str(text), found.confidence):
         return found  # "general manager at McDonald's", "tech at a Chevy dealer": asked as the title it is
@@ -125,23 +130,48 @@ def find_job(text: str, civilian: bool = False) -> Found:
     return Found("ambiguous", candidates=[{"code": f.code, "title": f.title} for f in fits]) if fits else found
 
 
-def jobs_at(employer: str, top: int = 4) -> list[dict]:
+def jobs_at(employer: str, top: int = 4, share: bool = False) -> list[dict]:
     """The jobs a named employer's kind of workplace employs most (OEWS national, by industry): the choices for
-    "what do you do at Taco Bell?"; [] for an employer we don't know."""
+    "what do you do at Taco Bell?"; [] for an employer we don't know. ``share``: with each job's share of all
+    the jobs there."""
     from knowledge import workplaces
     from knowledge.resolver import get_resolver
 
     industry = workplaces.industry_in(employer)
     employment = get_resolver(engine()).industry_employment.get(industry or "", {})
+    everyone = employment.get(lookup.ALL_OCCUPATIONS) or 0.0
     occupations = analyst().occupations
     jobs = []
-    for soc, _count in sorted(employment.items(), key=lambda kv: -kv[1]):
+    for soc, count in sorted(employment.items(), key=lambda kv: -kv[1]):
         occ = occupations.get(f"{soc}.00")
         if occ and "All Other" not in occ.title:
-            jobs.append({"code": occ.code, "title": occ.title})
+            jobs.append({"code": occ.code, "title": occ.title, **({"share": count / everyone if everyone else 0.0}
+                                                                  if share else {})})
         if len(jobs) == top:
             break
     return jobs
+
+
+MOST_JOBS_THERE = 0.5  # a job that holds more than half of a workplace's jobs is the likely one of a person there
+
+
+def job_at(text: str) -> Found | None:
+    """"McDonald's", "at Chick-fil-A" (an employer named alone): the job more than half the people there do, as a
+    guess with the next ones to tap (limited-service restaurants: fast food and counter workers, 54%); None when
+    the text is no employer alone, or no job is that common there."""
+    from knowledge import workplaces
+
+    said = words(str(text))
+    while said and said[0] in ("i", "im", "work", "works", "working", "worked", "at", "for", "a", "the"):
+        said = said[1:]  # "I work at Chick-fil-A": the employer's own words
+    if not said or not workplaces.is_employer(said):
+        return None
+    jobs = jobs_at(" ".join(said), share=True)
+    if not jobs or jobs[0]["share"] <= MOST_JOBS_THERE:
+        return None
+    others = [{"code": j["code"], "title": j["title"]} for j in jobs[1:]]
+    employer = re.sub(r"^(?:(?:i|i'm|im|work|works|working|worked|at|for|the)\s+)+", "", str(text).strip(), flags=re.I)
+    return Found("ok", jobs[0]["code"], jobs[0]["title"], alternatives=others, at=employer)
 
 
 def _a_title_there(text: str, confidence: float) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from knowledge import workplaces
 from knowledge.analysis import gap_priority, ranked_gaps
 from knowledge.render import group_note, pay as pay_figure
 from knowledge.schools import label
@@ -704,12 +705,18 @@ def noted(pair: str) -> list[Message]:
                 "state. What would you like to know next?", follow_ups())]
 
 
-def guess_note(which: str, typed: str, title: str, alternatives: list[dict]) -> list[Message]:
-    """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others."""
+def guess_note(which: str, typed: str, title: str, alternatives: list[dict], at: str | None = None) -> list[Message]:
+    """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others. ``at``: the
+    job was guessed from the employer alone, as the one most people there do."""
+    buttons = [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]}) for a in alternatives]
+    if at:
+        site = workplaces.SITE_OF.get(workplaces.industry_in(at) or "")
+        return [msg(f"You named {echo(at, 40)} but not your job there, so I went with {title}, the job more than half "
+                    f"the people at {site + 's' if site else 'places like it'} do (BLS OEWS, May 2025). If you do "
+                    "something else there, tap it or tell me.", buttons)]
     names = ", ".join(a["title"] for a in alternatives)
     return [msg(f"I took \"{echo(typed, 40)}\" as {title}. O*NET also lists that title under {names}: tap one if "
-                "that's closer.", [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]})
-                                   for a in alternatives])]
+                "that's closer.", buttons)]
 
 
 def pair_line(current: str | None, target: str | None, state: str | None) -> str:

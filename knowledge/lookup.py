@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from knowledge import models as m
 
 MILITARY_GROUP = "55-"  # O*NET's military occupations: rated for nothing, so never something to compare
+ALL_OCCUPATIONS = "00-0000"  # OEWS's total of all occupations (an area's or an industry's)
 
 CODE_LIKE = re.compile(r"^\s*(\d\d)[-.]?(\d{4})(?:[.-](\d\d))?\s*$")
 

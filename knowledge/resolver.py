@@ -52,7 +52,7 @@ from sqlalchemy.engine import Connection, Engine
 from knowledge import models as m
 from knowledge import workplaces
 from knowledge.db import per_store
-from knowledge.lookup import normalise_code, occupations_for_code
+from knowledge.lookup import ALL_OCCUPATIONS, normalise_code, occupations_for_code
 
 MAX_CHARS = 300  # a job title is short; longer text is cut here so a pasted essay stays fast
 MIN_CONFIDENCE = 0.5  # below this the best guess is worse than no guess: return nothing
@@ -369,6 +369,11 @@ class TitleResolver:
                 select(m.Wage.soc, m.Wage.industry_code, m.Wage.employment)
                 .where(m.Wage.area_code == "0000000", m.Wage.industry_code != "000000", m.Wage.employment > 0)):
             resolver.industry_employment.setdefault(industry, {})[soc] = count
+        for industry, (whole, part) in workplaces.DERIVED.items():  # limited-service restaurants: 7225 - 722511
+            taken = resolver.industry_employment.get(part, {})
+            resolver.industry_employment[industry] = {
+                soc: count - taken.get(soc, 0.0) for soc, count in resolver.industry_employment.get(whole, {}).items()
+                if count - taken.get(soc, 0.0) > 0}
         return resolver
 
     @classmethod
@@ -558,7 +563,7 @@ class TitleResolver:
         """1 for the names of occupations an industry employs (at least ``WORKPLACE_SHARE`` of its jobs), else 0."""
         if industry not in self._industry_masks:
             employment = self.industry_employment[industry]
-            total = employment.get("00-0000") or sum(employment.values())
+            total = employment.get(ALL_OCCUPATIONS) or sum(employment.values())
             employed = np.array([workplaces.employed(employment, code, self.published) >= WORKPLACE_SHARE * total
                                  for code in self.codes])
             self._industry_masks[industry] = employed[self.name_occ].astype(float)

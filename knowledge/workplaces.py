@@ -15,7 +15,7 @@ People name the workplace in two ways, both looked up here as whole words:
   industry its stores or sites belong to (NAICS), and nothing else is said about the employer.
 
     >>> industry_in("shift manager at taco bell")
-    '722500'
+    '722500-722511'
 """
 from __future__ import annotations
 
@@ -54,6 +54,10 @@ KINDS = {
     "cleaning company": "561700", "janitorial company": "561700", "security company": "561600",
     "moving company": "484000",
 }
+# OEWS publishes restaurants (7225) and full-service restaurants (722511); the rest of 7225 (limited-service
+# restaurants, cafeterias, snack and coffee bars) is the difference, computed where the figures are read.
+LIMITED_SERVICE = "722500-722511"
+DERIVED = {LIMITED_SERVICE: ("722500", "722511")}  # industry: (the whole, the part taken away)
 # Large U.S. employers people name instead of their workplace -> the OEWS industry of their sites.
 EMPLOYERS = {
     **dict.fromkeys([
@@ -63,10 +67,13 @@ EMPLOYERS = {
         "in n out", "culver's", "culvers", "zaxby's", "zaxbys", "raising cane's", "canes", "panda express", "dunkin",
         "dunkin donuts", "dunkin'", "starbucks", "tim hortons", "carl's jr", "hardee's", "hardees", "del taco",
         "wingstop", "jimmy john's", "jersey mike's", "firehouse subs", "bojangles", "checkers", "white castle",
-        "qdoba", "shake shack", "applebee's", "applebees", "olive garden", "chili's", "chilis", "denny's", "dennys",
+        "qdoba", "shake shack",
+    ], LIMITED_SERVICE),
+    **dict.fromkeys([
+        "applebee's", "applebees", "olive garden", "chili's", "chilis", "denny's", "dennys",
         "ihop", "waffle house", "red lobster", "outback", "texas roadhouse", "buffalo wild wings", "cracker barrel",
         "red robin", "longhorn", "golden corral", "bob evans", "perkins", "cheesecake factory",
-    ], "722500"),
+    ], "722511"),
     **dict.fromkeys(["walmart", "target", "costco", "sam's club", "sams club", "kmart", "meijer", "dollar general",
                      "dollar tree", "family dollar", "big lots", "five below", "kohl's", "kohls", "macy's", "macys",
                      "jcpenney", "jc penney", "tj maxx", "marshalls", "ross", "burlington", "bj's"], "455000"),
@@ -92,7 +99,7 @@ EMPLOYERS = {
 }
 # What an employer's sites are called, for reading the title beside it: "shift lead at Taco Bell" is read as
 # "shift lead at a restaurant" (the resolver would otherwise look for "bell" in job titles: bellhops).
-SITE_OF = {"722500": "restaurant", "455000": "retail", "445000": "grocery", "444100": "hardware",
+SITE_OF = {"722500": "restaurant", "722511": "restaurant", LIMITED_SERVICE: "fast food restaurant", "455000": "retail", "445000": "grocery", "444100": "hardware",
            "449200": "electronics", "456100": "pharmacy", "441300": "auto parts", "811100": "auto repair",
            "441100": "car dealership", "493000": "warehouse", "492000": "delivery", "491000": "postal",
            "721100": "hotel", "522000": "bank", "482000": "railroad", "812100": "salon", "624400": "child care"}

@@ -883,11 +883,11 @@ def test_two_titles_read_as_one_job_offer_the_other_readings_of_the_one_they_hav
 
 
 def test_naming_the_employer_again_offers_jobs_to_tap(actions, domain):
-    t = tracker(text="i work at mcdonalds", entities=[{"employer": "mcdonalds"}], form="career_form",
-                slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at mcdonalds"})
+    t = tracker(text="i work at walmart", entities=[{"employer": "walmart"}], form="career_form",
+                slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at walmart"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
-    # McDonald's is a restaurant: its commonest jobs (OEWS), not a cashier at any store
-    assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "35-3023.00"}' in payloads(messages)
+    # Walmart is a general merchandise store: its commonest jobs (OEWS), stockers first, none of them most people there
+    assert "not only where it is" in text_of(messages) and '/choose_job{"current_job": "53-7065.00"}' in payloads(messages)
     unknown = tracker(text="i work at acme", entities=[{"employer": "acme"}], form="career_form",
                       slots={"requested_slot": "current_job", "failures": 1.0}, candidates={"current_job": "i work at acme"})
     messages, events = run(actions.ValidateCareerForm(), unknown, domain)
@@ -922,3 +922,22 @@ def test_the_job_they_have_said_when_asked_for_the_one_they_want_is_not_taken_fo
     _, events = run(actions.ValidateCareerForm(), t, domain)
     slots = slots_of(events)
     assert slots["target_job"] == "47-2152.00" and slots["current_code"] == "53-7061.00"
+
+
+def test_an_employer_where_most_people_do_one_job_is_read_as_that_job_with_the_others_to_tap(actions, domain):
+    # limited-service restaurants (OEWS 7225 less full-service 722511): 54% are fast food and counter workers
+    t = tracker(text="i work at mcdonalds", entities=[{"employer": "mcdonalds"}, {"current_job": "mcdonalds"}],
+                form="career_form", slots={"requested_slot": "current_job"}, candidates={"current_job": "mcdonalds"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_code"] == "35-3023.00" and slots["guesses"]["current"]["at"] == "mcdonalds"
+    from bot import replies
+
+    note = replies.guess_note("current", "mcdonalds", "Fast Food and Counter Workers",
+                              slots["guesses"]["current"]["alternatives"], "mcdonalds")
+    assert "more than half the people at fast food restaurants" in text_of(note)
+    assert '/inform{"current_job": "35-1012.00"}' in payloads(note)  # the shift supervisor, to tap
+    server = tracker(text="server at olive garden", entities=[{"current_job": "server at olive garden"}],
+                     form="career_form", slots={"requested_slot": "current_job"},
+                     candidates={"current_job": "server at olive garden"})
+    assert slots_of(run(actions.ValidateCareerForm(), server, domain)[1])["current_code"] == "35-3031.00"

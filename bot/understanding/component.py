@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import facts as reading
 from bot.understanding import preferences
+from bot.understanding.settings import WISH
 from knowledge.title_spans import words
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,12 @@ class JobFactsExtractor(GraphComponent):
             self._lookups = (get_title_spans(store.engine()), get_places(store.engine()))
         return self._lookups
 
+    @staticmethod
+    def job_at(employer: str):
+        from actions import store  # as in lookups()
+
+        return store.job_at(employer)
+
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
@@ -122,6 +129,9 @@ class JobFactsExtractor(GraphComponent):
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
             add(entity, job.said, job.text)
+        if found.employer and not found.military and not any(j.role in ("current", "past") for j in found.jobs) \
+                and not WISH.search(low[:max(0, low.find(found.employer.lower()))]) and self.job_at(found.employer):
+            add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
         if found.explore and not any(j.role == "target" for j in found.jobs):
             add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:
