@@ -404,3 +404,11 @@ def test_asking_for_ideas_is_explore(lookups, text):
 @pytest.mark.parametrize("text", ["looking for a job as a welder", "which job is that", "i want to be a nurse, any ideas how"])
 def test_a_named_wish_is_not_explore(lookups, text):
     assert not read(lookups, text).explore
+
+
+def test_how_long_each_job_was_held(lookups):
+    jobs = read(lookups, "I was a waitress for 4 years and then a receptionist for 2").jobs
+    assert [(j.text, j.role, j.years) for j in jobs] == [("waitress", "past", "4 years"), ("receptionist", "current", "2 years")]
+    jobs = read(lookups, "after 6 years as a cook I became a kitchen manager").jobs
+    assert [(j.text, j.role, j.years) for j in jobs] == [("cook", "past", "6 years"), ("kitchen manager", "current", None)]
+    assert read(lookups, "welder 8 yrs, want to be an inspector").job("current").years == "8 yrs"

@@ -167,6 +167,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         if word.lower() not in AVOID_NOT and word.lower() not in facts.avoid:
             facts.avoid.append(word.lower())
     facts.years = _duration(text)
+    _years_of_each(tokens, facts.jobs, clauses)
     facts.swap = bool(SWAP.search(text))
     facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and re.search(r"\bmos\b", text, re.I))
     facts.topic = topic(text, tokens)
@@ -195,6 +196,32 @@ def _spanish(tokens: list[str]) -> bool:
     strong = sum(t in SPANISH_STRONG for t in tokens)
     share = sum(t in SPANISH for t in tokens) / len(tokens)
     return strong >= 1 and share >= 0.4 or strong >= 2
+
+
+YEARS_BEFORE = re.compile(r"(?:^| )((?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                          r"|fifteen|twenty|thirty|a couple of|a few|several) (?:years?|yrs?|months?|mos?)) (?:as|of) (?:an? )?$")
+BARE_FOR = re.compile(r"^(?:for|about|another) (\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
+def _years_of_each(tokens: list[str], jobs: list[Job], clauses: set[int]) -> None:
+    """How long each job was held, from the words beside its title up to the next title or clause: "cashier for 3
+    years", "5 yrs as a welder"; "then a bank teller for 2" takes the unit of the job before it."""
+    starts = sorted({j.start for j in jobs if j.start >= 0} | set(clauses) | {len(tokens)})
+    unit = None
+    for job in sorted((j for j in jobs if j.start >= 0), key=lambda j: j.start):
+        stop = next((s for s in starts if s >= job.end and s > job.start), len(tokens))
+        after = " ".join(tokens[job.end:stop])
+        begin = max([0] + [s for s in clauses if s <= job.start])
+        before = YEARS_BEFORE.search(" ".join(tokens[begin:job.start]) + " ")
+        found = DURATION.search(after)
+        if found:
+            job.years = found.group(1)
+        elif before:
+            job.years = before.group(1)
+        elif unit and BARE_FOR.match(after):
+            job.years = f"{BARE_FOR.match(after).group(1)} {unit}"
+        if job.years:
+            unit = "months" if re.search(r"\bmo", job.years) else "years"
 
 
 def _duration(text: str) -> str | None:

@@ -18,6 +18,7 @@ class Job:
     end: int
     cued: bool = True  # the words around it say the role; False: inferred (a lone title in a first message)
     setting: str = ""  # where, said after the title: "at a medical office", "in a special ed classroom"
+    years: str | None = None  # how long, said beside the title: "cashier for 3 years", "5 yrs as a welder"
 
     @property
     def said(self) -> str:
