@@ -121,7 +121,8 @@ def words_of(text: str) -> list[str]:
 
 def find(words: list[str]) -> tuple[int, int, str] | None:
     """The workplace in a list of lower-case words: (start, end, industry code). An employer named says more
-    than a kind of place ("tired of retail, 8 yrs at Target": Target), else the first place named."""
+    than a kind of place ("tired of retail, 8 yrs at Target": Target), else the first place named; but a kind of
+    place right after the employer's name is where they are ("the Ford plant": a factory, not a car dealer)."""
     found = []
     i = 0
     while i < len(words):
@@ -133,7 +134,10 @@ def find(words: list[str]) -> tuple[int, int, str] | None:
                 i += n - 1
                 break
         i += 1
-    employers = [f for f in found if is_employer(words[f[0]:f[1]])]
+    kind_starts = {f[0] for f in found if not is_employer(words[f[0]:f[1]])}
+    # "the Ford plant", "the Walmart distribution center": the kind of place they name is where they work
+    employers = [f for f in found if is_employer(words[f[0]:f[1]]) and f[1] not in kind_starts]
+    found = [f for f in found if f in employers or f[0] in kind_starts]
     return (employers or found or [None])[0]
 
 

@@ -412,3 +412,8 @@ def test_how_long_each_job_was_held(lookups):
     jobs = read(lookups, "after 6 years as a cook I became a kitchen manager").jobs
     assert [(j.text, j.role, j.years) for j in jobs] == [("cook", "past", "6 years"), ("kitchen manager", "current", None)]
     assert read(lookups, "welder 8 yrs, want to be an inspector").job("current").years == "8 yrs"
+
+
+def test_a_dealer_after_at_is_the_workplace(lookups):
+    jobs = read(lookups, "truck mechanic at a Kenworth dealer going on 6 years").jobs
+    assert [(j.text, j.role) for j in jobs] == [("truck mechanic", "current")] and "going" not in jobs[0].setting

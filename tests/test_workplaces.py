@@ -65,3 +65,11 @@ def test_no_workplace_leaves_the_title_alone(resolver):
 def test_a_setting_word_that_is_the_title_s_own_word_adds_nothing(resolver):
     """"nurse at a nursing home": "nursing" is the nurse's own word, not a sign of "Nursing Assistants"."""
     assert resolver.resolve("nurse at a nursing home")[0].code == "29-1141.00"
+
+
+def test_a_kind_of_place_after_the_employer_is_the_workplace():
+    from knowledge import workplaces
+
+    assert workplaces.find(workplaces.words_of("on the line at the Ford plant"))[2] == "31--34"  # a factory, no dealer
+    assert workplaces.find(workplaces.words_of("picker at the Walmart distribution center"))[2] == "493000"
+    assert workplaces.find(workplaces.words_of("tech at a Chevy dealer"))[2] == "441100"

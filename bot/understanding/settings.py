@@ -12,7 +12,7 @@ from knowledge import workplaces
 SETTING_START = {"at", "in", "for", "with", "on"}
 SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
                          "like", "doing", "making", "lol", "here", "now", "ago", "last", "this", "about", "over",
-                         "thinking", "looking", "hoping", "trying", "rn"}
+                         "thinking", "looking", "hoping", "trying", "rn", "going", "up", "down", "out", "there"}
 SETTING_WORDS = 6
 
 
