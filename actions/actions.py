@@ -24,8 +24,9 @@ from actions.career_form import (EXPLORE, MAX_FAILURES, MAX_STATE_FAILURES, SKIP
 from actions.tracker import (active_form, bot_said_recently, failures, has_code, last_value,  # noqa: F401
                              latest_entities, latest_intent, latest_text, prompted_this_turn, ran_since_last_message,
                              texts_since_intent)
-from bot import analysis_record, parse, replies, replies_scope
+from bot import analysis_record, parse, replies, replies_interests, replies_scope
 from bot.understanding import preferences
+from knowledge import interests
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,29 @@ def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | No
     return analysis_record.target_profile(occ, postal, wages, area_name)
 
 
+DEGREE = {4: re.compile(r"\b(bachelor|college degree|4[- ]year degree|ba|bs|undergrad)", re.I),
+          5: re.compile(r"\b(master|mba|phd|doctorate|professional degree)", re.I)}
+
+
+def no_job_suggestions(dispatcher: CollectingDispatcher, tracker: Tracker, state: str | None) -> list[EventType]:
+    """Someone with no job to start from: jobs that fit what they like (O*NET interest profiles) within the
+    preparation they have; asked what they like when they haven't said; the jobs that hire most on request."""
+    letters = tracker.get_slot("interests")
+    if not letters:
+        say(dispatcher, replies_interests.ask_interests())
+        return []
+    if letters != replies_interests.ANY:
+        education = str(tracker.get_slot("education") or "")
+        zone = max([z for z, said in DEGREE.items() if said.search(education)], default=interests.REACHABLE_ZONE)
+        data = interests.suggest(store.analyst(), letters, state, max_zone=zone)
+        if data["jobs"]:
+            say(dispatcher, replies_interests.suggestions(data))
+            return analysis_record.recorded(tracker, analysis_record.interest_jobs(data))
+    starters = store.analyst().starter_jobs(state)
+    say(dispatcher, replies.starter_jobs(starters))
+    return analysis_record.recorded(tracker, analysis_record.starters(starters))
+
+
 class ActionAnswer(Action):
     """The career form is complete: compare, explore, or describe the target alone."""
 
@@ -110,9 +134,7 @@ class ActionAnswer(Action):
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
                 return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
-            starters = store.analyst().starter_jobs(state)
-            say(dispatcher, replies.starter_jobs(starters))
-            return [SlotSet("target_job", None)] + analysis_record.recorded(tracker, analysis_record.starters(starters))
+            return [SlotSet("target_job", None)] + no_job_suggestions(dispatcher, tracker, state)
         if current and target:
             c = store.compare(current, target, state)
             say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
@@ -280,9 +302,7 @@ class ActionExplore(Action):
         if active_form(tracker) == "career_form" or not current:
             events = [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None)]
             if not current:
-                starters = store.analyst().starter_jobs(store.area_state(tracker.get_slot("state")))
-                say(dispatcher, replies.starter_jobs(starters))
-                events += analysis_record.recorded(tracker, analysis_record.starters(starters))
+                events += no_job_suggestions(dispatcher, tracker, store.area_state(tracker.get_slot("state")))
                 if active_form(tracker) == "career_form":
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events

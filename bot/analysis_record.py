@@ -77,6 +77,13 @@ def starters(data: dict) -> dict:
                                 for j in data["jobs"][:TOP_ITEMS]])
 
 
+def interest_jobs(data: dict) -> dict:
+    """The jobs suggested from what someone with no job to start from likes (knowledge.interests.suggest)."""
+    return record("interest_jobs", state=data.get("state"), interests=data.get("letters"),
+                  destinations=[{"code": j["code"], "title": j["title"], "median_wage": j.get("median_wage")}
+                                for j in data["jobs"][:TOP_ITEMS]])
+
+
 def target_profile(target, state: str | None, wages: dict | None, area_name: str | None) -> dict:
     return record("target_profile", target=_job(target), state=state,
                   pay={"target": _median(wages), "area": area_name} if _median(wages) is not None else None)

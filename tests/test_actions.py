@@ -859,15 +859,23 @@ def test_follow_ups_without_a_target_remember_they_asked_for_it(actions, domain)
     assert slots_of(events)["asked_for"] == "target"
 
 
-def test_no_job_to_start_from_gets_starter_jobs_not_the_same_question_again(actions, domain):
-    """"I don't have a job, show me options": jobs that need little preparation, with the state's pay."""
-    messages, events = run(actions.ActionAnswer(), tracker(slots={"target_job": "explore", "situation": "no_job",
-                                                                  "state": "SC"}), domain)
+def test_no_job_to_start_from_is_asked_what_they_like_then_gets_jobs_that_fit(actions, domain):
+    """"I don't have a job, show me options": what they like first (O*NET's interest areas), then the jobs that fit
+    it within reach with the state's pay; the jobs that hire the most when they would rather see those."""
+    slots = {"target_job": "explore", "situation": "no_job", "state": "SC"}
+    messages, events = run(actions.ActionAnswer(), tracker(slots=slots), domain)
+    assert "Which of these do you like most?" in text_of(messages) and "analyses" not in slots_of(events)
+    assert '/explore{"interests": "S"}' in payloads(messages)
+    messages, events = run(actions.ActionAnswer(), tracker(slots={**slots, "interests": "R"}), domain)
     text = text_of(messages)
-    assert "any job you've had counts" in text and "openings a year" in text and "(South Carolina)" in text
-    assert "Fast Food and Counter Workers" in text and "employment projections" in text
+    assert text.startswith("Jobs that fit what you like (building, fixing or working with your hands)")
+    assert "(South Carolina)" in text and "openings a year" in text
     assert len([p for p in payloads(messages) if "target_job" in p]) == 5  # one tap to what a job takes
-    assert slots_of(events)["target_job"] is None and slots_of(events)["analyses"][-1]["kind"] == "starter_jobs"
+    assert slots_of(events)["target_job"] is None and slots_of(events)["analyses"][-1]["kind"] == "interest_jobs"
+    messages, events = run(actions.ActionAnswer(), tracker(slots={**slots, "interests": "any"}), domain)
+    text = text_of(messages)
+    assert "any job you've had counts" in text and "Fast Food and Counter Workers" in text and "(South Carolina)" in text
+    assert slots_of(events)["analyses"][-1]["kind"] == "starter_jobs"
 
 
 def test_two_titles_read_as_one_job_offer_the_other_readings_of_the_one_they_have(actions, domain):

@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import facts as reading
-from bot.understanding import preferences
+from bot.understanding import likes, preferences
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
 
@@ -132,6 +132,8 @@ class JobFactsExtractor(GraphComponent):
         if found.employer and not found.military and not any(j.role in ("current", "past") for j in found.jobs) \
                 and not WISH.search(low[:max(0, low.find(found.employer.lower()))]) and self.job_at(found.employer):
             add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
+        if likes.letters_of(text):
+            add("interests", likes.letters_of(text))  # "I like helping people and science": Social, Investigative
         if found.explore and not any(j.role == "target" for j in found.jobs):
             add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:

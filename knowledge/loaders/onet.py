@@ -15,12 +15,13 @@ CITATION = (
     "(USDOL/ETA), CC BY 4.0"
 )
 CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
-SCALE_RANGE = {"IM": (1.0, 5.0), "LV": (0.0, 7.0)}
+SCALE_RANGE = {"IM": (1.0, 5.0), "LV": (0.0, 7.0), "OI": (1.0, 7.0)}  # OI: occupational interest (RIASEC)
 RATING_FILES = {  # domain: (file, required)
     "abilities": ("Abilities.txt", True),
     "skills": ("Skills.txt", True),
     "knowledge": ("Knowledge.txt", True),
     "work_activities": ("Work Activities.txt", False),
+    "interests": ("Interests.txt", False),  # RIASEC profiles, for people with no job to start from (knowledge.interests)
 }
 ELEMENT_DOMAINS = (  # content-model id prefix -> domain of the element
     ("1.A", "abilities"),
@@ -28,6 +29,7 @@ ELEMENT_DOMAINS = (  # content-model id prefix -> domain of the element
     ("2.B", "skills"),
     ("2.C", "knowledge"),
     ("4.A", "work_activities"),
+    ("1.B.1", "interests"),
 )
 RATING_COLUMNS = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"]
 
