@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from bot.limits import BUTTONS_AT_MISS, CHOICES_AT_TRY, MAX_FAILURES, MAX_STATE_FAILURES
 from knowledge import workplaces
 from knowledge.analysis import gap_priority, ranked_gaps
 from knowledge.render import group_note, pay as pay_figure
@@ -645,22 +646,29 @@ EXAMPLE_JOBS = [("Cashier", "41-2011.00"), ("Customer service rep", "43-4051.00"
                 ("Cook", "35-2014.00"), ("Nursing assistant", "31-1131.00"), ("Retail salesperson", "41-2031.00")]
 
 
+def example_job_choices() -> list[dict]:
+    """The everyday jobs offered to tap, as the form keeps choices ({"code", "title"})."""
+    return [{"code": c, "title": t} for t, c in EXAMPLE_JOBS]
+
+
 def unknown_job(text: str, failures: int, which: str) -> list[Message]:
+    """The ``failures``-th title we couldn't match: ask again, then offer choices, then go on without it."""
     quoted = f"\"{echo(text, 60)}\""
-    if failures <= 1:
-        return [msg(f"I couldn't match {quoted} to a job. Try the title as it would appear in a job ad, "
-                    "like \"cook\", \"bank teller\" or \"forklift driver\".")]
-    if failures == 2:
+    if failures >= MAX_FAILURES:
+        if which == "current":
+            return [msg("Let's move on without it. I can still tell you about the job you'd like.")]
+        return [msg("Let's move on: I'll suggest jobs close to yours instead.")]
+    if failures == CHOICES_AT_TRY:
         return [msg(f"Still no match for {quoted}. Pick one of these, or describe what you do in a few words "
                     "(\"I stock shelves at night\").",
                     [button(t, "choose_job", **{f"{which}_job": c}) for t, c in EXAMPLE_JOBS])]
-    if which == "current":
-        return [msg("Let's move on without it. I can still tell you about the job you'd like.")]
-    return [msg("Let's move on: I'll suggest jobs close to yours instead.")]
+    return [msg(f"I couldn't match {quoted} to a job. Try the title as it would appear in a job ad, "
+                "like \"cook\", \"bank teller\" or \"forklift driver\".")]
 
 
 def unknown_state(text: str, failures: int) -> list[Message]:
-    if failures >= 2:
+    """The ``failures``-th answer that names no state: ask again, then go on with national figures."""
+    if failures >= MAX_STATE_FAILURES:
         return [msg("I'll use figures for the whole U.S. for now. You can tell me your state any time.")]
     return [msg(f"I don't know the state \"{echo(text, 40)}\". Type its name or two-letter code, like Maine or ME, "
                 "or say skip.", [button("Skip", "deny")])]
@@ -679,7 +687,8 @@ def situation_ack(situation: str, laid_off_from: str | None = None) -> list[Mess
 # -- steering -----------------------------------------------------------------------------------
 
 def steer_back(misses: int, has_jobs: bool) -> list[Message]:
-    if misses <= 1:
+    """``misses``: messages not understood in a row; from ``BUTTONS_AT_MISS`` on, buttons of what the bot can do."""
+    if misses < BUTTONS_AT_MISS:
         text = ("Sorry, I didn't get that. I can compare your job with one you'd like, show what's missing, "
                 "what it pays and how to get there.")
         return [msg(text + (" Ask about your comparison, or name another job." if has_jobs else " What job do you do now?"))]
