@@ -5,7 +5,7 @@ college credits qualify them for, and what the next one needs).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -151,28 +151,28 @@ class ValidateLadderForm(FormValidationAction):
     def validate_years_experience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> dict:
         months = parse.months_of(value)
-        if months is not None:
-            return {"years_experience": f"{months} months", "failures": 0}
-        if tracker.get_slot("requested_slot") != "years_experience":
-            return {"years_experience": None}
-        n = this_try(tracker)
-        if n < MAX_LADDER_FAILURES:
-            say(dispatcher, replies.retry_years())
-        return after_failed_try(n, MAX_LADDER_FAILURES, {"years_experience": "0 months"},
-                                {"years_experience": None, "prompted": True})
+        return self.answer_or_retry(dispatcher, tracker, "years_experience",
+                                    None if months is None else f"{months} months", "0 months", replies.retry_years)
 
     def validate_college_credits(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> dict:
         read = parse.credits_of(value)
-        if read is not None:
-            return {"college_credits": str(read[0]), "failures": 0}
-        if tracker.get_slot("requested_slot") != "college_credits":
-            return {"college_credits": None}
+        return self.answer_or_retry(dispatcher, tracker, "college_credits",
+                                    None if read is None else str(read[0]), "0", replies.retry_credits)
+
+    @staticmethod
+    def answer_or_retry(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, answer: str | None,
+                        none: str, retry: Callable[[], list[dict]]) -> dict:
+        """The slot as read from the answer; an answer that can't be read is asked about again until
+        MAX_LADDER_FAILURES, then counted as ``none`` (no experience, no credits)."""
+        if answer is not None:
+            return {slot: answer, "failures": 0}
+        if tracker.get_slot("requested_slot") != slot:
+            return {slot: None}
         n = this_try(tracker)
         if n < MAX_LADDER_FAILURES:
-            say(dispatcher, replies.retry_credits())
-        return after_failed_try(n, MAX_LADDER_FAILURES, {"college_credits": "0"},
-                                {"college_credits": None, "prompted": True})
+            say(dispatcher, retry())
+        return after_failed_try(n, MAX_LADDER_FAILURES, {slot: none}, {slot: None, "prompted": True})
 
 
 class ActionLadderResult(Action):

@@ -14,7 +14,7 @@ from actions.tracker import active_form, has_code, latest_entities, latest_inten
 from actions.tries import after_failed_try, this_try
 from bot import replies
 from bot.limits import CHOICES_AT_TRY, MAX_FAILURES, MAX_STATE_FAILURES
-from bot import replies_scope as scope
+from bot.replies import scope
 
 MISS_INTENTS = ("nlu_fallback", "out_of_scope")
 # what a question of the level or ladder form takes when the person can't answer it: placed from the answers

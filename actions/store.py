@@ -2,7 +2,7 @@
 built at start-up (``warm()``) so the first question is answered as fast as the rest.
 
 Only look-ups live here (which occupation a title names, which state a word names); every analysis is
-knowledge/'s and every wording bot/replies.py's.
+knowledge/'s and every wording bot/replies/'s.
 """
 from __future__ import annotations
 

@@ -227,7 +227,7 @@ def test_hourly_only_pay_shows_as_hourly(analyst):
 
 def test_top_coded_pay_shows_as_or_more(session):
     from knowledge.lookup import wages
-    from knowledge.render import pay
+    from knowledge.formatting import pay
 
     capped = session.execute(select(m.Wage.soc, m.Wage.area_code).where(
         m.Wage.top_coded.is_(True), m.Wage.industry_code == "000000", m.Wage.annual_median == m.TOP_CODED_ANNUAL)).first()
