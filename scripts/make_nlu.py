@@ -103,7 +103,8 @@ BOTH = [
     "from {cur} to {tgt}", "{cur} to {tgt}", "can a {cur} become a {tgt}?",
     "i'm a {cur} in {state}, how do i become a {tgt}", "i'm a {cur} at {emp} and i want to be a {tgt}",
     "how hard is it to go from {cur} to {tgt}", "i've worked as a {cur} for {years} and i want to move into {tgt}",
-    "so basically i've worked as a {cur} for like {years} and honestly im tired of it, been thinking maybe {tgt} could be a good fit, i live in {state} btw",
+    "so basically i've worked as a {cur} for like {years} and honestly im tired of it, "
+    "been thinking maybe {tgt} could be a good fit, i live in {state} btw",
     "hi! i'm a {cur} and i want to become a {tgt}", "hey, {cur} for {years}, thinking about {tgt}",
     "I am currently a {cur} in {state} and I would like to become a {tgt}. I have {edu}.",
     "ok so i'm a {cur}, i have {edu}, and i'd really like to become a {tgt} someday",

@@ -143,7 +143,8 @@ def test_registered_nurses_in_demand_software_is_onets_own_column(session, share
     # an occupation O*NET does flag: the same set, not more
     swd = [r for r in rows if r["O*NET-SOC Code"] == "15-1252.00"]
     profile = occupation_profile(session, "15-1252.00", top=len(swd))
-    assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == {r["Example"] for r in swd if r["In Demand"] == "Y"} != set()
+    in_demand = {r["Example"] for r in swd if r["In Demand"] == "Y"}
+    assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == in_demand != set()
 
 
 def _oews_cell(soc: str, area: str) -> dict:
