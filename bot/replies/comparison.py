@@ -8,12 +8,16 @@ the chart and the report.
 from __future__ import annotations
 
 from knowledge import workplaces
-from knowledge.analysis import gap_priority, ranked_gaps
+from knowledge.analysis import GAP_LISTS, gap_priority, ranked_gaps
 from knowledge.formatting import group_note, money, short_label, zone_preparation
 from knowledge.formatting import pay as pay_figure
 
-from bot.replies.pieces import (DOMAIN_WORD, GAP_KEYS, BUTTON_TITLE_LIMIT, Message, button, echo, fit, follow_ups, msg,
-                                pair_line, sentence, source_line)
+from bot.replies.pieces import (BUTTON_TITLE_LIMIT, Message, button, echo, fit, follow_ups, msg, pair_line, sentence,
+                                source_line)
+
+DOMAIN_WORD = {"abilities": "ability", "skills": "skill", "knowledge": "knowledge"}  # "Typing (skill)"
+# each gap list in a chat, in the order to work on them, under its heading (the list's key: GAP_LISTS)
+GAP_HEADINGS = {"knowledge": "Knowledge to add", "skills": "Skills to build", "abilities": "Abilities to strengthen"}
 
 
 def all_gaps(c: dict) -> list[dict]:
@@ -137,9 +141,8 @@ def gaps_detail(c: dict) -> list[Message]:
     first = credential_line(c)
     if first:
         lines.append(first)
-    for key, domain in GAP_KEYS:
-        block = c[key]
-        word = {"knowledge": "Knowledge to add", "skills": "Skills to build", "abilities": "Abilities to strengthen"}[domain]
+    for domain, word in GAP_HEADINGS.items():
+        block = c[GAP_LISTS[domain]]
         if block.get("why_no_score") or not block["rated"]:  # say which job O*NET has not rated, as the score's headline does
             why = (block.get("why_no_score") or "O*NET has not rated one of these jobs").replace(
                 "for the target job", f"for {dst}").replace("for the current job", f"for {c['from']['title']}").replace(

@@ -8,9 +8,6 @@ import re
 
 Message = dict
 
-DOMAIN_WORD = {"abilities": "ability", "skills": "skill", "knowledge": "knowledge"}
-GAP_KEYS = (("knowledge_to_add", "knowledge"), ("skills_to_upgrade", "skills"), ("gaps_to_narrow", "abilities"))
-
 
 def msg(text: str, buttons: list[dict] | None = None) -> Message:
     return {"text": text.strip(), "buttons": buttons or []}
