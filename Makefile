@@ -12,7 +12,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 # The store depends on the loaders, the scorer and the project's data, not on the report's rendering code.
 KNOWLEDGE_SOURCES := $(shell find knowledge -path knowledge/report -prune -o \( -name '*.py' -o -name '*.json' -o -name '*.yml' \) -print 2>/dev/null)
 
-.PHONY: help install store postgres report-deps browser-deps scale-deps train run shell actions test-bot test test-unit bench counselor clean
+.PHONY: help install store postgres report-deps browser-deps scale-deps train run shell actions lint test-bot test test-unit bench counselor clean
 
 # What each target does: the lines below that end in "## what it does".
 help:  ## this list
@@ -94,7 +94,16 @@ browser-deps:
 scale-deps:
 	@scripts/apt-install.sh redis-server nginx
 
-test: store postgres report-deps browser-deps scale-deps $(MODEL) $(WEBCHAT)  ## everything, with every server (CI runs this)
+# ruff (pinned in requirements.lock; its rules are in pyproject.toml, [tool.ruff]), and the generated YAML
+# (data/rules/forms.yml, domain.yml's not_intent lists, data/nlu/inform.yml and variants.yml) against the
+# scripts that write it: --check fails when a checked-in file differs.
+RUFF := $(VENV)/bin/ruff
+lint: $(STAMP)  ## the linter (ruff), and the generated YAML against its generators
+	$(RUFF) check .
+	$(PY) scripts/make_rules.py --check
+	$(PY) scripts/make_nlu.py --check
+
+test: lint store postgres report-deps browser-deps scale-deps $(MODEL) $(WEBCHAT)  ## everything, with every server (CI runs this)
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/stories
 	$(PY) -m pytest -q -p no:cacheprovider
@@ -105,7 +114,7 @@ UNIT_TESTS := tests/test_interests.py tests/test_workplaces.py tests/test_action
 	tests/test_destinations.py tests/test_download.py tests/test_privacy.py tests/test_resolver.py tests/test_scorer.py \
 	tests/test_seeds.py tests/test_store_real.py tests/test_understanding_facts.py tests/test_credentials.py tests/test_gap_examples.py \
 	tests/test_job_kinds.py tests/test_suggestions.py tests/test_understanding_preferences.py tests/test_schools.py
-test-unit: store  ## the tests that start no server (about a minute)
+test-unit: lint store  ## the linter, the generated YAML and the tests that start no server (about two minutes)
 	$(PY) -m pytest -q -p no:cacheprovider $(UNIT_TESTS)
 
 bench: store  ## the knowledge benchmarks (see bench/ for the bot's)

@@ -19,13 +19,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import store
 from knowledge import lookup
-from actions.tracker import (failures, has_code, is_whole_message, latest_entities, latest_text, previous_value,
+from actions.tracker import (has_code, is_whole_message, latest_entities, latest_text, previous_value,
                              prompted_this_turn)
+from actions.tries import after_failed_try, this_try
 from bot import parse, replies
+from bot.limits import CHOICES_AT_TRY, MAX_FAILURES, MAX_STATE_FAILURES
 
 LAID_OFF_WORDS = re.compile(r"laid|layed|fired|let go|lost|downsiz|eliminat|closed|shut|cut|redundan|unemploy", re.I)
-MAX_FAILURES = 3  # after this many unusable answers to one question, move on
-MAX_STATE_FAILURES = 2  # a state is optional: after two, national figures
 NO_JOB_SITUATIONS = ("no_job", "student")
 SKIP = "skip"  # current_job / target_job: the person could not name one; go on without it
 EXPLORE = "explore"  # target_job: suggest destinations instead of comparing with one
@@ -263,21 +263,20 @@ class ValidateCareerForm(FormValidationAction):
         if requested == slot and not named and set(entities) & {"state", "years", "education", "credits"}:
             return {slot: None}  # the message answered something else ("in Maine"): just ask again
         if which == "current" and not named and (entities.get("employer") or entities.get("military")):
-            n = failures(tracker) + 1
+            n = this_try(tracker)
             if n == 1:
                 return {slot: None, "failures": n}  # "I work at Amazon", "11B": the question asks what they do there
             # the same again: a few common jobs to tap, as for a title we can't match
             employer = entities.get("employer") or ""
-            jobs = store.jobs_at(employer) or [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS]
+            jobs = store.jobs_at(employer) or replies.example_job_choices()
             say(dispatcher, replies.at_employer_choices(employer, jobs))
             return {slot: None, "failures": n, "prompted": True, "candidates_for": which, "job_candidates": jobs}
-        n = failures(tracker) + 1
+        n = this_try(tracker)
         say(dispatcher, replies.unknown_job(text, n, which))
-        if n >= MAX_FAILURES:
-            return give_up(tracker, which)
-        examples = [{"code": c, "title": t} for t, c in replies.EXAMPLE_JOBS] if n == 2 else None
-        return {slot: None, "failures": n, "prompted": True, "job_candidates": examples,
-                "candidates_for": which if examples else None}
+        examples = replies.example_job_choices() if n == CHOICES_AT_TRY else None
+        return after_failed_try(n, MAX_FAILURES, give_up(tracker, which),
+                                {slot: None, "prompted": True, "job_candidates": examples,
+                                 "candidates_for": which if examples else None})
 
     def validate_state(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict:
@@ -298,11 +297,9 @@ class ValidateCareerForm(FormValidationAction):
             return {"state": previous_value(tracker, "state")}  # not an answer to "which state?"
         if entities.get("city"):
             return {"state": None}  # a city in several states: the question asks which
-        n = failures(tracker) + 1
+        n = this_try(tracker)
         say(dispatcher, replies.unknown_state(text, n))
-        if n >= MAX_STATE_FAILURES:
-            return {"state": store.NATIONAL, "failures": 0}
-        return {"state": None, "failures": n, "prompted": True}
+        return after_failed_try(n, MAX_STATE_FAILURES, {"state": store.NATIONAL}, {"state": None, "prompted": True})
 
 
 # -- the form's questions -----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 built at start-up (``warm()``) so the first question is answered as fast as the rest.
 
 Only look-ups live here (which occupation a title names, which state a word names); every analysis is
-knowledge/'s and every wording bot/replies.py's.
+knowledge/'s and every wording bot/replies/'s.
 """
 from __future__ import annotations
 
@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from knowledge import config, lookup
+from bot.web import report_url
+from knowledge import config, lookup, workplaces
 from knowledge import models as m
 from knowledge.analysis import AmbiguousJob, Analyst, UnknownJob, analyst_for
-from knowledge.db import open_store
-from knowledge.title_spans import words
+from knowledge.db import StoreMissing, open_store, store_error
+from knowledge.described_work import content_words, get_described_work
+from knowledge.places import get_places
+from knowledge.resolver import Match, get_resolver, is_confident
+from knowledge.title_spans import get_title_spans, words
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -43,14 +48,10 @@ def session() -> Session:
 
 def warm() -> None:
     """Read everything the first question needs (about 40 s once per process)."""
-    from knowledge.resolver import get_resolver
-
     a = analyst()
     get_resolver(a.engine).resolve("cashier", top=1)
     title_spans()
     places()
-    from knowledge.described_work import get_described_work
-
     get_described_work(a.engine)
     log.info("careerbot store ready: %s occupations", len(a.occupations))
 
@@ -58,10 +59,6 @@ def warm() -> None:
 def warm_or_exit() -> None:
     """``warm()`` at start-up; a store that can't be read (not built, locked, server down) stops the action
     server with one line saying what to do, instead of a traceback from deep inside rasa_sdk's import."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from knowledge.db import StoreMissing, store_error
-
     try:
         warm()
     except (StoreMissing, SQLAlchemyError) as exc:
@@ -89,14 +86,10 @@ class Found:
 
 
 def title_spans():
-    from knowledge.title_spans import get_title_spans
-
     return get_title_spans(engine())
 
 
 def places():
-    from knowledge.places import get_places
-
     return get_places(engine())
 
 
@@ -122,8 +115,6 @@ def find_job(text: str, civilian: bool = False) -> Found:
     found = _found(text, other_jobs(text, exclude=set(), limit=5, confidence=True)) if civilian else _title(text)
     if found.status == "ok" or found.status == "ambiguous" and _a_title_there(str(text), found.confidence):
         return found  # "general manager at McDonald's", "tech at a Chevy dealer": asked as the title it is
-    from knowledge.described_work import content_words, get_described_work
-
     if len(set(content_words(str(text)))) < (2 if civilian else DESCRIPTION_WORDS):
         return found
     fits = get_described_work(engine()).match(str(text), top=4)
@@ -134,9 +125,6 @@ def jobs_at(employer: str, top: int = 4, share: bool = False) -> list[dict]:
     """The jobs a named employer's kind of workplace employs most (OEWS national, by industry): the choices for
     "what do you do at Taco Bell?"; [] for an employer we don't know. ``share``: with each job's share of all
     the jobs there."""
-    from knowledge import workplaces
-    from knowledge.resolver import get_resolver
-
     industry = workplaces.industry_in(employer)
     employment = get_resolver(engine()).industry_employment.get(industry or "", {})
     everyone = employment.get(lookup.ALL_OCCUPATIONS) or 0.0
@@ -159,8 +147,6 @@ def job_at(text: str) -> Found | None:
     """"McDonald's", "at Chick-fil-A" (an employer named alone): the job more than half the people there do, as a
     guess with the next ones to tap (limited-service restaurants: fast food and counter workers, 54%); None when
     the text is no employer alone, or no job is that common there."""
-    from knowledge import workplaces
-
     said = words(str(text))
     while said and said[0] in ("i", "im", "work", "works", "working", "worked", "at", "for", "a", "the"):
         said = said[1:]  # "I work at Chick-fil-A": the employer's own words
@@ -177,8 +163,6 @@ def job_at(text: str) -> Found | None:
 def _a_title_there(text: str, confidence: float) -> bool:
     """Whether an ambiguous reading is a title's (offered as its readings) rather than a description's (read
     by its words against O*NET's tasks): a good match, or a short title at a workplace we know."""
-    from knowledge import workplaces
-
     title = re.split(r"\b(?:at|in|for|with|on)\b", text, maxsplit=1)[0]
     return confidence >= TITLE_READINGS or (bool(workplaces.industry_in(text)) and len(title.split()) <= 3
                                             and names_a_job(title))
@@ -211,15 +195,11 @@ def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = 
     only readings about as likely as the first ("data analyst": Data Scientists 0.90, Business Intelligence
     Analysts 0.89; not "cop": Police Officers 0.90, Political Scientists 0.75); ``within``: only readings
     this close to the first one's confidence."""
-    from knowledge.resolver import get_resolver
-
     matches = get_resolver(engine()).resolve(str(text), top=limit + len(exclude) + 5)
     gap = CLOSE_READING if close_only else within
     floor = matches[0].confidence - gap if gap is not None and matches else 0.0
     kept = [x for x in matches if x.code not in exclude and not x.code.startswith(MILITARY_GROUP) and x.confidence >= floor]
     if within is not None:  # "shift manager at Taco Bell" was not a food service manager: the jobs there first
-        from knowledge import workplaces
-
         resolver = get_resolver(engine())
         employment = resolver.industry_employment.get(workplaces.industry_in(str(text)) or "")
         if employment:
@@ -230,8 +210,6 @@ def other_jobs(text: str, exclude: set[str], limit: int = 5, confidence: bool = 
 
 def _found(text: str, matches: list[dict]) -> Found:
     """A Found from ranked matches (with confidence), by the resolver's own rule for a sure answer."""
-    from knowledge.resolver import Match, is_confident
-
     if not matches:
         return Found("unknown")
     ranked = [Match(x["code"], x["title"], x["confidence"], x["title"]) for x in matches]
@@ -303,8 +281,6 @@ def report_link(current: str, target: str, state: str | None) -> str | None:
     base = os.environ.get("CAREERBOT_REPORT_BASE")
     if not base:
         return None
-    from bot.web import report_url
-
     return report_url(current, target, state, base=base)
 
 

@@ -211,7 +211,7 @@ def warm_up(rasa_url: str, deadline: float) -> None:
 
 def latency_mode(rasa_url: str, args, deadline: float) -> int:
     """Issue 4: greeting vs analysis turns, one user and ``--users`` users, alternating rounds."""
-    modes = {f"1 user": 1, f"{args.users} users": args.users}
+    modes = {"1 user": 1, f"{args.users} users": args.users}
     results = {m: Results() for m in modes}
     counter = 0
     for rnd in range(args.rounds):

@@ -20,7 +20,6 @@ import hmac
 import os
 import re
 import secrets
-from pathlib import Path
 
 import us
 

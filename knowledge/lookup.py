@@ -127,7 +127,8 @@ def _wage_dict(row: m.Wage) -> dict:
 
 
 def wages(conn: Session, soc: str, area_code: str = NATIONAL) -> dict | None:
-    row = conn.execute(select(m.Wage).where(m.Wage.soc == soc, m.Wage.area_code == area_code, m.Wage.industry_code == ALL_INDUSTRIES)).scalars().first()
+    row = conn.execute(select(m.Wage).where(m.Wage.soc == soc, m.Wage.area_code == area_code,
+                                            m.Wage.industry_code == ALL_INDUSTRIES)).scalars().first()
     return None if row is None else _wage_dict(row)
 
 
@@ -212,7 +213,8 @@ def programs(conn: Session, soc: str, state: str | None = None, institutions_per
 
 
 def apprenticeships(conn: Session, code: str) -> list[dict]:
-    rows = conn.execute(select(m.Apprenticeship).where(m.Apprenticeship.occupation_code == code).order_by(m.Apprenticeship.rapids_code)).scalars().all()
+    rows = conn.execute(select(m.Apprenticeship).where(m.Apprenticeship.occupation_code == code)
+                        .order_by(m.Apprenticeship.rapids_code)).scalars().all()
     out = []
     for a in rows:
         competencies = conn.execute(select(m.ApprenticeshipCompetency).where(m.ApprenticeshipCompetency.rapids_code == a.rapids_code)

@@ -17,8 +17,9 @@ names of a few regions (``REGIONS``), and the towns of the IPEDS directory of co
 STABBR: "Garden Grove", "North Platte"), which give the state but no metro. In a metro named for
 several states ("New York-Newark-Jersey City, NY-NJ-PA") a city's state is the one where the directory
 has most of that city's colleges (Newark: NJ). A town's name counts only after a place word ("I live
-in Garden Grove"), as the whole answer, or before its state, since many are also words ("Enterprise"). A city that names metros in several states is ambiguous unless
-one of them is much larger (Columbus, OH against Columbus, GA and IN): then ``choices`` lists them.
+in Garden Grove"), as the whole answer, or before its state, since many are also words ("Enterprise").
+A city that names metros in several states is ambiguous unless one of them is much larger (Columbus, OH
+against Columbus, GA and IN): then ``choices`` lists them.
 
 Postal codes are also everyday words ("me", "in", "or", "ok", "hi", "pa"): a lower-case code counts
 only as the whole answer or after a place word ("in tx", "from ga"); a capitalised one also after a

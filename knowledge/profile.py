@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import lookup
 from knowledge import models as m
-from knowledge.render import group_note, pay
+from knowledge.formatting import group_note, pay
 from knowledge.scoring.profiles import importance_0_100, level_0_100
 
 

@@ -99,9 +99,10 @@ EMPLOYERS = {
 }
 # What an employer's sites are called, for reading the title beside it: "shift lead at Taco Bell" is read as
 # "shift lead at a restaurant" (the resolver would otherwise look for "bell" in job titles: bellhops).
-SITE_OF = {"722500": "restaurant", "722511": "restaurant", LIMITED_SERVICE: "fast food restaurant", "455000": "retail", "445000": "grocery", "444100": "hardware",
-           "449200": "electronics", "456100": "pharmacy", "441300": "auto parts", "811100": "auto repair",
-           "441100": "car dealership", "493000": "warehouse", "492000": "delivery", "491000": "postal",
+SITE_OF = {"722500": "restaurant", "722511": "restaurant", LIMITED_SERVICE: "fast food restaurant", "455000": "retail",
+           "445000": "grocery", "444100": "hardware", "449200": "electronics", "456100": "pharmacy",
+           "441300": "auto parts", "811100": "auto repair", "441100": "car dealership", "493000": "warehouse",
+           "492000": "delivery", "491000": "postal",
            "721100": "hotel", "522000": "bank", "482000": "railroad", "812100": "salon", "624400": "child care"}
 WINDOW = 0.15  # readings this close to the best one's confidence compete on the workplace's employment
 OVERRULE = 5.0  # ... this many times more than a reading clearly ahead on its words: the workplace decides

@@ -9,20 +9,26 @@ the same on every run.
 variants.yml: a noisy variant of every hand-written example in intents.yml (a filler word before or
 after, SMS spelling, a typo, no punctuation), the way the same thing arrives from a phone.
 
-Run it after editing the lists or intents.yml: `.venv/bin/python scripts/make_nlu.py`.
+Run it after editing the lists or intents.yml: `.venv/bin/python scripts/make_nlu.py`; `--check` (in
+`make test`) writes nothing and fails when the checked-in files differ from what it writes.
 """
 from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
+
+import yaml
+from generated import write_or_check
 
 NLU = Path(__file__).resolve().parent.parent / "data" / "nlu"
 OUT = NLU / "inform.yml"
 VARIANTS = NLU / "variants.yml"
 PREFIXES = ["ok ", "ok so ", "so ", "um ", "hey ", "well ", "and ", "hmm ", "yo ", "alright ", "k "]
 SUFFIXES = [" please", " pls", "?", "!", " lol", " thx", " tho", " haha", "??", " ok", " then", " now"]
-rng = random.Random(20240611)
+SEED = 20240611
+rng = random.Random(SEED)
 
 JOBS = """cashier|customer service rep|csr|customer service representative|shift supervisor|warehouse worker|
 forklift driver|pharmacy tech|pharmacy technician|nurse|rn|registered nurse|cna|nursing assistant|license clerk|
@@ -103,7 +109,8 @@ BOTH = [
     "from {cur} to {tgt}", "{cur} to {tgt}", "can a {cur} become a {tgt}?",
     "i'm a {cur} in {state}, how do i become a {tgt}", "i'm a {cur} at {emp} and i want to be a {tgt}",
     "how hard is it to go from {cur} to {tgt}", "i've worked as a {cur} for {years} and i want to move into {tgt}",
-    "so basically i've worked as a {cur} for like {years} and honestly im tired of it, been thinking maybe {tgt} could be a good fit, i live in {state} btw",
+    "so basically i've worked as a {cur} for like {years} and honestly im tired of it, "
+    "been thinking maybe {tgt} could be a good fit, i live in {state} btw",
     "hi! i'm a {cur} and i want to become a {tgt}", "hey, {cur} for {years}, thinking about {tgt}",
     "I am currently a {cur} in {state} and I would like to become a {tgt}. I have {edu}.",
     "ok so i'm a {cur}, i have {edu}, and i'd really like to become a {tgt} someday",
@@ -215,12 +222,9 @@ def noisy(example: str) -> str:
     return text.strip()
 
 
-def variants() -> None:
-    import yaml
-
+def variants() -> str:
     data = yaml.safe_load((NLU / "intents.yml").read_text())
     lines = ['version: "3.1"', "", "# Written by scripts/make_nlu.py from intents.yml: edit those, not this file.", "", "nlu:"]
-    total = 0
 
     def originals_of(block: dict) -> list[str]:
         return [x.strip()[2:].strip() for x in block["examples"].splitlines() if x.strip().startswith("- ")]
@@ -240,13 +244,10 @@ def variants() -> None:
                         made.append(v)
                         break
         lines += [f"- intent: {block['intent']}", "  examples: |"] + [f"    - {v}" for v in made] + [""]
-        total += len(made)
-    VARIANTS.write_text("\n".join(lines))
-    print(f"wrote {VARIANTS} ({total} examples)")
+    return "\n".join(lines)
 
 
-def main() -> None:
-    variants()
+def inform() -> str:
     groups = [
         ("current job", examples(CURRENT, 110)),
         ("target job", examples(TARGET, 95)),
@@ -274,9 +275,16 @@ def main() -> None:
               r"    - \b\d+(\.\d+)?\s*(years?|yrs?|months?|mos?)\b", "",
               "- regex: credits", "  examples: |",
               r"    - \b\d+\s*(credits?|credit hours|semester hours)\b", ""]
-    OUT.write_text("\n".join(lines) + "\n")
-    print(f"wrote {OUT} ({sum(len(g) for _, g in groups)} examples)")
+    return "\n".join(lines) + "\n"
+
+
+def generated() -> dict[Path, str]:
+    """Both files, from the seed: the variants first, then inform.yml, in the order they draw from it."""
+    rng.seed(SEED)
+    written = {VARIANTS: variants()}
+    written[OUT] = inform()
+    return written
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(write_or_check("make_nlu.py", generated()))

@@ -1,11 +1,19 @@
 """Write data/rules/forms.yml: what each form does when the person says something else mid-form
-(asks for help, asks a follow-up, says stop ...). Run after changing the lists:
-`.venv/bin/python scripts/make_rules.py`."""
+(asks for help, asks a follow-up, says stop ...), and the ``not_intent`` lists of domain.yml's free-text
+slot mappings, which follow from the same rules.
+
+Run after changing the lists: `.venv/bin/python scripts/make_rules.py`; `--check` (in `make test`) writes
+nothing and fails when forms.yml or a not_intent list differs from what it writes.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import sys
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "rules" / "forms.yml"
+from generated import ROOT, write_or_check
+
+OUT = ROOT / "data" / "rules" / "forms.yml"
+DOMAIN = ROOT / "domain.yml"
 
 # intent -> what the bot does before going back to the form
 ANSWER_THEN_RESUME = {
@@ -23,6 +31,18 @@ PER_FORM = {
 }
 LEAVE = {"stop": ["action_stop"], "goodbye": ["utter_goodbye", "action_stop"]}
 
+# A form's free-text answer (``from_text``) is any message but those a rule above answers instead, so each
+# such mapping's not_intent list is its form's rule intents, except nlu_fallback (a message the NLU is
+# unsure of is still tried as the answer: the validator decides), and with what another mapping reads.
+FREE_TEXT_SLOTS = {  # slot -> (form, intents read by another mapping, intents that answer this question)
+    # "I don't have a job" / "I'm a student" set the situation; a tapped choice is read from its entity
+    "current_job": ("career_form", ["no_job", "student", "choose_job"], []),
+    "target_job": ("career_form", ["no_job", "student", "choose_job"], []),
+    "state": ("career_form", [], ["deny"]),  # the "Skip" button sends deny: national figures
+    "years_experience": ("ladder_form", [], []),
+    "college_credits": ("ladder_form", [], []),
+}
+
 
 def rule(title: str, form: str, intent: str, actions: list[str], resume: bool) -> list[str]:
     lines = [f"- rule: {title}", "  condition:", f"  - active_loop: {form}", "  steps:", f"  - intent: {intent}"]
@@ -34,7 +54,7 @@ def rule(title: str, form: str, intent: str, actions: list[str], resume: bool) -
     return lines + [""]
 
 
-def main() -> None:
+def forms_yml() -> str:
     lines = ['version: "3.1"', "", "# Written by scripts/make_rules.py: edit the script, not this file.", "", "rules:", ""]
     for form, extra in PER_FORM.items():
         for intent, actions in {**ANSWER_THEN_RESUME, **extra}.items():
@@ -44,9 +64,42 @@ def main() -> None:
         lines += [f"- rule: start over during {form}", "  condition:", f"  - active_loop: {form}", "  steps:",
                   "  - intent: start_over", "  - action: action_start_over", "  - active_loop: null",
                   "  - action: career_form", "  - active_loop: career_form", ""]
-    OUT.write_text("\n".join(lines))
-    print(f"wrote {OUT}")
+    return "\n".join(lines)
+
+
+def not_intent(slot: str) -> list[str]:
+    form, read_elsewhere, answers = FREE_TEXT_SLOTS[slot]
+    ruled = [*ANSWER_THEN_RESUME, *PER_FORM[form], *LEAVE, "start_over"]
+    return [i for i in dict.fromkeys(ruled + read_elsewhere) if i != "nlu_fallback" and i not in answers]
+
+
+def flow_list(items: list[str], indent: int, width: int = 120) -> str:
+    """``[a, b, ...]`` wrapped under its opening bracket, as domain.yml writes lists."""
+    lines, line = [], "["
+    for n, item in enumerate(items):
+        word = item + ("]" if n == len(items) - 1 else ",")
+        if indent + len(line) + 1 + len(word) > width and line != "[":
+            lines.append(line)
+            line = word
+        else:
+            line += ("" if line == "[" else " ") + word
+    lines.append(line)
+    return ("\n" + " " * indent).join(lines)
+
+
+def domain_yml() -> str:
+    """domain.yml with each free-text mapping's not_intent list as the rules make it; nothing else changes."""
+    text = DOMAIN.read_text()
+    for slot in FREE_TEXT_SLOTS:
+        block = re.search(rf"^  {slot}:\n(?:(?:    .*)?\n)+", text, re.M)
+        lists = list(re.finditer(r"(^ +not_intent: )\[[^\]]*\]", block.group(0), re.M)) if block else []
+        if len(lists) != 1:
+            raise SystemExit(f"domain.yml: slot {slot} should have one from_text mapping with a not_intent list")
+        head = lists[0].group(1)
+        start, end = block.start() + lists[0].start(), block.start() + lists[0].end()
+        text = text[:start] + head + flow_list(not_intent(slot), len(head) + 1) + text[end:]
+    return text
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(write_or_check("make_rules.py", {OUT: forms_yml(), DOMAIN: domain_yml()}))

@@ -32,8 +32,8 @@ MAX_TURNS = 6
 # "Cashiers → Registered Nurses (Texas)", also as "I still have Cashiers → Registered Nurses (Texas). To change it ..."
 PAIR = re.compile(r"^(?:I still have )?(?P<current>.+?) → (?P<target>.+?) \((?P<where>[^()]+)\)(?:\. To change it|$)", re.M)
 # "Jobs you could move into from Cashiers, near Registered Nurses (the job you named) (pays more), with pay in Maine."
-EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?)(?:, near .+? \(the job you named\))?(?: \([^()]*\))?, with (?:pay in |U\.S\.-wide)",
-                     re.M)
+EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?)(?:, near .+? \(the job you named\))?"
+                     r"(?: \([^()]*\))?, with (?:pay in |U\.S\.-wide)", re.M)
 TARGET_ONLY = re.compile(r"^What it takes to get into this job \((?P<target>.+)\):", re.M)
 
 

@@ -2,7 +2,7 @@
 of bench/fuzz.py), and the inputs that once broke something, each as its own test.
 
 About 2 minutes once the bot is up (conftest's ``bot_stack``); the full 10,000-message run is
-``.venv/bin/python bench/fuzz.py`` (README, "Bad input").
+``.venv/bin/python bench/fuzz.py`` (bench/README.md, "Bad input").
 """
 from __future__ import annotations
 

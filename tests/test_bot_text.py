@@ -1,4 +1,4 @@
-"""bot/parse.py and bot/replies.py on their own: no store, no Rasa."""
+"""bot/parse.py and bot/replies/ on their own: no store, no Rasa."""
 from __future__ import annotations
 
 import pytest

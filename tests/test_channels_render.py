@@ -138,10 +138,10 @@ CARRIER_WORD = re.compile(r'"(stop|stopall|unsubscribe|cancel|end|quit|revoke|op
 
 def test_no_sms_asks_people_to_type_a_carrier_keyword():
     """Texting STOP (CANCEL, QUIT, ...) opts the number out of every message: no SMS may suggest it for
-    anything else. Every reply text in bot/replies.py and domain.yml that quotes one is reworded for SMS."""
+    anything else. Every reply text in bot/replies/ and domain.yml that quotes one is reworded for SMS."""
     assert render.sms_body(replies.steer_in_form()) == \
         "Sorry, I didn't catch that. Let's finish this question first, or say \"never mind\"."
-    quoting = [line for path in (ROOT / "bot" / "replies.py", ROOT / "domain.yml")
+    quoting = [line for path in (*sorted((ROOT / "bot" / "replies").glob("*.py")), ROOT / "domain.yml")
                for line in path.read_text().replace('\\"', '"').splitlines() if CARRIER_WORD.search(line)]
     assert quoting  # replies.steer_in_form says 'or say "stop"' (fine in the widget and Slack)
     for line in quoting:

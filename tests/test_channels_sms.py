@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.channels import render, sms as channel
+from bot.channels import render
 from tests.servers import CHANNEL_SECRETS, http
 
 pytestmark = pytest.mark.integration
@@ -112,7 +112,7 @@ def test_a_conversation_by_sms(bot_stack):
     choices = answer.split("Reply with a number:\n", 1)[1].splitlines()
     # a number that is none of the choices: the choices again, and the bot never sees it
     before = user_messages(bot_stack, number)
-    assert sms(bot_stack, number, "9") == f"There is no choice 9.\n\nReply with a number:\n" + "\n".join(choices)
+    assert sms(bot_stack, number, "9") == "There is no choice 9.\n\nReply with a number:\n" + "\n".join(choices)
     assert user_messages(bot_stack, number) == before
     pay = next(c.split(" ", 1)[0] for c in choices if c.endswith("What does it pay?"))
     paid = sms(bot_stack, number, pay)  # just the digit

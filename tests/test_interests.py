@@ -42,7 +42,7 @@ def test_suggestions_fit_the_interests_within_reach_and_hire(analyst):
 
 
 def test_the_reply_says_why_each_fits_and_where_the_figures_come_from(analyst):
-    from bot import replies_interests
+    from bot.replies import interests as replies_interests
     from knowledge import interests
 
     text = replies_interests.suggestions(interests.suggest(analyst, "SI", "MA"))[0]["text"]

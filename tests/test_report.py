@@ -22,7 +22,7 @@ import pytest
 
 from knowledge import cli
 from tests.servers import ServerFailed, free_port, http, start as start_server, stop, wait_until_up
-from knowledge.render import money
+from knowledge.formatting import money
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parent.parent

@@ -143,7 +143,8 @@ def test_registered_nurses_in_demand_software_is_onets_own_column(session, share
     # an occupation O*NET does flag: the same set, not more
     swd = [r for r in rows if r["O*NET-SOC Code"] == "15-1252.00"]
     profile = occupation_profile(session, "15-1252.00", top=len(swd))
-    assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == {r["Example"] for r in swd if r["In Demand"] == "Y"} != set()
+    in_demand = {r["Example"] for r in swd if r["In Demand"] == "Y"}
+    assert {e["example"] for e in profile["technology"]["examples"] if e["in_demand"]} == in_demand != set()
 
 
 def _oews_cell(soc: str, area: str) -> dict:
@@ -227,7 +228,7 @@ def test_hourly_only_pay_shows_as_hourly(analyst):
 
 def test_top_coded_pay_shows_as_or_more(session):
     from knowledge.lookup import wages
-    from knowledge.render import pay
+    from knowledge.formatting import pay
 
     capped = session.execute(select(m.Wage.soc, m.Wage.area_code).where(
         m.Wage.top_coded.is_(True), m.Wage.industry_code == "000000", m.Wage.annual_median == m.TOP_CODED_ANNUAL)).first()

@@ -156,10 +156,10 @@ def test_a_question_about_a_credential_names_no_job(lookups, text, jobs):
 @pytest.mark.parametrize("text", ["Honestly, am I too old to start over at 63?", "will anyone hire a 63 year old?",
                                   "am i too old for this"])
 def test_a_question_about_age_is_answered_as_one_not_as_start_over(lookups, text):
-    from bot import replies_scope
+    from bot.replies import scope
 
     assert read(lookups, text).topic == "age" and not read(lookups, text).jobs
-    assert "eeoc.gov/age" in replies_scope.topic_reply("age")[0]["text"]
+    assert "eeoc.gov/age" in scope.topic_reply("age")[0]["text"]
 
 
 def test_help_me_is_not_maine(lookups):

@@ -1,7 +1,7 @@
 """One place that turns the bot's replies into what each channel shows best.
 
 The actions stay channel-agnostic: a reply is Rasa's message dict, ``{"text", "buttons": [{"title",
-"payload"}], "image"}``, where the text is plain lines (``bot/replies.py``): "• " bullets, "1. " numbered
+"payload"}], "image"}``, where the text is plain lines (``bot/replies/``): "• " bullets, "1. " numbered
 lines, bare URLs. From that:
 
 * ``widget_markdown(text)``  markdown for the website widget (rasa-webchat): line breaks kept, lists as

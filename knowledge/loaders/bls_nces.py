@@ -47,7 +47,8 @@ def load_projections(conn: Connection, root: Path) -> list[Loaded]:
                    "annual_openings": row.number("annual_openings_2024_34_thousands"),
                    "median_wage_2024": row.number("median_annual_wage_2024"),
                    "entry_education": row.text("typical_entry_education"),
-                   "work_experience": row.text("work_experience_related_occupation") if row.values["work_experience_related_occupation"].strip() != "—" else None,
+                   "work_experience": (row.text("work_experience_related_occupation")
+                                       if row.values["work_experience_related_occupation"].strip() != "—" else None),
                    "on_the_job_training": row.text("typical_on_the_job_training")}
 
     count = insert_rows(conn, m.Projection.__table__, rows())

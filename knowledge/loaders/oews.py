@@ -6,7 +6,6 @@ import gzip
 import hashlib
 import importlib.util
 import json
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path

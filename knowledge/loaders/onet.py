@@ -88,7 +88,8 @@ def load(conn: Connection, folder: Path, releases: dict[str, str], show: bool = 
         members = [c for c in occupations if c.startswith(soc)]
         aliases += [{"alias": soc, "occupation_code": c, "kind": "soc2018"} for c in members]
     insert_rows(conn, m.CodeAlias.__table__, aliases)
-    record("code_alias", ["Occupation Data.txt"], len(aliases), "O*NET-SOC 2019 and SOC 2018 codes; 2010 codes are added by the apprenticeship loader")
+    record("code_alias", ["Occupation Data.txt"], len(aliases),
+           "O*NET-SOC 2019 and SOC 2018 codes; 2010 codes are added by the apprenticeship loader")
 
     # Elements: the content model gives names and descriptions; rating files add any it lacks.
     elements: dict[str, dict] = {}

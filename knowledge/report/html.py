@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from knowledge.analysis import DOMAIN_PLURAL, GAP_LIST_TITLES, gap_priority
-from knowledge.render import group_note, money, pay, short_label, signed_money
+from knowledge.formatting import group_note, money, pay, short_label, signed_money
 from knowledge.report import charts
 
 TEMPLATES = Path(__file__).parent / "templates"

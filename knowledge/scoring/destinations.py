@@ -20,8 +20,8 @@ and likeness alone ignores what the person still lacks. A destination's rank sco
 Only targets with both A and C (occupations rated in the store) are ranked. Optional filters
 then drop targets: ``max_zone_step`` (target job zone minus source job zone at most this),
 ``min_wage_gain`` (OEWS national all-industry median annual wage of the target minus that of the
-source, dollars, at least this; hourly x 2080 where only an hourly median is published), ``min_growth_pct`` (BLS projected employment change 2024-34, %,
-at least this). A target with an unknown value fails a filter on that value.
+source, dollars, at least this; hourly x 2080 where only an hourly median is published),
+``min_growth_pct`` (BLS projected employment change 2024-34, %, at least this). A target with an unknown value fails a filter on that value.
 
 O*NET's Related Occupations list never feeds this score: it is the benchmark's yardstick only.
 """

@@ -10,7 +10,7 @@ career site in Spanish.
 """
 from __future__ import annotations
 
-from bot.replies import Message, button, follow_ups, msg
+from bot.replies.pieces import Message, button, follow_ups, msg
 
 JOB_CENTER = "your nearest American Job Center (free; find it at careeronestop.org/LocalHelp or call 1-877-872-5627)"
 CAN_DO = ("I can compare your job with one you'd like: what carries over, what's missing, what it pays and how "

@@ -1,8 +1,8 @@
-"""The replies for someone with no job to start from: what they like, and the jobs that fit it
-(``knowledge.interests``). Wording rule as in bot/replies.py: built replies here, fixed ones in domain.yml."""
+"""Someone with no job to start from: what they like, and the jobs that fit it (``knowledge.interests``)."""
 from __future__ import annotations
 
-from bot.replies import BUTTON_TITLE_LIMIT, Message, button, fit, money, msg, source_line
+from bot.replies.pieces import BUTTON_TITLE_LIMIT, Message, button, fit, msg, source_line
+from knowledge.formatting import money
 from knowledge.interests import AREAS
 
 ANY = "any"  # the interests slot when they would rather see the jobs that hire the most

@@ -1,0 +1,276 @@
+"""The answers to the person's questions once the jobs are known: the comparison, what is missing, the pay,
+training, apprenticeships and other jobs to move into, or what a target job takes when there is no current job.
+
+Each action reads the slots, asks knowledge/ (through actions.store) and sends what bot/replies words; when a
+job the answer needs is missing, it asks for it (``need``) instead.
+"""
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import store
+from actions.career_form import EXPLORE, SKIP, job_slots, say
+from actions.tracker import active_form, has_code, last_value, latest_entities, prompted_this_turn, texts_since_intent
+from bot import analysis_record, replies
+from bot.replies import interests as interest_replies
+from bot.understanding import preferences
+from knowledge import interests, lookup
+from knowledge.suggestions import suggest
+from knowledge.training import training_routes
+
+
+def _citations() -> dict:
+    a = store.analyst()
+    return {"ratings": a.cite("rating:knowledge") + "; " + a.cite("rating:abilities"), "wages": a.cite("wage"),
+            "projections": a.cite("projection"), "zones": a.cite("job_zone_reference"), "related": a.cite("related_occupation")}
+
+
+def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> dict:
+    """The suggestions from the job they have, read for what they asked ("that pays more", "not driving",
+    "something in healthcare", the job they said they want), priced in their state (metro when known)."""
+    wishes = preferences.wishes_in(texts_since_intent(tracker, "explore"))
+    avoid = tracker.get_slot("avoid")  # "anything but a cashier": a title the understanding read as one to avoid
+    if avoid and str(avoid).lower() not in wishes.avoid:
+        wishes.avoid.append(str(avoid).lower())
+    toward = last_value(tracker, "target_code")
+    wishes.toward = toward if toward and toward != code else None
+    found = suggest(store.analyst(), code, wishes, store.area_state(tracker.get_slot("state")), person_metro(tracker))
+    toward_title = store.occupation(wishes.toward).title if found["toward_kept"] else None
+    say(dispatcher, replies.explore(found, _citations(), toward_title))
+    return analysis_record.exploration(store.occupation(code), found["destinations"])
+
+
+def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> dict:
+    a = store.analyst()
+    occ = store.occupation(code)
+    area_code, area_name, postal = a.area(state)
+    wages = a.wages(area_code).get(occ.soc) or (a.wages().get(occ.soc) if postal else None)
+    if postal and not a.wages(area_code).get(occ.soc):
+        area_name = "whole U.S."
+    say(dispatcher, replies.target_profile(occ.title, a.zones.get(occ.job_zone), lookup.projection_for(a.projections, occ.soc),
+                                           wages, area_name, _citations()))
+    return analysis_record.target_profile(occ, postal, wages, area_name)
+
+
+DEGREE = {4: re.compile(r"\b(bachelor|college degree|4[- ]year degree|ba|bs|undergrad)", re.I),
+          5: re.compile(r"\b(master|mba|phd|doctorate|professional degree)", re.I)}
+
+
+def no_job_suggestions(dispatcher: CollectingDispatcher, tracker: Tracker, state: str | None) -> list[EventType]:
+    """Someone with no job to start from: jobs that fit what they like (O*NET interest profiles) within the
+    preparation they have; asked what they like when they haven't said; the jobs that hire most on request."""
+    letters = tracker.get_slot("interests")
+    if not letters:
+        say(dispatcher, interest_replies.ask_interests())
+        return []
+    if letters != interest_replies.ANY:
+        education = str(tracker.get_slot("education") or "")
+        zone = max([z for z, said in DEGREE.items() if said.search(education)], default=interests.REACHABLE_ZONE)
+        data = interests.suggest(store.analyst(), letters, state, max_zone=zone)
+        if data["jobs"]:
+            say(dispatcher, interest_replies.suggestions(data))
+            return analysis_record.recorded(tracker, analysis_record.interest_jobs(data))
+    starters = store.analyst().starter_jobs(state)
+    say(dispatcher, replies.starter_jobs(starters))
+    return analysis_record.recorded(tracker, analysis_record.starters(starters))
+
+
+class ActionAnswer(Action):
+    """The career form is complete: compare, explore, or describe the target alone."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current, target = has_code(tracker, "current"), has_code(tracker, "target")
+        state = store.area_state(tracker.get_slot("state"))
+        key = f"{current}|{tracker.get_slot('target_job')}|{state}"
+        if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
+            if prompted_this_turn(tracker):
+                return []  # the form asked something about the message instead ("the job you have, or want?")
+            say(dispatcher, replies.noted(replies.pair_line(
+                tracker.get_slot("current_title"), tracker.get_slot("target_title") if target else None,
+                store.state_name(state))))
+            return []
+        return [SlotSet("last_answer", key)] + self.answer(dispatcher, tracker, current, target, state)
+
+    @staticmethod
+    def answer(dispatcher: CollectingDispatcher, tracker: Tracker, current: str | None, target: str | None,
+               state: str | None) -> list[EventType]:
+        if tracker.get_slot("target_job") == EXPLORE:
+            if current:
+                return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
+            return [SlotSet("target_job", None)] + no_job_suggestions(dispatcher, tracker, state)
+        if current and target:
+            c = store.compare(current, target, state)
+            say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
+                                                    store.gap_chart_link(current, target, state)))
+            for which, guess in (tracker.get_slot("guesses") or {}).items():
+                title = tracker.get_slot(f"{which}_title")
+                if guess.get("alternatives") and title:
+                    say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at")))
+            return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
+        elif target:
+            return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))
+        else:
+            say(dispatcher, replies.need("both"))
+        return []
+
+
+def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:
+    """Ask for the job a follow-up needs, and remember which, so that a bare title in reply fills it; inside
+    the career form its own question comes next, so nothing is said twice."""
+    if active_form(tracker) == "career_form":
+        return []
+    say(dispatcher, replies.need(missing))
+    return [SlotSet("asked_for", missing if missing in ("current", "target") else None)]
+
+
+def named_in_question(tracker: Tracker) -> list[EventType]:
+    """A job named in the question itself ("what does a plumber make in Ohio?") arrives as a title the career
+    form has not read: read it here when it clearly names one occupation, and keep it for what follows."""
+    events = []
+    for which in ("current", "target"):
+        typed, code = tracker.get_slot(f"{which}_job"), has_code(tracker, which)
+        if not typed or typed in (SKIP, EXPLORE) or typed == code:
+            continue
+        found = store.find_job(str(typed)) if not code else None
+        if found and found.status == "ok":
+            slots = job_slots(which, found.code, found.title)
+        else:
+            # words of the question that name no job ("do i need to be certified"), or a second job beside the
+            # one we have: not kept as an answer, or the next question would be about them
+            slots = {f"{which}_job": code}
+        tracker.slots.update(slots)
+        events += [SlotSet(k, v) for k, v in slots.items()]
+    return events
+
+
+class NeedsBoth(Action, ABC):
+    """A follow-up on the comparison of the current and the target job."""
+
+    def missing(self, tracker: Tracker) -> str | None:
+        current, target = has_code(tracker, "current"), has_code(tracker, "target")
+        if current and target:
+            return None
+        return "target" if current else "current" if target else "both"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        named = named_in_question(tracker)
+        missing = self.missing(tracker)
+        if missing:
+            if missing == "current" and self.name() == "action_pay":  # pay needs only the target
+                return named + analysis_record.recorded(tracker, _target_profile(
+                    dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
+            return named + need(dispatcher, tracker, missing)
+        c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
+        say(dispatcher, self.reply(c, tracker))
+        return named + analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
+
+    @abstractmethod
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
+        """The reply built from the comparison."""
+
+
+class ActionGaps(NeedsBoth):
+    def name(self) -> str:
+        return "action_gaps"
+
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
+        return replies.gaps_detail(c)
+
+
+class ActionPay(NeedsBoth):
+    def name(self) -> str:
+        return "action_pay"
+
+    def reply(self, c: dict, tracker: Tracker) -> list[dict]:
+        return replies.pay(c, metro_wages(tracker, c))
+
+
+def person_metro(tracker: Tracker) -> tuple[str, str] | None:
+    """(OEWS metro area code, name) when the person named a city in their state ("Austin"), else None."""
+    metro, state = tracker.get_slot("metro"), store.area_state(tracker.get_slot("state"))
+    name = store.metro_name(metro)
+    if not name or not state or not name.rstrip().endswith(state) and f", {state}" not in name and f"-{state}" not in name:
+        return None
+    return str(metro), name
+
+
+def metro_wages(tracker: Tracker, c: dict) -> dict | None:
+    """The OEWS metro area's wages of both jobs, when the person named a city in their state ("Austin")."""
+    metro = person_metro(tracker)
+    if not metro:
+        return None
+    metro, name = metro
+    wages = store.analyst().wages(metro)
+    sides = {side: wages.get(c[side]["soc"]) for side in ("to", "from")}
+    return {"name": name, **sides} if any(sides.values()) else None
+
+
+class ActionTraining(Action):
+    def name(self) -> str:
+        return "action_training"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        named = named_in_question(tracker)
+        target = has_code(tracker, "target")
+        if not target:
+            return named + need(dispatcher, tracker, "target")
+        a = store.analyst()
+        state = store.area_state(tracker.get_slot("state"))
+        occ = store.occupation(target)
+        projection = lookup.projection_for(a.projections, occ.soc)
+        metro = person_metro(tracker)  # schools in the city they named come first
+        routes = training_routes(store.engine(), target, state, metro=metro[0] if metro else None,
+                                 education=(projection or {}).get("entry_education"))
+        say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone), projection,
+                                         a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None))
+        return named + analysis_record.recorded(tracker, analysis_record.training(routes, state))
+
+
+class ActionApprenticeships(Action):
+    def name(self) -> str:
+        return "action_apprenticeships"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        target, current = has_code(tracker, "target"), has_code(tracker, "current")
+        # the current job's routes only when there is no target or the person asks about it ("for my current job")
+        asked_current = bool(re.search(r"\b(current|my (own |present )?job|i do now|i have now)\b",
+                                       (tracker.latest_message or {}).get("text") or "", re.I))
+        codes = list(dict.fromkeys(c for c in (target, current if asked_current or not target else None) if c))
+        if not codes:
+            say(dispatcher, replies.need("both"))
+            return []
+        with store.session() as conn:
+            groups = [(title, replies.named_like(title, lookup.apprenticeships(conn, c)))
+                      for c, title in ((c, store.occupation(c).title) for c in codes)]
+            citation = lookup.citation(conn, "apprenticeship")
+        say(dispatcher, replies.apprenticeships(groups, citation))
+        return analysis_record.recorded(tracker, analysis_record.apprenticeships(groups))
+
+
+class ActionExplore(Action):
+    def name(self) -> str:
+        return "action_explore"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = has_code(tracker, "current")
+        if not current and latest_entities(tracker).keys() & {"current_job", "job", "military", "employer"}:
+            # "Telemarketer, what else can I do?": the job comes with the question; the form reads it first
+            return [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None),
+                    FollowupAction("career_form")]
+        if active_form(tracker) == "career_form" or not current:
+            events = [SlotSet("target_job", EXPLORE), SlotSet("target_code", None), SlotSet("target_title", None)]
+            if not current:
+                events += no_job_suggestions(dispatcher, tracker, store.area_state(tracker.get_slot("state")))
+                if active_form(tracker) == "career_form":
+                    events.append(SlotSet("prompted", True))  # the form need not ask again
+            return events
+        return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
