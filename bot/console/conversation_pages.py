@@ -83,7 +83,8 @@ def add_routes(bp, kit) -> None:
             assignee = session.counselor
         try:
             follow_up = casework.follow_up_date(form.get("follow_up"))
-            if assignee and assignee not in await run(accounts.active_counselors, db):
+            kept = (await run(casework.case_for, db, conv.key)).assignee  # may be a disabled account: it stays
+            if assignee and assignee != kept and assignee not in await run(accounts.active_counselors, db):
                 raise ValueError("no such counselor")
             case = await run(casework.set_case, db, conv.key, session.counselor, assignee or None,
                              (form.get("status") or "new").strip(), follow_up)
