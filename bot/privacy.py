@@ -5,6 +5,9 @@ addresses found in running text with a placeholder ("[e-mail]", "[SSN]", "[phone
 It is deliberately conservative about what the bot itself talks about: wages ("$52,310"), occupation
 codes ("43-4051.00"), years ("2025"), durations ("3 years"), credits and hours are left alone.
 
+``phone_numbers(text)`` finds the numbers ``mask`` would hide (the console shows a counselor the one number a
+person asked to be called back on).
+
 ``hash_sender(phone)`` is what the SMS channel keeps instead of a sender's number: a keyed
 HMAC-SHA256 of the number's digits, so one person's messages still form one conversation but the
 number cannot be read back (nor found by hashing every number, without the key). The key comes from
@@ -99,6 +102,18 @@ def mask(text: str | None) -> str:
     for pattern, placeholder in _RULES:
         text = pattern.sub(placeholder, text)
     return text
+
+
+def phone_numbers(text: str | None) -> list[str]:
+    """The phone numbers ``mask`` would hide in ``text``, as typed (an SSN, an e-mail or a street address
+    is not read as one: they are taken out first, as ``mask`` does)."""
+    if not text:
+        return []
+    for pattern, placeholder in _RULES:
+        if pattern is _PHONE:
+            break
+        text = pattern.sub(placeholder, text)
+    return [m.group(0).strip() for m in _PHONE.finditer(text)]
 
 
 def secret(env_name: str, file_name: str) -> bytes:

@@ -28,7 +28,10 @@ pytestmark = pytest.mark.integration
 RUN = uuid.uuid4().hex[:6]  # one conversation per test session, even on a long-lived tracker store
 CSR = f"console-test-csr-{RUN}"
 HELP = f"console-test-help-{RUN}"
+CALLER = f"console-test-caller-{RUN}"
 EMAIL, PHONE = "jo.doe@example.com", "207-555-0134"
+# the caller's two numbers: the work number stays masked, the cell they asked to be called on is shown
+WORK, CELL = "207-555-0111", "207-555-0188"
 
 
 def _settle(rasa_url: str, sender: str, replies: list[dict]) -> list[dict]:
@@ -51,10 +54,17 @@ def console(bot_stack):
     assert any("out of 100" in (r.get("text") or "") for r in answer), answer
     assert any("with schools in Maine" in (r.get("text") or "") for r in rest_say(rasa, CSR, "how do I get there?"))
     rest_say(rasa, HELP, f"hello, my email is {EMAIL} and my phone is {PHONE}. can I talk to a real person?")
+    # one thing at a time ("cashier" and "Maine" answer the bot's questions), two comparisons, then a call-back
+    for said in ("hi, I'd like to change jobs", "cashier", "pharmacy tech", "Maine"):
+        replies = _settle(rasa, CALLER, rest_say(rasa, CALLER, said))
+    assert any("Cashiers → Pharmacy Technicians (Maine)" in (r.get("text") or "") for r in replies), replies
+    replies = _settle(rasa, CALLER, rest_say(rasa, CALLER, "what about a medical assistant?"))
+    assert any("Cashiers → Medical Assistants" in (r.get("text") or "") for r in replies), replies
+    rest_say(rasa, CALLER, f"my work number is {WORK}. can someone call me back? {CELL} is my cell")
     return bot_stack.web_url
 
 
-CSR_ID, HELP_ID = shown_id(CSR), shown_id(HELP)
+CSR_ID, HELP_ID, CALLER_ID = shown_id(CSR), shown_id(HELP), shown_id(CALLER)
 
 
 def _key(client: Client, sender: str, **filters) -> str:
@@ -178,6 +188,43 @@ def test_personal_data_is_masked_and_sender_ids_stay_out_of_urls(counselor):
     assert "The bot gave no analysis" in page
 
 
+def test_a_person_who_asked_to_be_called_back_gets_their_number_shown_and_only_that_one(counselor):
+    page = counselor.page(f"/console/conversations/{_key(counselor, CALLER)}")
+    callback = page.split('aria-labelledby="callback-title"', 1)[1].split("</section>", 1)[0]
+    assert f'href="tel:{CELL}">{CELL}</a>' in callback and "the person asked to be called" in callback
+    assert "can someone call me back? [phone] is my cell" in callback  # the message that asked, masked
+    assert WORK not in page and page.count(CELL) == 2  # the link and its text, nowhere else
+    assert "asks to be called back" in page
+    # asking for a person without asking for a call shows no number
+    other = counselor.page(f"/console/conversations/{_key(counselor, HELP)}")
+    assert "callback-title" not in other and PHONE not in other
+    # exports travel: the number stays masked there
+    for path in (f"/console/conversations/{CALLER_ID}/export.html", "/console/conversations.csv"):
+        assert CELL not in counselor.request(path)[2].decode()
+
+
+def test_answers_the_bot_used_are_not_labelled_not_understood(counselor):
+    """"cashier" answering "What job do you have?" is an NLU fallback, yet the form took it."""
+    page = counselor.page(f"/console/conversations/{_key(counselor, CALLER)}")
+    turns = re.findall(r'<div class="meta">Person · (.*?)</div>([^<]*)', page)
+    said = {text.strip(): meta for meta, text in turns}
+    assert {"cashier", "pharmacy tech", "Maine"} <= said.keys(), said
+    assert not [t for t in ("cashier", "pharmacy tech", "Maine") if "not understood" in said[t]], said
+    asked = next(meta for text, meta in said.items() if text.startswith("my work number"))
+    assert "not understood" not in asked and "asks to be called back" in asked
+
+
+def test_the_occupation_filter_looks_at_every_analysis(counselor):
+    """The caller's latest comparison is with Medical Assistants; the earlier one with Pharmacy Technicians
+    still finds the conversation."""
+    assert CALLER_ID in counselor.page("/console/conversations?occupation=pharmacy+tech")
+    assert CALLER_ID in counselor.page("/console/conversations?occupation=medical+assistant")
+    assert CALLER_ID not in counselor.page("/console/conversations?occupation=license+clerk")
+    page = counselor.page(f"/console/conversations/{CALLER_ID}")
+    assert "Cashiers; Pharmacy Technicians; Medical Assistants" in page  # occupations discussed
+    assert CALLER_ID in counselor.page("/console/conversations?human=1")  # and it asked for a person
+
+
 def test_notes_need_the_form_token_and_are_shown(counselor, bot_stack):
     key = _key(counselor, CSR)
     path = f"/console/conversations/{key}"
@@ -187,7 +234,7 @@ def test_notes_need_the_form_token_and_are_shown(counselor, bot_stack):
     assert status == 403
     status, headers, _ = counselor.request(path + "/notes", {"text": "Call back Monday: 207 555 0199",
                                                              "csrf": counselor.csrf(path)})
-    assert status == 303 and headers["Location"].endswith(path)
+    assert status == 303 and headers["Location"].endswith(path + "#notes")  # back to the notes
     page = counselor.page(path)
     assert "forged note" not in page
     assert "Call back Monday: [phone]" in page and "counsel ·" in page
@@ -276,18 +323,37 @@ def test_the_account_command_refuses_short_passwords(bot_stack):
     assert status == 401  # no such account was made
 
 
-@pytest.mark.parametrize("text, asks", [
-    ("can I talk to a real person?", True), ("I'd like to speak with a career counselor", True),
-    ("connect me with someone please", True), ("human please", True), ("Agent", True), ("i need a real person!", True),
-    ("is there a live person there", True),
-    ("I want to become a counselor", False), ("I talk to someone at work every day", False),
-    ("i want to be a human resources specialist", False), ("real estate agent", False),
-    ("I want to talk to people for a living", False), ("I need a counselor job in Ohio", False),
-])
-def test_asking_for_a_human_is_found_in_the_text(text, asks):
-    from bot.console.conversations import asked_for_human
+# (what a person typed, asks for a person, asks to be called back)
+PERSON_REQUESTS = [
+    ("can I talk to a real person?", True, False), ("I'd like to speak with a career counselor", True, False),
+    ("connect me with someone please", True, False), ("human please", True, False), ("Agent", True, False),
+    ("i need a real person!", True, False), ("is there a live person there", True, False),
+    ("talk to a human", True, False), ("Talk to a human please", True, False), ("speak to a live agent", True, False),
+    ("I want to speak to someone", True, False), ("is there someone I can talk to", True, False),
+    ("let me talk to a person", True, False), ("Can I speak with an advisor?", True, False),
+    ("i wanna talk to a real human", True, False), ("real person please", True, False),
+    ("transfer me to an agent", True, False), ("how do I talk to a counselor", True, False),
+    ("can someone call me?", True, True), ("I'd like a callback", True, True), ("call me back", True, True),
+    ("could a counselor call me back", True, True), ("please call me at 207-555-0134", True, True),
+    ("can I get a call back?", True, True), ("have someone call me", True, True), ("callback please", True, True),
+    ("you can reach me at 207 555 0134", True, True), ("Would someone be able to call me?", True, True),
+    ("I would like a phone call from a counselor", True, True), ("can u call me", True, True),
+    ("I want to become a counselor", False, False), ("I talk to someone at work every day", False, False),
+    ("i want to be a human resources specialist", False, False), ("real estate agent", False, False),
+    ("I want to talk to people for a living", False, False), ("I need a counselor job in Ohio", False, False),
+    ("I call customers back all day", False, False), ("I work in a call center", False, False),
+    ("call center agent", False, False), ("can someone like me become a nurse?", False, False),
+    ("I make callbacks to customers", False, False), ("are you a real person?", False, False),
+    ("my manager said to call me in", False, False), ("i want to be a 911 operator", False, False),
+    ("travel agent in Maine", False, False), ("my boss can call me anytime lol", False, False),
+]
 
-    assert asked_for_human(text) is asks
+
+@pytest.mark.parametrize("text, person, callback", PERSON_REQUESTS)
+def test_asking_for_a_human_or_a_call_back_is_found_in_the_text(text, person, callback):
+    from bot.console.person_requests import asks_for_callback, asks_for_person
+
+    assert (asks_for_person(text), asks_for_callback(text)) == (person, callback)
 
 
 def test_no_csv_cell_is_a_formula_whatever_the_separator():

@@ -92,8 +92,9 @@ def test_a_counselor_finds_reads_annotates_and_exports_a_conversation(console, p
 
 
 def test_console_pages_have_no_critical_or_serious_accessibility_problems(console, browser):
-    """axe-core on the login page, the list and a transcript. The console's Content-Security-Policy refuses
-    scripts it didn't serve, so this one context bypasses it to inject axe (the pages themselves are unchanged)."""
+    """axe-core on the login page, the list, a transcript, the access log, the account page and a caseload. The
+    console's Content-Security-Policy refuses scripts it didn't serve, so this one context bypasses it to inject
+    axe (the pages themselves are unchanged)."""
     from tests.chat_page import serious_violations
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
@@ -109,5 +110,39 @@ def test_console_pages_have_no_critical_or_serious_accessibility_problems(consol
         page.locator("tbody tr", has_text=shown_id(SENDER)).locator("a").click()
         page.wait_for_url("**/console/conversations/*")
         assert serious_violations(page) == [], "transcript"
+        for path, what in (("/console/access", "access log"), ("/console/account", "account page"),
+                           ("/console/conversations?assignee=me&status=open&sort=follow_up", "caseload")):
+            page.goto(console + path)
+            assert serious_violations(page) == [], what
     finally:
         context.close()
+
+
+def test_the_note_box_is_at_the_top_for_the_mouse_the_keyboard_and_a_screen_reader(console, page):
+    """Above the transcript however long it is: in the first screen, a few Tabs from the top, named by its label."""
+    page.goto(f"{console}/console/login")
+    page.fill("input[name=name]", NAME)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{console}/console/conversations")
+    page.locator("tbody tr", has_text=shown_id(SENDER)).locator("a").click()
+    page.wait_for_url("**/console/conversations/*")
+
+    notes = page.get_by_role("region", name="Notes")
+    box = notes.get_by_role("textbox", name="New note (shown to every counselor; personal data in it is masked)")
+    where = box.bounding_box()
+    assert where["y"] + where["height"] <= 900, where  # the viewport's height: seen without scrolling
+    assert where["y"] < page.get_by_role("region", name="Transcript").bounding_box()["y"]
+    assert page.get_by_role("region", name="Case").get_by_role("combobox", name="Status").input_value() == "new"
+
+    page.locator("body").focus()
+    for tabs in range(1, 30):  # from the top of the page, by keyboard alone
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "note":
+            break
+    assert page.evaluate("document.activeElement.id") == "note" and tabs < 20, tabs
+    page.keyboard.type("Typed with the keyboard alone")
+    page.keyboard.press("Tab")  # to the Add note button
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#notes")
+    assert "Typed with the keyboard alone" in page.get_by_role("region", name="Notes").inner_text()

@@ -112,6 +112,20 @@ def test_several_kinds_in_one_message():
     assert out == "I'm Jo, [phone], [e-mail], [address], SSN [SSN]; I want to be a nurse"
 
 
+@pytest.mark.parametrize("text, numbers", [
+    ("call me at (207) 555-0100 or 207.555.0101", ["(207) 555-0100", "207.555.0101"]),
+    ("my SSN is 123-45-6789, cell 555-0105", ["555-0105"]),  # an SSN is not a phone number
+    ("456 Oak Rd., Bangor, Maine 04401 and jo@example.com", []),
+    ("I made $52,310 in 2025 as 43-4051.00", []),
+])
+def test_phone_numbers_are_found_as_typed(text, numbers):
+    """What the console shows of a call-back request: the numbers ``mask`` hides, exactly as typed."""
+    from bot.privacy import phone_numbers
+
+    assert phone_numbers(text) == numbers
+    assert all(n in text and n not in mask(text) for n in numbers)
+
+
 @pytest.fixture()
 def key_dir(tmp_path, monkeypatch):
     monkeypatch.setattr(privacy, "VAR_DIR", tmp_path)

@@ -1,7 +1,4 @@
-"""The console's own database: counselor accounts, login sessions, counselor notes, failed logins.
-
-Kept apart from the tracker store (which the console only reads): CAREERBOT_CONSOLE_URL (an SQLAlchemy
-URL, e.g. the PostgreSQL server the knowledge store uses), default sqlite:///var/console.sqlite.
+"""Counselor accounts, login sessions and failed logins (tables in bot/console/db.py).
 
 Passwords: scrypt (hashlib, RFC 7914) with a random 16-byte salt, N=2^15, r=8, p=1, stored as
 "scrypt$N$r$p$salt$hash". Sessions: a random token in an HttpOnly cookie; only its SHA-256 is stored, so
@@ -21,56 +18,13 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from bot.privacy import mask
-from knowledge.config import VAR_DIR
+from bot.console.db import counselors, failed_logins, sessions
 
-CONSOLE_URL_ENV = "CAREERBOT_CONSOLE_URL"
 IDLE_HOURS = float(os.environ.get("CAREERBOT_CONSOLE_IDLE_HOURS", "8"))
 MAX_HOURS = 24
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
 MIN_PASSWORD = 12  # characters, not counting spaces at either end
 FAILED_LOGIN_WINDOW = 15 * 60  # seconds a failed login counts (see attempt_login)
-
-metadata = sa.MetaData()
-counselors = sa.Table(
-    "console_counselors", metadata,
-    sa.Column("name", sa.String(80), primary_key=True),
-    sa.Column("password_hash", sa.String(300), nullable=False),
-    sa.Column("created", sa.Float, nullable=False))
-sessions = sa.Table(
-    "console_sessions", metadata,
-    sa.Column("token_hash", sa.String(64), primary_key=True),
-    sa.Column("counselor", sa.String(80), sa.ForeignKey("console_counselors.name"), nullable=False),
-    sa.Column("csrf", sa.String(64), nullable=False),
-    sa.Column("created", sa.Float, nullable=False),
-    sa.Column("last_seen", sa.Float, nullable=False))
-notes = sa.Table(
-    "console_notes", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("conversation", sa.String(64), nullable=False, index=True),
-    sa.Column("counselor", sa.String(80), nullable=False),
-    sa.Column("created", sa.Float, nullable=False),
-    sa.Column("text", sa.Text, nullable=False))
-failed_logins = sa.Table(
-    "console_failed_logins", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("name", sa.String(80), nullable=False, index=True),
-    sa.Column("address", sa.String(64), nullable=False, index=True),
-    sa.Column("time", sa.Float, nullable=False))
-
-
-def console_url(explicit: str | None = None) -> str:
-    return explicit or os.environ.get(CONSOLE_URL_ENV) or f"sqlite:///{VAR_DIR / 'console.sqlite'}"
-
-
-def open_console_db(url: str | None = None) -> sa.engine.Engine:
-    """The console database, its tables created if missing."""
-    url = console_url(url)
-    if url.startswith("sqlite:///"):
-        os.makedirs(os.path.dirname(os.path.abspath(url[len("sqlite:///"):])), exist_ok=True)
-    engine = sa.create_engine(url, future=True)
-    metadata.create_all(engine)
-    return engine
 
 
 # -- passwords ---------------------------------------------------------------------------------------
@@ -115,13 +69,17 @@ def valid_name(name: str) -> bool:
     return bool(name) and len(name) <= 80 and all(ch.isalnum() or ch in "._-@" for ch in name)
 
 
+def check_password_rules(password: str) -> None:
+    if len(password.strip()) < MIN_PASSWORD:  # ten spaces are not a password
+        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at "
+                         "either end")
+
+
 def add_counselor(engine, name: str, password: str) -> bool:
     """Create the account, or set a new password if it exists; True when it was created."""
     if not valid_name(name):
         raise ValueError("a counselor name is 1-80 letters, digits or . _ - @")
-    if len(password.strip()) < MIN_PASSWORD:  # ten spaces are not a password
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at "
-                         "either end")
+    check_password_rules(password)
     hashed = hash_password(password)
     with engine.begin() as conn:
         exists = conn.execute(sa.select(counselors.c.name).where(counselors.c.name == name)).first()
@@ -131,6 +89,38 @@ def add_counselor(engine, name: str, password: str) -> bool:
             return False
         conn.execute(counselors.insert().values(name=name, password_hash=hashed, created=time.time()))
         return True
+
+
+def set_disabled(engine, name: str, disabled: bool) -> None:
+    """Disable an account (it can no longer log in, and its sessions end now) or enable it again. Its notes
+    and cases stay as they are."""
+    with engine.begin() as conn:
+        found = conn.execute(counselors.update().where(counselors.c.name == name)
+                             .values(disabled=time.time() if disabled else None)).rowcount
+        if not found:
+            raise ValueError(f"there is no counselor {name!r}")
+        if disabled:
+            conn.execute(sessions.delete().where(sessions.c.counselor == name))
+
+
+def active_counselors(engine) -> list[str]:
+    """The names of the accounts that are not disabled (whom a case can be assigned to)."""
+    with engine.connect() as conn:
+        return [n for (n,) in conn.execute(sa.select(counselors.c.name).where(counselors.c.disabled.is_(None))
+                                           .order_by(counselors.c.name))]
+
+
+def change_password(engine, name: str, current: str, new: str, keep_token: str | None = None) -> None:
+    """A counselor's own change: the current password must be right, the new one follows the rules; every
+    other session of the account ends (the one that asked, ``keep_token``, stays). ValueError says why not."""
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(counselors.c.password_hash).where(counselors.c.name == name)).first()
+    if row is None or not verify_password(current, row[0]):
+        raise ValueError("the current password is wrong")
+    check_password_rules(new)
+    with engine.begin() as conn:
+        conn.execute(counselors.update().where(counselors.c.name == name).values(password_hash=hash_password(new)))
+    end_sessions(engine, name, keep_token)
 
 
 # -- logging in ---------------------------------------------------------------------------------------
@@ -181,8 +171,9 @@ def wait_after(failures: int, allowance: Allowance) -> float:
 
 @dataclass(frozen=True)
 class Attempt:
-    ok: bool           # the name and password are right
+    ok: bool           # the name and password are right, and the account is not disabled
     wait: float = 0.0  # > 0: refused unchecked; seconds until a try is allowed again
+    disabled: bool = False  # the right password of a disabled account
 
 
 def _wait(conn, name: str, address: str, now: float) -> float:
@@ -208,11 +199,14 @@ def attempt_login(engine, name: str, password: str, address: str) -> Attempt:
         conn.execute(failed_logins.insert().values(name=name, address=address, time=now))
         conn.execute(failed_logins.delete().where(failed_logins.c.time < now - FAILED_LOGIN_WINDOW))
     with engine.connect() as conn:
-        row = conn.execute(sa.select(counselors.c.password_hash).where(counselors.c.name == name)).first()
+        row = conn.execute(sa.select(counselors.c.password_hash, counselors.c.disabled)
+                           .where(counselors.c.name == name)).first()
     ok = verify_password(password, row[0] if row else _dummy_hash()) and row is not None
     if ok:
         with engine.begin() as conn:
             conn.execute(failed_logins.delete().where(failed_logins.c.name == name, failed_logins.c.address == address))
+    if ok and row.disabled is not None:
+        return Attempt(False, disabled=True)
     return Attempt(ok)
 
 
@@ -244,7 +238,8 @@ def session_for(engine, token: str | None) -> Session | None:
         return None
     now = time.time()
     with engine.begin() as conn:
-        row = conn.execute(sa.select(sessions).where(sessions.c.token_hash == _token_hash(token))).first()
+        row = conn.execute(sa.select(sessions).join(counselors, counselors.c.name == sessions.c.counselor)
+                           .where(sessions.c.token_hash == _token_hash(token), counselors.c.disabled.is_(None))).first()
         if row is None:
             return None
         if row.last_seen < now - IDLE_HOURS * 3600 or row.created < now - MAX_HOURS * 3600:
@@ -260,26 +255,10 @@ def end_session(engine, token: str | None) -> None:
             conn.execute(sessions.delete().where(sessions.c.token_hash == _token_hash(token)))
 
 
-# -- notes -------------------------------------------------------------------------------------------
-
-MAX_NOTE = 5000
-
-
-def add_note(engine, conversation: str, counselor: str, text: str) -> None:
-    """Kept masked (bot.privacy): a note is read by every counselor and copied into exports, so a phone
-    number or an address typed into it is not kept in the console database either."""
+def end_sessions(engine, name: str, keep_token: str | None = None) -> int:
+    """Log the counselor out everywhere (but the session of ``keep_token``); how many sessions ended."""
+    query = sessions.delete().where(sessions.c.counselor == name)
+    if keep_token:
+        query = query.where(sessions.c.token_hash != _token_hash(keep_token))
     with engine.begin() as conn:
-        conn.execute(notes.insert().values(conversation=conversation, counselor=counselor, created=time.time(),
-                                           text=mask(text[:MAX_NOTE])))
-
-
-def notes_for(engine, conversation: str) -> list[dict]:
-    with engine.connect() as conn:
-        rows = conn.execute(sa.select(notes).where(notes.c.conversation == conversation).order_by(notes.c.id)).all()
-    return [dict(r._mapping) for r in rows]
-
-
-def note_counts(engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        rows = conn.execute(sa.select(notes.c.conversation, sa.func.count()).group_by(notes.c.conversation)).all()
-    return {c: n for c, n in rows}
+        return conn.execute(query).rowcount

@@ -11,16 +11,25 @@ a key to the person's conversation on the bot's channels. Conversations are name
 
 Two flags help counselors find who needs them:
 
-* asked for a human: a message of the person asks for a person ("can I talk to a real person",
-  "I need a counselor", "human please", "agent"). There is no NLU intent for this yet, so it is found in
-  the text with ``HUMAN_REQUEST``; a ``human_handoff`` intent would be better.
+* asked for a human: a message of the person asks for a person or a call back
+  (``bot.console.person_requests``: "talk to a human", "speak to a live agent", "can someone call me?",
+  "I'd like a callback"), or the bot itself read one (its ``asked_for_person`` slot: it then told the
+  person their conversation is marked for the counselors).
 * left unresolved: the bot gave no analysis at all in the conversation, or the person's last two messages
-  were both not understood (NLU fallback or out of scope).
+  were both not understood.
+
+A message is "not understood" when the NLU could not place it (NLU fallback or out of scope) and the bot
+made nothing of it either: an answer the form took ("cashier" to "What job do you have?", "Maine" to
+"Which state?") sets a slot the bot works with, and a request it answered (a person, a résumé) carries
+its topic; neither is labelled not understood.
+
+A call-back number is the one exception to the masking: when a person asked to be called back and typed
+a number in that message (or the one just before or after it), ``Conversation.callback`` holds that one
+number, as typed, with the message that asked; every other number stays masked.
 """
 from __future__ import annotations
 
 import json
-import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,27 +37,22 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from bot.analysis_record import SLOT as ANALYSES_SLOT
-from bot.privacy import conversation_id, mask
+from bot.console.person_requests import (
+    CALLBACK_REQUEST,
+    asks_for_callback,
+    asks_for_person,
+)
+from bot.privacy import conversation_id, mask, phone_numbers
 
-_HUMAN = (r"(?:a\s+|an\s+|the\s+|some\s+|your\s+)?(?:real\s+|live\s+|actual\s+)?(?:human|person|someone|somebody|"
-          r"(?:career\s+)?counsel?l?or|advisor|adviser|agent|representative|staff|coach|operator)\b")
-HUMAN_REQUEST = re.compile(
-    # a request: "can I talk to a real person", "I'd like to speak with a counselor", "connect me with someone"
-    r"\b(?:(?:can|could|may)\s+i|let\s+me|i\s*(?:want|need|'?d\s+like|would\s+like|wanna)(?:\s+to)?|please)\s+"
-    r"(?:talk|speak|chat)\s+(?:to|with)\s+" + _HUMAN +
-    r"|\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+" + _HUMAN +
-    r"|\bis\s+there\s+(?:a\s+)?(?:real|live|actual)\s+(?:human|person)\b"
-    r"|\b(?:need|want|get\s+me)\s+(?:a\s+|an\s+|to\s+see\s+a\s+)?(?:real\s+|live\s+)?(?:human|person|"
-    r"(?:career\s+)?counsel?l?or|advisor|agent)\s*(?:please\s*)?[.!?]*\s*$"
-    r"|^\s*(?:a\s+)?(?:human|agent|operator|representative|counsel?l?or|real\s+person)(?:\s+please)?\s*[.!?]*\s*$"
-    r"|\bhuman\s+please\b",
-    re.I)
 NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
 SLOTS_SHOWN = ("current_title", "target_title", "state")
 
 
-def asked_for_human(text: str | None) -> bool:
-    return bool(text and HUMAN_REQUEST.search(text))
+# slots that show the bot used what the person said: the job facts the forms keep, the analyses
+USED_SLOTS = ("current_job", "current_code", "current_title", "target_job", "target_code", "target_title", "state",
+              "metro", "past_job", "avoid", "situation", "years_experience", "education", "college_credits",
+              "level_answer", "level_answers", "job_candidates", ANALYSES_SLOT)
+PERSON_SLOT = "asked_for_person"  # set by the bot's actions when it answers a request for a person
 
 
 @dataclass
@@ -59,8 +63,22 @@ class Turn:
     text: str = ""
     intent: str | None = None
     buttons: list[str] = field(default_factory=list)
-    not_understood: bool = False
+    fallback: bool = False        # the NLU could not place it (NLU fallback, out of scope) ...
+    topic: bool = False           # ... but the bot answered its topic (a person, a résumé ...)
+    set_slots: bool = False       # ... or it set a slot the bot works with ("cashier", "Maine")
     asks_for_human: bool = False
+    asks_for_callback: bool = False
+
+    @property
+    def not_understood(self) -> bool:
+        return self.fallback and not (self.topic or self.set_slots)
+
+
+@dataclass(frozen=True)
+class Callback:
+    """The number a person asked to be called back on, as they typed it, and the message that asked."""
+    number: str
+    asked: Turn
 
 
 @dataclass
@@ -76,6 +94,11 @@ class Conversation:
     user_messages: int = 0
     asked_for_human: bool = False
     notes: int = 0
+    # what the masked turns no longer show, kept in memory only: the phone numbers each person's turn typed
+    # (by index in ``turns``), for ``callback``; the slot values, to tell which turn the bot used
+    _phones: dict = field(default_factory=dict, repr=False)
+    _values: dict = field(default_factory=dict, repr=False)
+    _before: tuple | None = field(default=None, repr=False)  # (the latest person's turn, the values before it)
 
     @property
     def current(self) -> str | None:
@@ -86,6 +109,27 @@ class Conversation:
     def target(self) -> str | None:
         title = self.slots.get("target_title")
         return title or next((a["target"]["title"] for a in reversed(self.analyses) if a.get("target")), None)
+
+    @property
+    def occupations(self) -> list[str]:
+        """Every occupation discussed, once each in the order they came up: each analysis's current and
+        target job, then the slots' (a job said but not analysed yet)."""
+        titles = [(a.get(side) or {}).get("title") for a in self.analyses for side in ("current", "target")]
+        titles += [self.slots.get("current_title"), self.slots.get("target_title")]
+        return list(dict.fromkeys(t for t in titles if t))
+
+    @property
+    def callback(self) -> Callback | None:
+        """The latest call-back request's number: typed in that message, else in the person's next message,
+        else in the one before; None without a request or without a number near it."""
+        users = [i for i, t in enumerate(self.turns) if t.who == "user"]
+        for n in reversed(range(len(users))):
+            if self.turns[users[n]].asks_for_callback:
+                for near in (n, n + 1, n - 1):
+                    if 0 <= near < len(users) and self._phones.get(users[near]):
+                        return Callback(self._phones[users[near]][0], self.turns[users[n]])
+                return None
+        return None
 
     @property
     def unresolved(self) -> bool:
@@ -121,16 +165,32 @@ def _data(raw) -> dict:
         return {}
 
 
+def _nearest_first(text: str, numbers: list[str]) -> list[str]:
+    """The numbers, the one to call back first: the first after the request ("can someone call me?
+    207-555-0188", "call me at ..."), else the last before it ("my number is ..., please call me")."""
+    request = CALLBACK_REQUEST.search(text)
+    if not request:
+        return numbers
+    after = [n for n in numbers if text.find(n) >= request.start()]
+    return after + [n for n in reversed(numbers) if n not in after]
+
+
 def _add(conv: Conversation, type_name: str, timestamp: float, intent: str | None, action: str | None, data: dict):
     timestamp = timestamp or 0.0
     conv.started = min(conv.started, timestamp) if conv.started else timestamp
     conv.last = max(conv.last, timestamp)
     if type_name == "user":
         text = data.get("text") or ""
-        intent = intent or ((data.get("parse_data") or {}).get("intent") or {}).get("name")
-        human = asked_for_human(text)
-        conv.turns.append(Turn("user", timestamp, mask(text), intent, not_understood=intent in NOT_UNDERSTOOD,
-                               asks_for_human=human))
+        parse = data.get("parse_data") or {}
+        intent = intent or (parse.get("intent") or {}).get("name")
+        topic = any(e.get("entity") == "topic" for e in parse.get("entities") or [] if isinstance(e, dict))
+        human = asks_for_person(text)
+        turn = Turn("user", timestamp, mask(text), intent, fallback=intent in NOT_UNDERSTOOD, topic=topic,
+                    asks_for_human=human, asks_for_callback=asks_for_callback(text))
+        if phone_numbers(text):
+            conv._phones[len(conv.turns)] = _nearest_first(text, phone_numbers(text))
+        conv.turns.append(turn)
+        conv._before = (turn, dict(conv._values))
         conv.user_messages += 1
         conv.asked_for_human |= human
         conv.channel = data.get("input_channel") or conv.channel
@@ -156,6 +216,14 @@ def _add(conv: Conversation, type_name: str, timestamp: float, intent: str | Non
         elif name in SLOTS_SHOWN:
             if value not in (None, "", "skip", "explore"):
                 conv.slots[name] = value
+        elif name == PERSON_SLOT and value and conv._before:  # the bot answered a request for a person
+            conv.asked_for_human = conv._before[0].asks_for_human = conv._before[0].topic = True
+        if name in USED_SLOTS:
+            conv._values[name] = value
+            if conv._before:  # re-read at every slot event: a value the form set and then rejected does not count
+                turn, before = conv._before
+                turn.set_slots = any(conv._values.get(k) not in (None, "", [], {}) and
+                                     conv._values.get(k) != before.get(k) for k in USED_SLOTS)
 
 
 class Conversations:
@@ -201,67 +269,3 @@ class Conversations:
         with self._lock:
             self._refresh()
             return self._by_key.get(conversation_key)
-
-
-@dataclass
-class Filters:
-    """The list's search and filters, from the query string (every value optional)."""
-    q: str = ""            # words in what was said, the occupations or the conversation id
-    channel: str = ""
-    occupation: str = ""   # in the current or the target occupation
-    since: str = ""        # YYYY-MM-DD, by the last message
-    until: str = ""
-    human: bool = False
-    unresolved: bool = False
-
-    @classmethod
-    def from_args(cls, args) -> "Filters":
-        get = lambda name: (args.get(name) or "").strip()[:200]  # noqa: E731
-        return cls(q=get("q"), channel=get("channel"), occupation=get("occupation"), since=get("since"),
-                   until=get("until"), human=get("human") in {"1", "on", "yes"},
-                   unresolved=get("unresolved") in {"1", "on", "yes"})
-
-    def query_string(self) -> str:
-        from urllib.parse import urlencode
-
-        pairs = {k: v for k, v in (("q", self.q), ("channel", self.channel), ("occupation", self.occupation),
-                                   ("since", self.since), ("until", self.until)) if v}
-        if self.human:
-            pairs["human"] = "1"
-        if self.unresolved:
-            pairs["unresolved"] = "1"
-        return urlencode(pairs)
-
-    @staticmethod
-    def _day(text: str) -> str | None:
-        try:
-            return datetime.strptime(text, "%Y-%m-%d").strftime("%Y-%m-%d")
-        except ValueError:
-            return None
-
-    def keep(self, c: Conversation) -> bool:
-        if self.channel and (c.channel or "") != self.channel:
-            return False
-        if self.human and not c.asked_for_human:
-            return False
-        if self.unresolved and not c.unresolved:
-            return False
-        if self.occupation:
-            word = self.occupation.lower()
-            if word not in (c.current or "").lower() and word not in (c.target or "").lower():
-                return False
-        day = c.last_at.strftime("%Y-%m-%d")
-        if self._day(self.since) and day < self._day(self.since):
-            return False
-        if self._day(self.until) and day > self._day(self.until):
-            return False
-        if self.q:
-            word = self.q.lower()
-            haystack = [c.key, c.current or "", c.target or ""] + [t.text for t in c.turns]
-            if not any(word in h.lower() for h in haystack):
-                return False
-        return True
-
-
-def select(conversations: list[Conversation], filters: Filters) -> list[Conversation]:
-    return [c for c in conversations if filters.keep(c)]

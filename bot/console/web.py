@@ -2,11 +2,17 @@
 
     GET  /console/login                          the login form (the only page open without an account)
     POST /console/login, /console/logout
-    GET  /console/conversations[?q=&channel=&occupation=&since=&until=&human=1&unresolved=1]
+    GET  /console/conversations[?q=&channel=&occupation=&since=&until=&human=1&unresolved=1
+                                 &assignee=me|none|NAME&status=open|new|in progress|done&due=1&sort=follow_up]
     GET  /console/conversations.csv[?same filters]
-    GET  /console/conversations/<key>            transcript, the bot's analyses, notes
-    POST /console/conversations/<key>/notes
+    GET  /console/conversations/<key>            casework and notes at the top, then the transcript and analyses
+    POST /console/conversations/<key>/case       assignee, status, follow-up date
+    POST /console/conversations/<key>/notes      a new note; .../notes/<id>/edit, .../notes/<id>/delete
     GET  /console/conversations/<key>/export.html | export.pdf
+    GET  /console/access[?conversation=&counselor=]   who viewed, exported or changed what
+    GET  /console/account; POST /console/account/password, /console/account/logout-everywhere
+
+(the conversation pages: bot/console/conversation_pages.py; access log and account: account_pages.py)
 
 Every other /console URL, and all of these but the login when nobody is logged in, answer with a
 redirect to the login page. POST forms carry the session's CSRF token (the login form a cookie-bound
@@ -30,9 +36,10 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import quote, urlsplit
 
-from bot.console import accounts, export, proxy
-from bot.console.conversations import Conversations, Filters, select
-from bot.privacy import mask
+from bot.console import accounts, proxy
+from bot.console.casework import STATUSES
+from bot.console.conversations import Conversations
+from bot.console.db import open_console_db
 
 COOKIE = "careerbot_console"
 LOGIN_COOKIE = "careerbot_console_login"
@@ -59,8 +66,8 @@ def templates():
 
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(KIND_NAMES=KIND_NAMES, when=lambda t: datetime.fromtimestamp(t or 0, timezone.utc)
-                       .strftime("%Y-%m-%d %H:%M:%S"))
+    env.globals.update(KIND_NAMES=KIND_NAMES, STATUSES=STATUSES, when=lambda t: datetime.fromtimestamp(
+        t or 0, timezone.utc).strftime("%Y-%m-%d %H:%M:%S"))
     return env
 
 
@@ -97,13 +104,69 @@ class _Lazy:
         return getattr(self._value, name)
 
 
+class Kit:
+    """What every console page needs: the databases, the templates, responses with the console's headers,
+    the login check, and a worker thread for blocking work."""
+
+    headers = HEADERS
+
+    def __init__(self, tracker_url: str, console_url: str | None):
+        from sanic import response
+
+        self.response = response
+        self.db = _Lazy(lambda: open_console_db(console_url))  # opened on first use, not when the app is made
+        self.conversations = _Lazy(lambda: Conversations(tracker_url))
+        self.jinja = templates()
+
+    def page(self, template: str, status: int = 200, **context):
+        body = self.jinja.get_template(template).render(**context)
+        return self.response.html(body, status=status, headers=HEADERS)
+
+    def text(self, message: str, status: int):
+        return self.response.text(message, status=status, headers=HEADERS)
+
+    def not_found(self):
+        return self.text("No such conversation.\n", 404)
+
+    def redirect(self, to: str, status: int = 302):
+        return self.response.redirect(to, status=status, headers=dict(HEADERS))  # a copy: see HEADERS
+
+    @staticmethod
+    async def run(fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+    @staticmethod
+    def session_token(request) -> str | None:
+        return request.cookies.get(COOKIE)
+
+    def to_login(self, request):
+        target = request.path + (f"?{request.query_string}" if request.query_string else "")
+        return self.redirect("/console/login?next=" + quote(target, safe=""))
+
+    def counselor_only(self, handler):
+        """The handler gets the session; without a live one, the login page; a POST without the session's
+        CSRF token is refused."""
+        @wraps(handler)
+        async def wrapped(request, *args, **kwargs):
+            session = await self.run(accounts.session_for, self.db, self.session_token(request))
+            if session is None:
+                return self.to_login(request)
+            if request.method == "POST":
+                sent = request.form.get("csrf") if request.form else None
+                if not sent or not hmac.compare_digest(sent, session.csrf):
+                    return self.text("This form has expired. Go back, reload the page and try again.\n", 403)
+            return await handler(request, session, *args, **kwargs)
+        return wrapped
+
+
 def console_blueprint(tracker_url: str, console_url: str | None = None):
     from sanic import Blueprint, response
 
+    from bot.console import account_pages, conversation_pages
+
     bp = Blueprint("counselor_console", url_prefix="/console")
-    db = _Lazy(lambda: accounts.open_console_db(console_url))  # opened on first use, not when the app is made
-    conversations = _Lazy(lambda: Conversations(tracker_url))
-    jinja = templates()
+    kit = Kit(tracker_url, console_url)
+    db, page, redirect, run, counselor_only = kit.db, kit.page, kit.redirect, kit.run, kit.counselor_only
     networks = allowed_networks()
     proxies = proxy.trusted_proxies()
 
@@ -111,10 +174,6 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
     async def only_from_allowed_networks(request):
         if not proxy.within(proxy.client_address(request, proxies), networks):
             return response.text("Not found.\n", status=404)
-
-    def page(template: str, status: int = 200, **context):
-        body = jinja.get_template(template).render(**context)
-        return response.html(body, status=status, headers=HEADERS)
 
     def set_cookie(resp, name: str, value: str, request, max_age: int | None = None):
         resp.cookies[name] = value
@@ -126,31 +185,6 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
             cookie["secure"] = True
         if max_age is not None:
             cookie["max-age"] = max_age
-
-    def redirect(to: str, status: int = 302):
-        return response.redirect(to, status=status, headers=dict(HEADERS))  # a copy: see HEADERS
-
-    def to_login(request):
-        target = request.path + (f"?{request.query_string}" if request.query_string else "")
-        return redirect("/console/login?next=" + quote(target, safe=""))
-
-    async def run(fn, *args):
-        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
-
-    def counselor_only(handler):
-        """The handler gets the session; without a live one, the login page."""
-        @wraps(handler)
-        async def wrapped(request, *args, **kwargs):
-            session = await run(accounts.session_for, db, request.cookies.get(COOKIE))
-            if session is None:
-                return to_login(request)
-            if request.method == "POST":
-                sent = request.form.get("csrf") if request.form else None
-                if not sent or not hmac.compare_digest(sent, session.csrf):
-                    return response.text("This form has expired. Go back, reload the page and try again.\n",
-                                         status=403, headers=HEADERS)
-            return await handler(request, session, *args, **kwargs)
-        return wrapped
 
     @bp.get("/")
     async def home(request):
@@ -185,6 +219,8 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
             resp = again(f"Too many failed logins. Try again in {_duration(attempt.wait)}.", 429)
             resp.headers["Retry-After"] = str(math.ceil(attempt.wait))
             return resp
+        if attempt.disabled:
+            return again("This account is disabled. Ask your administrator.", 403)
         if not attempt.ok:
             await asyncio.sleep(FAILED_LOGIN_DELAY)
             return again("Wrong name or password.", 401)
@@ -201,78 +237,14 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         set_cookie(resp, COOKIE, "", request, max_age=0)
         return resp
 
-    def listing(args):
-        every = conversations.all()
-        counts = accounts.note_counts(db)
-        for c in every:
-            c.notes = counts.get(c.key, 0)
-        filters = Filters.from_args(args)
-        return every, filters, select(every, filters)
-
-    @bp.get("/conversations")
-    @counselor_only
-    async def conversation_list(request, session):
-        every, filters, rows = await run(listing, request.args)
-        channels = sorted({c.channel for c in every if c.channel})
-        return page("list.html", rows=rows, total=len(every), f=filters, qs=filters.query_string(), channels=channels,
-                    counselor=session.counselor, csrf=session.csrf)
-
-    @bp.get("/conversations.csv")
-    @counselor_only
-    async def conversation_csv(request, session):
-        _every, _filters, rows = await run(listing, request.args)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
-        return response.raw(export.conversations_csv(rows).encode("utf-8"), content_type="text/csv; charset=utf-8",
-                            headers={**HEADERS, "Content-Disposition": f'attachment; filename="conversations-{stamp}.csv"'})
-
-    async def one(key: str):
-        conv = await run(conversations.get, key[:64])
-        return conv if conv and conv.user_messages else None
-
-    def not_found():
-        return response.text("No such conversation.\n", status=404, headers=HEADERS)
-
-    @bp.get("/conversations/<key:str>")
-    @counselor_only
-    async def conversation_page(request, session, key: str):
-        conv = await one(key)
-        if conv is None:
-            return not_found()
-        notes = [dict(n, text=mask(n["text"])) for n in await run(accounts.notes_for, db, conv.key)]
-        return page("conversation.html", c=conv, notes=notes, counselor=session.counselor, csrf=session.csrf)
-
-    @bp.post("/conversations/<key:str>/notes")
-    @counselor_only
-    async def add_note(request, session, key: str):
-        conv = await one(key)
-        if conv is None:
-            return not_found()
-        text = (request.form.get("text") or "").strip()
-        if text:
-            await run(accounts.add_note, db, conv.key, session.counselor, text)
-        return redirect(f"/console/conversations/{conv.key}", status=303)
-
-    @bp.get("/conversations/<key:str>/<filename:str>")  # export.html, export.pdf
-    @counselor_only
-    async def conversation_export(request, session, key: str, filename: str):
-        stem, _, fmt = filename.rpartition(".")
-        conv = await one(key)
-        if conv is None or stem != "export" or fmt not in ("html", "pdf"):
-            return not_found()
-        notes = [dict(n, text=mask(n["text"])) for n in await run(accounts.notes_for, db, conv.key)]
-        html = export.conversation_html(jinja, conv, notes, session.counselor)
-        name = f"conversation-{conv.key}.{fmt}"
-        disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-        if fmt == "html":
-            return response.html(html, headers={**HEADERS, **disposition})
-        body = await run(export.html_to_pdf, html)
-        return response.raw(body, content_type="application/pdf", headers={**HEADERS, **disposition})
+    conversation_pages.add_routes(bp, kit)
+    account_pages.add_routes(bp, kit)
 
     @bp.route("/<rest:path>", methods=["GET", "POST", "HEAD"])
     @counselor_only
     async def anything_else(request, session, rest: str):
         if not rest.strip("/"):  # /console/
             return redirect("/console/conversations")
-        return response.text("No such page in the console.\n", status=404, headers=HEADERS)
+        return kit.text("No such page in the console.\n", 404)
 
     return bp
