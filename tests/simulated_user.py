@@ -34,6 +34,8 @@ PAIR = re.compile(r"^(?:I still have )?(?P<current>.+?) → (?P<target>.+?) \((?
 # "Jobs you could move into from Cashiers, near Registered Nurses (the job you named) (pays more), with pay in Maine."
 EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?)(?:, near .+? \(the job you named\))?"
                      r"(?: \([^()]*\))?, with (?:pay in |U\.S\.-wide)", re.M)
+# "Jobs that fit what you like (helping, teaching or caring for people), with pay in Ohio." (no job to start from)
+INTERESTS = re.compile(r"^Jobs that fit what you like \(.+?\), with (?:pay in |U\.S\.-wide)", re.M)
 TARGET_ONLY = re.compile(r"^What it takes to get into this job \((?P<target>.+)\):", re.M)
 
 
@@ -84,6 +86,8 @@ def read_analysis(text: str, titles: Titles) -> Analysis | None:
     found = EXPLORE.search(text)
     if found:
         return Analysis(titles.codes.get(found["current"]), "explore", None)
+    if INTERESTS.search(text):
+        return Analysis(None, "explore", None)
     found = TARGET_ONLY.search(text)
     if found:
         return Analysis(None, titles.codes.get(found["target"]), None)
@@ -187,6 +191,9 @@ class SimulatedUser:
             return "none of these"
         if c["target"] == "explore" and any(b["payload"] == "/explore" for b in buttons):
             return "/explore"
+        liked = [b for b in buttons if b["payload"].startswith('/explore{"interests"')]
+        if c["target"] == "explore" and liked:
+            return liked[0]["payload"]  # asked what they like, with no job to start from: any one is a plain answer
         return None
 
     # -- the conversation ----------------------------------------------------------------------

@@ -351,7 +351,7 @@ PERSON_REQUESTS = [
 
 @pytest.mark.parametrize("text, person, callback", PERSON_REQUESTS)
 def test_asking_for_a_human_or_a_call_back_is_found_in_the_text(text, person, callback):
-    from bot.console.person_requests import asks_for_callback, asks_for_person
+    from bot.understanding.person_requests import asks_for_callback, asks_for_person
 
     assert (asks_for_person(text), asks_for_callback(text)) == (person, callback)
 

@@ -417,3 +417,12 @@ def test_how_long_each_job_was_held(lookups):
 def test_a_dealer_after_at_is_the_workplace(lookups):
     jobs = read(lookups, "truck mechanic at a Kenworth dealer going on 6 years").jobs
     assert [(j.text, j.role) for j in jobs] == [("truck mechanic", "current")] and "going" not in jobs[0].setting
+
+
+@pytest.mark.parametrize("text, person", [
+    ("can i talk to a real person", True), ("speak to a live agent", True), ("can someone call me?", True),
+    ("human please", True), ("I want to become a counselor", False), ("I need a counselor job in Ohio", False),
+    ("can someone like me become a nurse?", False), ("I call customers back all day", False),
+])
+def test_a_request_for_a_person_is_read_as_the_console_reads_it(lookups, text, person):
+    assert (read(lookups, text).topic == "person") is person

@@ -4,7 +4,7 @@
     bot/console/conversation_pages.py   the list, a conversation with its casework and notes, exports
     bot/console/account_pages.py  the access log, one's own account (password, log out everywhere)
     bot/console/conversations.py  conversations read from Rasa's SQL tracker store (read-only), masked
-    bot/console/person_requests.py  "talk to a human", "can someone call me?" read from what people typed
+    (bot/understanding/person_requests.py reads "talk to a human", "can someone call me?" from what people typed)
     bot/console/filters.py        the list's search, filters and order
     bot/console/db.py             the console's own database: every table
     bot/console/accounts.py       counselor accounts, sessions, the login throttle

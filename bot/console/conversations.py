@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 
 from bot.analysis_record import SLOT as ANALYSES_SLOT
-from bot.console.person_requests import (
+from bot.understanding.person_requests import (
     CALLBACK_REQUEST,
     asks_for_callback,
     asks_for_person,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from bot.understanding import cues as cue, roles, settings, work_words as work
 from bot.understanding.cues import CURRENT, PAST, TARGET
+from bot.understanding.person_requests import asks_for_person
 from bot.understanding.roles import Job
 from knowledge import workplaces
 from knowledge.places import Place, Places
@@ -30,11 +31,7 @@ __all__ = ["CURRENT", "PAST", "TARGET", "Facts", "Job", "read", "topic"]
 TOPICS = [
     ("spanish", None),  # decided by words, below
     ("resume", re.compile(r"\b(r[eé]sum[eé]s?|cv|cover letters?)\b", re.I)),
-    ("person", re.compile(
-        r"\b(talk|speak|chat)\w*\s+(to|with)\s+(a\s+|an\s+|some\s+)?(someone|somebody|person|human|real|live|counsel|agent|"
-        r"advis|representative|rep\b|staff|people)|\b(call\s*back|callback|call me|phone number|who (can|do|should) i "
-        r"call|someone (to )?call|can someone|a real person|human being|real human|live agent|(a|my|career) counselor"
-        r"|a person)\b", re.I)),
+    ("person", None),  # a request for a person or a call back: bot/understanding/person_requests.py
     ("complaint", re.compile(
         r"\b(useless|not helpful|unhelpful|no help|stupid|dumb|waste of (my )?time|doesn'?t help|not what i (said|asked|meant)"
         r"|makes no sense|you don'?t understand|this sucks|terrible|worthless|annoying|frustrat\w*|not listening"
@@ -187,7 +184,7 @@ def topic(text: str, tokens: list[str] | None = None) -> str | None:
     if tokens and _spanish(tokens):
         return "spanish"
     for name, pattern in TOPICS[1:] + TOPICS_EXTRA:
-        if pattern.search(text):
+        if asks_for_person(text) if name == "person" else pattern.search(text):
             return name
     return None
 

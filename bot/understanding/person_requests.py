@@ -7,10 +7,9 @@
 
 Both need a request: words that only mention a person or a call ("I talk to someone at work every day",
 "I want to become a counselor", "I call customers back all day", "real estate agent", "call center
-agent") are not one. The bot's NLU reads a request for a person too (the ``person`` topic, which sets the
-``asked_for_person`` slot and tells the person their conversation is marked); the console flags a
-conversation when either says so (bot/console/conversations.py), so nobody the bot told "marked for
-the counselors" is missing from the list.
+agent") are not one. The bot's NLU reads the ``person`` topic with it (bot/understanding/facts.py: it sets the
+``asked_for_person`` slot and tells the person their conversation is marked), and the console flags a
+conversation with it (bot/console/conversations.py): one reading, so the bot and the counselors agree.
 """
 from __future__ import annotations
 
