@@ -426,3 +426,24 @@ def test_a_dealer_after_at_is_the_workplace(lookups):
 ])
 def test_a_request_for_a_person_is_read_as_the_console_reads_it(lookups, text, person):
     assert (read(lookups, text).topic == "person") is person
+
+
+def test_a_phone_number_is_no_duration(lookups):
+    """DIET tags the digits of a phone number as years; the component keeps only durations it reads itself."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "can someone call me back? 207-555-0188"
+    assert read(lookups, text).years is None
+    extractor = JobFactsExtractor()
+    extractor._lookups = lookups
+    diet = {"entity": "years", "value": "207-555-0188", "start": 26, "end": 38, "extractor": "DIETClassifier"}
+    message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.7}, "intent_ranking": [],
+                            "entities": [diet]})
+    extractor.process([message])
+    assert "years" not in {e["entity"] for e in message.get("entities")}
+    message = Message(data={"text": "cashier for 3 years", "intent": {"name": "inform", "confidence": 0.9},
+                            "intent_ranking": [], "entities": [{**diet, "value": "3"}]})
+    extractor.process([message])
+    assert [e["value"] for e in message.get("entities") if e["entity"] == "years"] == ["3 years"]

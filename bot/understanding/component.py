@@ -106,7 +106,8 @@ class JobFactsExtractor(GraphComponent):
         found.jobs = [j for j in found.jobs if not preferences.only_a_wish(j.text)]  # "do that pays more": a wish
         if GREETING.match(text):
             found.place = None
-        ours = OURS + (("years",) if found.years else ())  # "2 and a half years" whole, not DIET's "2" and "half years"
+        # durations are ours whether or not one was found: DIET tags numbers ("207-555-0188") as years
+        ours = OURS + ("years",)
         kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours]
         new = []
         low = text.lower()
