@@ -86,12 +86,41 @@ def _code_match(analyst, text: str) -> dict | None:
 
 
 # -- compare -----------------------------------------------------------------------------------
+def _profile(analyst, args):
+    """The person's jobs (--from CODE:YEARS[:YEARS_AGO], repeatable) and schooling (--education, --credits), or None."""
+    from knowledge.person.profile import Job, Profile, parse_education, parse_job
+
+    education = parse_education(args.education, args.credits)
+    if not args.jobs:
+        if education is not None:
+            raise UserError("--education and --credits go with the jobs held, given as --from CODE:YEARS")
+        return None
+    jobs = []
+    for text in args.jobs:
+        code, years, ago = parse_job(text)
+        jobs.append(Job(analyst.find(code).code, years, ago))
+    return Profile(jobs, education)
+
+
 def cmd_compare(args) -> int:
     analyst = _analyst(args)
-    result = analyst.compare(args.source, args.target, state=args.state, filters=_triple(args.filters, "filters"),
-                             weights=_triple(args.weights, "weights"))
     from knowledge.render import compare_text, print_result
 
+    profile = _profile(analyst, args)
+    if profile is not None:
+        if len(args.codes) != 1:
+            raise UserError("with --from, give only the job they want: compare --from CODE:YEARS ... TO")
+        from knowledge.person.compare import compare_profile
+        from knowledge.person.text import profile_text
+
+        result = compare_profile(analyst, profile, args.codes[0], state=args.state, filters=_triple(args.filters, "filters"),
+                                 weights=_triple(args.weights, "weights"))
+        print_result(args.json, result, profile_text)
+        return 0
+    if len(args.codes) != 2:
+        raise UserError("compare takes FROM and TO (codes or job titles), or --from CODE:YEARS ... and TO")
+    result = analyst.compare(args.codes[0], args.codes[1], state=args.state, filters=_triple(args.filters, "filters"),
+                             weights=_triple(args.weights, "weights"))
     print_result(args.json, result, compare_text)
     return 0
 
@@ -142,6 +171,16 @@ RANKING_NOTE = ("Ranked by how alike the two jobs are (knowledge, tasks, titles,
                 "preparation) together with how much of the new job's requirements the current one already covers.")
 
 
+def _profile_options(p) -> None:
+    p.add_argument("--from", dest="jobs", action="append", metavar="CODE:YEARS[:YEARS_AGO]",
+                   help="a job they held (code or title), for how many years, how many years ago they left it "
+                        "(default 0: now); repeatable: the profile's coverage and which job covers what")
+    from knowledge.person.profile import EDUCATION_LEVELS
+
+    p.add_argument("--education", choices=list(EDUCATION_LEVELS), help="with --from: their highest schooling")
+    p.add_argument("--credits", type=float, help="with --from: the college semester hours they have")
+
+
 def add_analysis_commands(sub) -> None:
     from knowledge.job_kinds import FIELDS
 
@@ -151,9 +190,11 @@ def add_analysis_commands(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_resolve)
 
-    p = sub.add_parser("compare", help="how much of FROM carries over to TO, what is missing, wages and outlook")
-    p.add_argument("source", metavar="FROM", help="code or job title")
-    p.add_argument("target", metavar="TO", help="code or job title")
+    p = sub.add_parser("compare", help="how much of FROM (or of the jobs held, --from) carries over to TO, what is "
+                                       "missing, wages and outlook")
+    p.add_argument("codes", nargs="+", metavar="[FROM] TO", help="code or job title of the job they have (unless --from) "
+                                                               "and of the one they want")
+    _profile_options(p)
     p.add_argument("--state", help="two-letter state code for local wages (else national)")
     p.add_argument("--filters", help="importance filters for abilities,skills,knowledge (default 50,69,69)")
     p.add_argument("--weights", help="weights for abilities,skills,knowledge (default 1,1,1)")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from knowledge.analysis import analyst_for
-from knowledge.person import background
+from knowledge.person import background, text
 from knowledge.person.compare import compare_profile, coverage_of_all
 from knowledge.person.coverage import Source, all_targets, one_target
 from knowledge.person.profile import Education, Job, Profile, credit, recency_credit, tenure_credit, training_months
@@ -120,10 +120,10 @@ def test_experience_and_education_against_the_target(analyst):
     assert exp["onet_middle"]["words"] == "1 to 2 years of related work experience"  # O*NET 3.A.1, category 6
     assert exp["related_months"] == 60 and exp["verdict"] == "more"
     assert edu["bls_entry_education"] == "Some college, no degree" and edu["meets_bls"] is True  # 30 credits
-    line = background.experience_sentence(r["to"]["title"], exp)
+    line = text.experience_sentence(r["to"]["title"], exp)
     assert "1 to 2 years of related work experience" in line and "you have 5 years" in line
     assert "Cashiers 3, Tellers 2" in line
-    assert "you have a high school diploma and 30 college credits" in background.education_sentence(r["to"]["title"], edu)
+    assert "you have a high school diploma and 30 college credits" in text.education_sentence(r["to"]["title"], edu)
     nurse = compare_profile(analyst, Profile([Job(CASHIER, 3)], Education("high-school")), "29-1141.00")
     assert nurse["background"]["education"]["meets_bls"] is False
     assert nurse["background"]["experience"]["related_jobs"] == []  # a cashier's years are not related work
@@ -131,3 +131,36 @@ def test_experience_and_education_against_the_target(analyst):
 
 def careerbot(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "knowledge.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_compare_command_with_a_profile_json():
+    out = careerbot("compare", "--from", f"{CASHIER}:3", "--from", f"{TELLER}:2", BOOKKEEPER, "--json")
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout)
+    assert [j["title"] for j in r["profile"]["jobs"]] == ["Cashiers", "Tellers"]
+    assert r["score"]["grand"] >= max(j["score_alone"]["grand"] for j in r["profile"]["jobs"])
+    by = {e["element"]: e["covered_by"]["code"] for e in r["elements"]}
+    assert by["Customer and Personal Service"] == CASHIER and by["Administrative"] == TELLER
+    assert r["background"]["experience"]["related_months"] == 60
+
+
+def test_compare_command_with_a_profile_in_plain_words():
+    out = careerbot("compare", "--from", f"{CASHIER}:3:2", "--from", "bank teller:2", BOOKKEEPER,
+                    "--education", "high-school", "--credits", "30")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Tellers covers most of the abilities and knowledge the job asks for; Cashiers adds Customer and Personal Service." in text
+    assert "Cashiers (41-2011.00), 3 years, left 2 years ago" in text
+    assert "you have 5 years in related work (Cashiers 3, Tellers 2)" in text
+    assert "you have a high school diploma and 30 college credits" in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", f"{CASHIER}:x", BOOKKEEPER], "--from takes CODE:YEARS"),
+    (["--from", f"{CASHIER}:3", CASHIER, BOOKKEEPER], "give only the job they want"),
+    (["--education", "high-school", CASHIER, BOOKKEEPER], "go with the jobs held"),
+    ([BOOKKEEPER], "compare takes FROM and TO"),
+])
+def test_compare_command_profile_bad_input(args, message):
+    out = careerbot("compare", *args)
+    assert out.returncode == 2 and message in out.stderr

@@ -48,11 +48,6 @@ def median_category(distribution: list[tuple[int, str, float]] | None) -> int | 
     return None
 
 
-def _years(months: float) -> str:
-    years = months / 12
-    return f"{years:g} year" + ("" if years == 1 else "s") if months >= 12 else f"{months:g} months"
-
-
 def experience(analyst, profile: Profile, target, jobs: list[dict]) -> dict:
     category = median_category(analyst.education.get(target.code, {}).get(RELATED_EXPERIENCE))
     related = [j for j in jobs if (j.get("score_alone") or {}).get("grand") is not None
@@ -95,41 +90,3 @@ def education(analyst, profile: Profile, target) -> dict:
 def against(analyst, profile: Profile, target, jobs: list[dict]) -> dict:
     return {"experience": experience(analyst, profile, target, jobs), "education": education(analyst, profile, target)}
 
-
-def experience_sentence(title: str, exp: dict) -> str | None:
-    """'Bookkeeping ... Clerks typically had 1 to 2 years of related work experience (...): you have 5 years in
-    related work (Cashiers 3, Tellers 2).'"""
-    middle = exp["onet_middle"]
-    if middle is None:
-        return None
-    line = f"{title} typically had {middle['words']} (the middle answer in O*NET's survey of them)"
-    if exp["related_months"] is not None:
-        jobs = ", ".join(f"{j['title']} {j['years']:g}" for j in exp["related_jobs"] if j["years"] is not None)
-        line += f": you have {_years(exp['related_months'])} in related work ({jobs})"
-    elif not exp["related_jobs"]:
-        line += ": none of your jobs is close enough to it to count as related work"
-    bls = exp["bls_work_experience"]
-    if bls:
-        line += ("; BLS lists no work experience needed to start" if bls == "None"
-                 else f"; BLS lists {bls.lower()} of work experience in a related job to start")
-    return line + "."
-
-
-def education_sentence(title: str, edu: dict) -> str | None:
-    """'BLS says people usually start ... with some college, no degree; the middle answer ... is a certificate after
-    high school: you have a high school diploma and 30 college credits.'"""
-    bls, middle, person = edu["bls_entry_education"], edu["onet_middle"], edu["person"]
-    if not bls and not middle:
-        return None
-    parts = []
-    if bls:
-        parts.append(f"BLS says people usually start as {title} with {bls[0].lower() + bls[1:]}")
-    if middle:
-        parts.append(f"the middle answer of its workers in O*NET's survey is {middle['words']}")
-    line = "; ".join(parts)
-    if person and person["words"]:
-        line += f": you have {person['words']}"
-        needed = edu["degree_credits"]
-        if needed and person["credits"] and not edu["meets_bls"]:
-            line += f" (the degree is usually about {needed} credits)"
-    return line[:1].upper() + line[1:] + "."

@@ -3,7 +3,7 @@ of all their jobs together, which job covers which requirement, what each job ad
 their years and schooling against the target's workers. Each figure names its source."""
 from __future__ import annotations
 
-from knowledge.analysis import SCORE_MEANING, Analyst, _round
+from knowledge.analysis import DOMAIN_PLURAL, SCORE_MEANING, Analyst, _round, and_list
 from knowledge.person import background
 from knowledge.person.coverage import Source, all_targets, one_target
 from knowledge.person.profile import ON_THE_JOB_TRAINING, Job, Profile, credit, training_months
@@ -68,7 +68,9 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
                     {"level": profile.education.level, "credits": profile.education.credits, "words": profile.education.words()}},
         "to": target.as_dict(),
         "score": {"grand": _round(result["grand"]),
-                  "domains": {d: {"score": _round(result["domains"][d]), "filter": filters[d], "weight": weights[d]} for d in DOMAINS},
+                  "domains": {d: {"score": _round(result["domains"][d]), "filter": filters[d], "weight": weights[d],
+                                  "why_no_score": None if result["domains"][d] is not None
+                                  else why_no_score(analyst, d, target, profile, filters[d])} for d in DOMAINS},
                   "meaning": PROFILE_MEANING, "rule": RULE, "one_job_meaning": SCORE_MEANING,
                   "scale": "0-100; importance rescaled (IM-1)/4*100, level LV/7*100, as O*NET does",
                   "source": "; ".join(sorted({analyst.cite(f"rating:{d}") for d in DOMAINS}))},
@@ -80,8 +82,36 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
         "background": background.against(analyst, profile, target, [j for j in jobs]),
         "credit_source": analyst.cite("education_experience"),
     }
+    out["score"]["basis"] = basis(out["score"])
     out["labor_market"] = analyst._labor_market(analyst.occupations[profile.current().code], target, state)
     return out
+
+
+def basis(score: dict) -> dict:
+    """Which domains the profile's score rests on, with a headline in the words of the one-job basis
+    (knowledge.analysis.score_basis): 'Abilities and knowledge only: 90 out of 100. None of its skills ...'."""
+    covers = [d for d, v in score["domains"].items() if v["score"] is not None]
+    missing = {d: v["why_no_score"] for d, v in score["domains"].items() if v["score"] is None}
+    label = and_list(covers).capitalize() if covers else None
+    why = [w[:1].upper() + w[1:] + "." for w in missing.values()]
+    if score["grand"] is None:
+        headline = "No score: " + " ".join(why)
+    elif not missing:
+        headline = f"{label}: {round(score['grand'])} out of 100."
+    else:
+        headline = f"{label} only: {round(score['grand'])} out of 100. " + " ".join(why)
+    return {"covers": covers, "not_covered": list(missing), "complete": not missing and bool(covers),
+            "label": None if label is None else label + (" only" if missing else ""), "headline": headline}
+
+
+def why_no_score(analyst: Analyst, domain: str, target, profile: Profile, filt: float) -> str:
+    rated = analyst.profiles.domains[domain].rated()
+    positions = analyst.profiles._positions()
+    if not rated[positions[target.code]]:
+        return f"O*NET has no {domain} ratings for {target.title}"
+    if not any(job.code in positions and rated[positions[job.code]] for job in profile.jobs):
+        return f"O*NET has no {domain} ratings for any of your jobs"
+    return f"none of its {DOMAIN_PLURAL[domain]} is important enough to count (importance {filt:g} or more)"
 
 
 def each_job(jobs: list[dict], elements: list[dict]) -> list[dict]:
