@@ -134,11 +134,28 @@ def cmd_explore(args) -> int:
     wishes = Wishes(growing=args.growing, less_school=args.no_degree, avoid=[w.lower() for w in args.avoid or []],
                     fields=args.field or [], toward=analyst.occupation(args.toward).code if args.toward else None)
 
-    def one(text: str) -> dict:
-        source = analyst.find(text)
+    profile = _profile(analyst, args)
+    if profile is not None and args.source is not None:
+        raise UserError("give the jobs held either as FROM or as --from CODE:YEARS ..., not both")
+    if profile is None and args.source is None:
+        raise UserError("explore needs the job they have (FROM) or the jobs they held (--from CODE:YEARS ...)")
+
+    def one(text: str | None) -> dict:
+        person = {}
+        if profile is not None:  # several jobs: measured from all of them, pay and zone from the current one
+            from knowledge.person.background import BLS_RANK
+            from knowledge.person.compare import coverage_of_all, job_facts
+
+            source = analyst.occupations[profile.current().code]
+            counted = profile.education.level_or_credits if profile.education else None
+            person = {"also_from": tuple(j.code for j in profile.jobs if j.code != source.code),
+                      "covered": coverage_of_all(analyst, profile)["grand"],
+                      "education_rank": None if counted is None else BLS_RANK[counted]}
+        else:
+            source = analyst.find(text)
         try:  # the same suggestions as the chat: pay in the state, --min-wage-gain measured on it
             found = suggest(analyst, source.code, wishes, state=postal, top=args.top, min_wage_gain=args.min_wage_gain,
-                            max_zone_step=args.max_zone_step)
+                            max_zone_step=args.max_zone_step, **person)
         except ValueError as exc:  # the source lacks what a filter needs
             raise UserError(str(exc)) from None
         result = {"from": source.as_dict(), "destinations": found["destinations"], "rated": found["rated"],
@@ -148,6 +165,10 @@ def cmd_explore(args) -> int:
                               "projections": analyst.cite("projection")}}
         if postal:
             result["state"] = {"state": postal, "name": area_name, "median_wage": found["source_wage"]}
+        if profile is not None:
+            result["profile"] = {"jobs": [job_facts(analyst, j) for j in profile.jobs],
+                                 "education": profile.education.words() if profile.education else None}
+            result["ranking"] = RANKING_NOTE_PROFILE
         return result
 
     if args.source == "-":
@@ -167,6 +188,8 @@ def cmd_explore(args) -> int:
     return 0
 
 
+RANKING_NOTE_PROFILE = ("Ranked by how alike each job is to the closest of your jobs together with how much of its "
+                        "requirements all your jobs together cover; pay and preparation compared with the job you have now.")
 RANKING_NOTE = ("Ranked by how alike the two jobs are (knowledge, tasks, titles, abilities, skills, work activities, "
                 "preparation) together with how much of the new job's requirements the current one already covers.")
 
@@ -202,7 +225,8 @@ def add_analysis_commands(sub) -> None:
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("explore", help="where else could FROM go: ranked destinations")
-    p.add_argument("source", metavar="FROM", help="code or job title, or - to read one per line from stdin (JSON Lines out)")
+    p.add_argument("source", metavar="FROM", nargs="?",
+                   help="code or job title, or - to read one per line from stdin (JSON Lines out); or --from")
     p.add_argument("--top", type=int, default=10)
     p.add_argument("--state", help="two-letter state code for local wages (else national)")
     p.add_argument("--max-zone-step", type=int, help="at most this many job zones above FROM")
@@ -213,5 +237,6 @@ def add_analysis_commands(sub) -> None:
     p.add_argument("--growing", action="store_true", help="only jobs BLS projects to grow 2024-34")
     p.add_argument("--no-degree", action="store_true", help="only jobs whose typical entry education is below an associate's degree")
     p.add_argument("--toward", metavar="CODE", help="only jobs near this one (the job they want)")
+    _profile_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_explore)

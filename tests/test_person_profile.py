@@ -164,3 +164,20 @@ def test_compare_command_with_a_profile_in_plain_words():
 def test_compare_command_profile_bad_input(args, message):
     out = careerbot("compare", *args)
     assert out.returncode == 2 and message in out.stderr
+
+
+def test_explore_from_a_profile():
+    both = json.loads(careerbot("explore", "--from", f"{CASHIER}:3", "--from", f"{TELLER}:2", "--top", "8", "--json").stdout)
+    teller = json.loads(careerbot("explore", TELLER, "--top", "8", "--json").stdout)
+    alone = json.loads(careerbot("explore", "--from", f"{TELLER}:2", "--top", "8", "--json").stdout)
+    assert [d["code"] for d in alone["destinations"]] == [d["code"] for d in teller["destinations"]]  # one job: the same
+    assert both["from"]["code"] == TELLER  # pay and zone from the job they have now, the last one said
+    codes = [d["code"] for d in both["destinations"]]
+    assert CASHIER not in codes and TELLER not in codes
+    covered = {d["code"]: d["covered"] for d in teller["destinations"]}
+    for d in both["destinations"]:  # all their jobs cover at least what the teller job alone covers
+        if d["code"] in covered:
+            assert d["covered"] >= covered[d["code"]]
+    assert [j["title"] for j in both["profile"]["jobs"]] == ["Cashiers", "Tellers"]
+    out = careerbot("explore", CASHIER, "--from", f"{TELLER}:2")
+    assert out.returncode == 2 and "not both" in out.stderr
