@@ -63,6 +63,13 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
                          "levels": {j["code"]: None if lv is None else round(lv) for j, lv in zip(rated, e["levels"])}})
     elements.sort(key=lambda e: (-e["importance"], e["element"]))
     gaps = sorted((e for e in elements if e["gap"]), key=lambda e: (-(e["importance"] * e["gap"]), -e["importance"], e["element"]))
+    gaps = [dict(g) for g in gaps]
+    examples, used = analyst.examples(), set()
+    for g in gaps[:top_gaps]:  # each shown gap with what it means and an example from the target's own work, as compare
+        g["target_level_means"] = analyst.anchor(g["element_id"], g["target_level"])
+        means = g["target_level_means"] or {}
+        g["example"] = examples.example(target.code, g["element_id"], g["element"], g["domain"],
+                                        means.get("at_or_below") or means.get("nearest"), used)
     out = {
         "profile": {"jobs": jobs, "education": None if profile.education is None else
                     {"level": profile.education.level, "credits": profile.education.credits, "words": profile.education.words()}},

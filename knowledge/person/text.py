@@ -54,7 +54,7 @@ def job_line(job: dict) -> str:
     return line
 
 
-def experience_sentence(title: str, exp: dict) -> str | None:
+def experience_sentence(title: str, exp: dict, names: dict[str, str] | None = None) -> str | None:
     """'Bookkeeping ... Clerks typically had 1 to 2 years of related work experience (...): you have 5 years in
     related work (Cashiers 3, Tellers 2).'"""
     middle = exp["onet_middle"]
@@ -62,7 +62,8 @@ def experience_sentence(title: str, exp: dict) -> str | None:
         return None
     line = f"{title} typically had {middle['words']} (the middle answer in O*NET's survey of them)"
     if exp["related_months"] is not None:
-        jobs = ", ".join(f"{j['title']} {j['years']:g}" for j in exp["related_jobs"] if j["years"] is not None)
+        jobs = ", ".join(f"{(names or {}).get(j['code']) or j['title']} {j['years']:g}" for j in exp["related_jobs"]
+                         if j["years"] is not None)
         line += f": you have {_years(exp['related_months'])} in related work ({jobs})"
     elif not exp["related_jobs"]:
         line += ": none of your jobs is close enough to it to count as related work"
