@@ -27,7 +27,7 @@ EDUCATION_CREDITS = [
      "less-than-high-school"),
     (r"\b(ged|high ?school|hs diploma|diploma|hsd)\b", 0, True, "high-school"),
 ]
-CERTIFICATE = re.compile(r"\b(certificate|certification|trade school|vocational|vo-?tech)\b", re.I)
+CERTIFICATE = re.compile(r"\b(certificate|certification|trade school|vocational|vo-?tech)\b", re.IGNORECASE)
 SKIP_WORDS = re.compile(r"\b(skip|rather not|prefer not|don'?t want to say|no thanks|pass|whole country|nationwide|"
                         r"national|anywhere|everywhere|us|usa|united states|america|not sure|dunno|idk|n/?a|none)\b", re.I)
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")

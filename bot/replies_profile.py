@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from bot.replies import _gap_line, button, follow_ups, msg, pair_line, source_line
 from knowledge.analysis import and_list
-from knowledge.person.text import education_sentence, experience_sentence, job_name, who_covers_what
+from knowledge.person.text import (
+    education_sentence,
+    experience_sentence,
+    job_name,
+    who_covers_what,
+)
 
 Message = dict
 

@@ -10,7 +10,7 @@ target (the job-to-job score), and shows the others apart.
 from __future__ import annotations
 
 from knowledge import lookup
-from knowledge.person.profile import EDUCATION_LEVELS, Profile
+from knowledge.person.profile import Profile
 from knowledge.suggestions import ENTRY_EDUCATION
 
 RELATED_MIN = 75  # a job covering this much of the target alone counts as related work

@@ -6,7 +6,13 @@ from __future__ import annotations
 from knowledge.analysis import DOMAIN_PLURAL, SCORE_MEANING, Analyst, _round, and_list
 from knowledge.person import background
 from knowledge.person.coverage import Source, all_targets, one_target
-from knowledge.person.profile import ON_THE_JOB_TRAINING, Job, Profile, credit, training_months
+from knowledge.person.profile import (
+    ON_THE_JOB_TRAINING,
+    Job,
+    Profile,
+    credit,
+    training_months,
+)
 from knowledge.scoring.profiles import DOMAINS
 from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS
 
@@ -30,7 +36,7 @@ def sources(analyst: Analyst, profile: Profile) -> list[Source]:
     """The profile's rated jobs as the scorer sees them (a job O*NET never rated is not in the score)."""
     out = []
     for job in profile.jobs:
-        if job.code in analyst.profiles._positions():
+        if job.code in analyst.matrices.position:
             out.append(Source(analyst.profiles.index(job.code), job_facts(analyst, job)["credit"]))
     return out
 
@@ -48,7 +54,7 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     target = analyst.find(to_text)
     jobs = [job_facts(analyst, j) for j in profile.jobs]
-    rated = [j for j, job in zip(jobs, profile.jobs) if job.code in analyst.profiles._positions()]
+    rated = [j for j, job in zip(jobs, profile.jobs) if job.code in analyst.matrices.position]
     result = one_target(analyst.profiles, sources(analyst, profile), analyst.profiles.index(target.code), filters, weights)
     for job, alone in zip(rated, result["by_job"]):
         job["score_alone"] = {"grand": _round(alone["grand"]), "domains": {d: _round(v) for d, v in alone["domains"].items()}}
@@ -85,9 +91,9 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
         "gaps": gaps[:top_gaps],
         "gap_count": len(gaps),
         "each_job": each_job(rated, elements),
-        "not_rated": [j for j, job in zip(jobs, profile.jobs) if job.code not in analyst.profiles._positions()],
+        "not_rated": [j for j, job in zip(jobs, profile.jobs) if job.code not in analyst.matrices.position],
         "background": background.against(analyst, profile, target, [j for j in jobs]),
-        "credit_source": analyst.cite("education_experience"),
+        "credit_source": analyst.cite("education_experience") + " (On-the-Job Training, 3.A.3: how long each job takes to learn)",
     }
     out["score"]["basis"] = basis(out["score"])
     out["labor_market"] = analyst._labor_market(analyst.occupations[profile.current().code], target, state)
@@ -113,7 +119,7 @@ def basis(score: dict) -> dict:
 
 def why_no_score(analyst: Analyst, domain: str, target, profile: Profile, filt: float) -> str:
     rated = analyst.profiles.domains[domain].rated()
-    positions = analyst.profiles._positions()
+    positions = analyst.matrices.position
     if not rated[positions[target.code]]:
         return f"O*NET has no {domain} ratings for {target.title}"
     if not any(job.code in positions and rated[positions[job.code]] for job in profile.jobs):

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from knowledge.scoring.profiles import DOMAINS, DomainRatings, Profiles
-from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, _target_weights, source_levels
+from knowledge.scoring.transfer import (
+    DEFAULT_FILTERS,
+    DEFAULT_WEIGHTS,
+    _target_weights,
+    source_levels,
+)
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,6 @@ class Profile:
     jobs: list[Job] = field(default_factory=list)
     education: Education | None = None
 
-    def with_job(self, job: Job) -> Profile:
-        return Profile([*self.jobs, job], self.education)
-
     def current(self) -> Job | None:
         """The most recent job: the one left least long ago, the last said of those (people tell their story in order)."""
         return min(reversed(self.jobs), key=lambda j: j.years_ago) if self.jobs else None

@@ -2,9 +2,8 @@
 ``careerbot compare --from`` text view and the chat's profile answer (bot/replies_profile.py)."""
 from __future__ import annotations
 
-from knowledge.analysis import DOMAIN_PLURAL, and_list
-
-DOMAIN_WORDS = {"abilities": "abilities", "skills": "skills", "knowledge": "knowledge"}
+from knowledge.analysis import and_list
+from knowledge.scoring.profiles import DOMAINS
 
 
 def job_name(job: dict, names: dict[str, str] | None = None) -> str:
@@ -19,11 +18,11 @@ def who_covers_what(r: dict, names: dict[str, str] | None = None) -> str | None:
     jobs = r["each_job"]
     if len(jobs) < 2:
         return None
-    counted = {d: sum(1 for e in r["elements"] if e["domain"] == d and e["covered_by"]) for d in DOMAIN_WORDS}
+    counted = {d: sum(1 for e in r["elements"] if e["domain"] == d and e["covered_by"]) for d in DOMAINS}
     parts, said = [], set()
     leads = sorted(jobs, key=lambda j: -sum(j["by_domain"].values()))
     for job in leads:
-        most = [DOMAIN_WORDS[d] for d, n in job["by_domain"].items() if n and n * 2 > counted[d]]
+        most = [d for d, n in job["by_domain"].items() if n and n * 2 > counted[d]]
         if most:
             parts.append(f"{job_name(job, names)} covers most of the {and_list(most)} the job asks for")
             said.add(job["code"])
