@@ -143,14 +143,10 @@ def cmd_explore(args) -> int:
     def one(text: str | None) -> dict:
         person = {}
         if profile is not None:  # several jobs: measured from all of them, pay and zone from the current one
-            from knowledge.person.background import BLS_RANK
-            from knowledge.person.compare import coverage_of_all, job_facts
+            from knowledge.person.compare import destination_options, job_facts
 
             source = analyst.occupations[profile.current().code]
-            counted = profile.education.level_or_credits if profile.education else None
-            person = {"also_from": tuple(j.code for j in profile.jobs if j.code != source.code),
-                      "covered": coverage_of_all(analyst, profile)["grand"],
-                      "education_rank": None if counted is None else BLS_RANK[counted]}
+            person = destination_options(analyst, profile)
         else:
             source = analyst.find(text)
         try:  # the same suggestions as the chat: pay in the state, --min-wage-gain measured on it

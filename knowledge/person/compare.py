@@ -46,6 +46,19 @@ def coverage_of_all(analyst: Analyst, profile: Profile, filters=DEFAULT_FILTERS,
     return all_targets(analyst.profiles, sources(analyst, profile), filters, weights)
 
 
+def destination_options(analyst: Analyst, profile: Profile) -> dict:
+    """What knowledge.suggestions.suggest needs to rank from the whole profile rather than one job: pass
+    ``source_code=profile.current().code`` and these (the other jobs, the coverage by all of them, their schooling
+    on BLS's scale for "no degree")."""
+    from knowledge.person.background import BLS_RANK
+
+    current = profile.current().code
+    counted = profile.education.level_or_credits if profile.education else None
+    return {"also_from": tuple(dict.fromkeys(j.code for j in profile.jobs if j.code != current)),
+            "covered": coverage_of_all(analyst, profile)["grand"],
+            "education_rank": None if counted is None else BLS_RANK[counted]}
+
+
 def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str | None = None,
                     filters: dict | None = None, weights: dict | None = None, top_gaps: int = 10) -> dict:
     if not profile.jobs:
