@@ -54,7 +54,7 @@ def _headline(r: dict) -> str:
                 "and knowledge; 100 = you already meet every important level).")
     return (f"{who} about {score['grand']:.0f} out of 100 of the {and_list(basis['covers'])} the job ({target}) asks for "
             "(100 = you already meet every important level). "
-            + " ".join(w[:1].upper() + w[1:] + "." for w in (v["why_no_score"] for v in score["domains"].values() if v["why_no_score"])))
+            + " ".join(w[:1].upper() + w[1:] + "." for w in basis["why_not_covered"]))
 
 
 def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str | None = None) -> list[Message]:

@@ -164,7 +164,7 @@ def cmd_explore(args) -> int:
         if profile is not None:
             result["profile"] = {"jobs": [job_facts(analyst, j) for j in profile.jobs],
                                  "education": profile.education.words() if profile.education else None}
-            result["ranking"] = RANKING_NOTE_PROFILE
+            result["ranking"] = RANKING_NOTE_PROFILE if found["rated"] else result["ranking"]
         return result
 
     if args.source == "-":

@@ -189,3 +189,15 @@ def test_explore_from_a_profile():
     assert [j["title"] for j in both["profile"]["jobs"]] == ["Cashiers", "Tellers"]
     out = careerbot("explore", CASHIER, "--from", f"{TELLER}:2")
     assert out.returncode == 2 and "not both" in out.stderr
+
+
+def test_a_job_onet_has_not_rated_is_said_and_left_out(analyst):
+    taxi, developer = "53-3054.00", "15-1252.00"
+    r = compare_profile(analyst, Profile([Job(taxi, 4), Job(CASHIER, 3)]), BOOKKEEPER)
+    assert [j["title"] for j in r["not_rated"]] == ["Taxi Drivers"]
+    assert r["score"]["grand"] == round(analyst.scores(CASHIER, BOOKKEEPER)["grand"], 1)
+    assert r["each_job"][0]["title"] == "Cashiers" and len(r["each_job"]) == 1
+    only = compare_profile(analyst, Profile([Job(developer, 4)]), BOOKKEEPER)["score"]["basis"]["headline"]
+    assert only.startswith("Abilities only:") and "O*NET has no skills and knowledge ratings for any of your jobs" in only
+    none = compare_profile(analyst, Profile([Job(CASHIER, 3)]), taxi)["score"]["basis"]["headline"]
+    assert none == "No score: O*NET has no abilities, skills and knowledge ratings for Taxi Drivers."

@@ -34,11 +34,14 @@ def job_facts(analyst: Analyst, job: Job) -> dict:
 
 def sources(analyst: Analyst, profile: Profile) -> list[Source]:
     """The profile's rated jobs as the scorer sees them (a job O*NET never rated is not in the score)."""
-    out = []
-    for job in profile.jobs:
-        if job.code in analyst.matrices.position:
-            out.append(Source(analyst.profiles.index(job.code), job_facts(analyst, job)["credit"]))
-    return out
+    return [Source(analyst.profiles.index(job.code), job_facts(analyst, job)["credit"])
+            for job in profile.jobs if is_rated(analyst, job.code)]
+
+
+def is_rated(analyst: Analyst, code: str) -> bool:
+    """O*NET has rated the job in at least one domain (122 occupations have no ratings at all: Taxi Drivers)."""
+    position = analyst.matrices.position.get(code)
+    return position is not None and any(analyst.profiles.domains[d].rated()[position] for d in DOMAINS)
 
 
 def coverage_of_all(analyst: Analyst, profile: Profile, filters=DEFAULT_FILTERS, weights=DEFAULT_WEIGHTS) -> dict:
@@ -67,8 +70,9 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     target = analyst.find(to_text)
     jobs = [job_facts(analyst, j) for j in profile.jobs]
-    rated = [j for j, job in zip(jobs, profile.jobs) if job.code in analyst.matrices.position]
+    rated = [j for j, job in zip(jobs, profile.jobs) if is_rated(analyst, job.code)]
     result = one_target(analyst.profiles, sources(analyst, profile), analyst.profiles.index(target.code), filters, weights)
+    reasons = {d: why_no_score(analyst, d, target, profile, filters[d]) for d in DOMAINS if result["domains"][d] is None}
     for job, alone in zip(rated, result["by_job"]):
         job["score_alone"] = {"grand": _round(alone["grand"]), "domains": {d: _round(v) for d, v in alone["domains"].items()}}
     elements = []
@@ -95,8 +99,8 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
         "to": target.as_dict(),
         "score": {"grand": _round(result["grand"]),
                   "domains": {d: {"score": _round(result["domains"][d]), "filter": filters[d], "weight": weights[d],
-                                  "why_no_score": None if result["domains"][d] is not None
-                                  else why_no_score(analyst, d, target, profile, filters[d])} for d in DOMAINS},
+                                  "why_no_score": None if d not in reasons else reasons[d][0].format(reasons[d][1])}
+                              for d in DOMAINS},
                   "meaning": PROFILE_MEANING, "rule": RULE, "one_job_meaning": SCORE_MEANING,
                   "scale": "0-100; importance rescaled (IM-1)/4*100, level LV/7*100, as O*NET does",
                   "source": "; ".join(sorted({analyst.cite(f"rating:{d}") for d in DOMAINS}))},
@@ -104,40 +108,49 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
         "gaps": gaps[:top_gaps],
         "gap_count": len(gaps),
         "each_job": each_job(rated, elements),
-        "not_rated": [j for j, job in zip(jobs, profile.jobs) if job.code not in analyst.matrices.position],
+        "not_rated": [j for j, job in zip(jobs, profile.jobs) if not is_rated(analyst, job.code)],
         "background": background.against(analyst, profile, target, [j for j in jobs]),
         "credit_source": analyst.cite("education_experience") + " (On-the-Job Training, 3.A.3: how long each job takes to learn)",
     }
-    out["score"]["basis"] = basis(out["score"])
+    out["score"]["basis"] = basis(out["score"], reasons)
     out["labor_market"] = analyst._labor_market(analyst.occupations[profile.current().code], target, state)
     return out
 
 
-def basis(score: dict) -> dict:
+def basis(score: dict, reasons: dict[str, tuple[str, str]]) -> dict:
     """Which domains the profile's score rests on, with a headline in the words of the one-job basis
-    (knowledge.analysis.score_basis): 'Abilities and knowledge only: 90 out of 100. None of its skills ...'."""
+    (knowledge.analysis.score_basis): 'Abilities and knowledge only: 90 out of 100. None of its skills ...'.
+    ``reasons``: per domain without a score, (sentence with {} for the domains, the domain's word); domains with
+    the same reason are said once ('O*NET has no abilities, skills and knowledge ratings for Taxi Drivers')."""
     covers = [d for d, v in score["domains"].items() if v["score"] is not None]
-    missing = {d: v["why_no_score"] for d, v in score["domains"].items() if v["score"] is None}
+    grouped: dict[str, list[str]] = {}
+    for d in DOMAINS:
+        if d in reasons:
+            template, word = reasons[d]
+            grouped.setdefault(template, []).append(word)
+    why = [template.format(and_list(words)) for template, words in grouped.items()]
     label = and_list(covers).capitalize() if covers else None
-    why = [w[:1].upper() + w[1:] + "." for w in missing.values()]
+    said = " ".join(w[:1].upper() + w[1:] + "." for w in why)
     if score["grand"] is None:
-        headline = "No score: " + " ".join(why)
-    elif not missing:
+        headline = "No score: " + said
+    elif not why:
         headline = f"{label}: {round(score['grand'])} out of 100."
     else:
-        headline = f"{label} only: {round(score['grand'])} out of 100. " + " ".join(why)
-    return {"covers": covers, "not_covered": list(missing), "complete": not missing and bool(covers),
-            "label": None if label is None else label + (" only" if missing else ""), "headline": headline}
+        headline = f"{label} only: {round(score['grand'])} out of 100. " + said
+    return {"covers": covers, "not_covered": list(reasons), "complete": not reasons and bool(covers),
+            "label": None if label is None else label + (" only" if reasons else ""), "why_not_covered": why,
+            "headline": headline}
 
 
-def why_no_score(analyst: Analyst, domain: str, target, profile: Profile, filt: float) -> str:
+def why_no_score(analyst: Analyst, domain: str, target, profile: Profile, filt: float) -> tuple[str, str]:
+    """Why a domain has no score: (a sentence with {} where the domain goes, the domain's word)."""
     rated = analyst.profiles.domains[domain].rated()
     positions = analyst.matrices.position
     if not rated[positions[target.code]]:
-        return f"O*NET has no {domain} ratings for {target.title}"
+        return f"O*NET has no {{}} ratings for {target.title}", domain
     if not any(job.code in positions and rated[positions[job.code]] for job in profile.jobs):
-        return f"O*NET has no {domain} ratings for any of your jobs"
-    return f"none of its {DOMAIN_PLURAL[domain]} is important enough to count (importance {filt:g} or more)"
+        return "O*NET has no {} ratings for any of your jobs", domain
+    return f"none of its {{}} is important enough to count (importance {filt:g} or more)", DOMAIN_PLURAL[domain]
 
 
 def each_job(jobs: list[dict], elements: list[dict]) -> list[dict]:

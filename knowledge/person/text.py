@@ -19,6 +19,8 @@ def who_covers_what(r: dict, names: dict[str, str] | None = None) -> str | None:
     if len(jobs) < 2:
         return None
     counted = {d: sum(1 for e in r["elements"] if e["domain"] == d and e["covered_by"]) for d in DOMAINS}
+    if not any(counted.values()):  # nothing compared (the target is not rated): nothing to tell apart
+        return None
     parts, said = [], set()
     leads = sorted(jobs, key=lambda j: -sum(j["by_domain"].values()))
     for job in leads:
@@ -104,7 +106,8 @@ def profile_text(r: dict) -> str:
     grand = "n/a" if score["grand"] is None else f"{score['grand']:.0f}"
     alone = ", ".join(f"{j['title']} alone {j['score_alone']['grand']:.0f}" for j in r["each_job"]
                       if (j.get("score_alone") or {}).get("grand") is not None)
-    lines += ["", f"Together your jobs cover {grand} / 100  ({domains})" + (f"; {alone}" if len(r["each_job"]) > 1 else "")]
+    who = "Together your jobs cover" if len(r["profile"]["jobs"]) > 1 else "Your job covers"
+    lines += ["", f"{who} {grand} / 100  ({domains})" + (f"; {alone}" if alone and len(r["each_job"]) > 1 else "")]
     lines.append(score["basis"]["headline"])
     lines.append(score["meaning"])
     who = who_covers_what(r)
