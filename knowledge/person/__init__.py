@@ -22,11 +22,14 @@ The rule (the README has a worked example):
 * A level O*NET flags as unreliable for a job is no evidence either way: that job's coverage of the
   element is taken to be its coverage of the rest of the domain (exactly what leaving the element out of a
   one-job score does), so one job alone scores what ``compare FROM TO`` scores.
+* In the same spirit, a job with nothing to go on in a whole domain for a target (O*NET rates 15 occupations
+  in abilities only; or every level that counts there is unreliable) is taken to cover that domain as well as
+  the jobs in the same position cover the target's other domains, by this same rule (coverage.filled). When no
+  job has anything to go on there, the domain has no score, as for one job.
 * Domain score = 100 x sum(importance x target x coverage) / sum(importance x target); the grand score is
   the weighted mean of the domain scores, as for one job.
 
 Hence: one job (held long enough, recently) scores exactly its job-to-job score; adding a job never lowers
-any element's coverage or any domain's score (each element takes a max); the grand score can only rise,
-except when a job brings a domain none of the others is rated in (O*NET rates 15 occupations in abilities
-only): the grand then rests on more of the job, and the basis says so.
+any element's coverage, any domain's score or the grand score (each element takes a max, and a domain a job
+brings in starts from what the others already cover). bench/profile_coverage.py counts it on random profiles.
 """
