@@ -14,16 +14,20 @@ NUMBER_WORDS = {
 }
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "last": -1}
-# education words -> (semester hours it is usually worth, has a high school diploma)
+# education words -> (semester hours it is usually worth, has a high school diploma, the highest level as
+# knowledge.person.profile.EDUCATION_LEVELS names it)
 EDUCATION_CREDITS = [
-    (r"\b(ph\.?d|doctor(ate|al)?)\b", 120, True),
-    (r"\b(master'?s?|mba|ms|ma degree)\b", 120, True),
-    (r"\b(bachelor'?s?|ba|bs|b\.a\.|b\.s\.|4[- ]year degree|college degree|university degree|graduated college)\b", 120, True),
-    (r"\b(associate'?s?|aa|as degree|a\.a\.|2[- ]year degree|community college degree)\b", 60, True),
-    (r"\b(some college|a year of college|one year of college|dropped out of college|few classes)\b", 30, True),
-    (r"\b(no (high school )?diploma|dropped out of high school|no ged|didn'?t finish high school|never finished high school)\b", 0, False),
-    (r"\b(ged|high ?school|hs diploma|diploma|hsd)\b", 0, True),
+    (r"\b(ph\.?d|doctor(ate|al)?)\b", 120, True, "doctoral"),
+    (r"\b(master'?s?|mba|ms|ma degree)\b", 120, True, "master"),
+    (r"\b(bachelor'?s?|ba|bs|b\.a\.|b\.s\.|4[- ]year degree|college degree|university degree|graduated college)\b", 120, True,
+     "bachelor"),
+    (r"\b(associate'?s?|aa|as degree|a\.a\.|2[- ]year degree|community college degree)\b", 60, True, "associate"),
+    (r"\b(some college|a year of college|one year of college|dropped out of college|few classes)\b", 30, True, "some-college"),
+    (r"\b(no (high school )?diploma|dropped out of high school|no ged|didn'?t finish high school|never finished high school)\b", 0, False,
+     "less-than-high-school"),
+    (r"\b(ged|high ?school|hs diploma|diploma|hsd)\b", 0, True, "high-school"),
 ]
+CERTIFICATE = re.compile(r"\b(certificate|certification|trade school|vocational|vo-?tech)\b", re.IGNORECASE)
 SKIP_WORDS = re.compile(r"\b(skip|rather not|prefer not|don'?t want to say|no thanks|pass|whole country|nationwide|"
                         r"national|anywhere|everywhere|us|usa|united states|america|not sure|dunno|idk|n/?a|none)\b", re.I)
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
@@ -96,11 +100,30 @@ def credits_of(text: str | None) -> tuple[float, bool] | None:
             if "quarter" in text:
                 value = value * 2 / 3
             return round(value, 1), True
-    for pattern, hours, diploma in EDUCATION_CREDITS:
+    for pattern, hours, diploma, _level in EDUCATION_CREDITS:
         if re.search(pattern, text):
             return float(hours), diploma
     value = _number(text)
     return (round(value, 1), True) if value is not None else None
+
+
+def education_level(text: str | None) -> str | None:
+    """The highest schooling said, as knowledge.person.profile.EDUCATION_LEVELS names it: 'GED' -> 'high-school',
+    'associate degree' -> 'associate', 'trade school certificate' -> 'certificate', '30 credits' -> 'some-college';
+    None if unclear."""
+    if not text:
+        return None
+    text = str(text).strip().lower()
+    for pattern, _hours, _diploma, level in EDUCATION_CREDITS[:4]:  # a degree first: "certificate after my BA"
+        if re.search(pattern, text):
+            return level
+    if CERTIFICATE.search(text):
+        return "certificate"
+    for pattern, _hours, _diploma, level in EDUCATION_CREDITS[4:]:
+        if re.search(pattern, text):
+            return level
+    read = credits_of(text)
+    return "some-college" if read and read[0] > 0 else None
 
 
 def is_skip(text: str | None) -> bool:

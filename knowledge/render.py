@@ -69,7 +69,9 @@ def not_reliably_rated_lines(block: dict) -> list[str]:
 def explore_text(r: dict) -> str:
     area = r["pay_area"]["name"]
     asked = f" ({'; '.join(r['wishes'])})" if r.get("wishes") else ""
-    lines = [f"Where else could you go from {r['from']['title']}?{asked} (pay in {area})", f"Order: {r['order']}."]
+    jobs = (r.get("profile") or {}).get("jobs")
+    start = f"your jobs ({', '.join(j['title'] for j in jobs)})" if jobs else r["from"]["title"]
+    lines = [f"Where else could you go from {start}?{asked} (pay in {area})", f"Order: {r['order']}."]
     for i, d in enumerate(r["destinations"], 1):
         where = f" in {d['wage_area']}" if d.get("wage_area") not in (None, area) else ""
         mark = {"cut": ", pay cut", "same": ", about the same pay"}.get(d.get("move"), "")

@@ -157,7 +157,8 @@ def _kept(analyst, ranked: list[dict], wishes: Wishes, areas: list[tuple[str, st
 
 def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str | None = None,
             metro: tuple[str, str] | None = None, top: int = 5, min_wage_gain: float | None = None,
-            max_zone_step: int | None = None) -> dict:
+            max_zone_step: int | None = None, also_from: tuple[str, ...] = (), covered=None,
+            education_rank: int | None = None) -> dict:
     """The person's suggestions: {"from", "area", "source_wage", "destinations", "rated", "order", "wishes" (what was
     applied, in words), "unplaced" (words to avoid that name no job), "toward_kept"}.
 
@@ -165,6 +166,10 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
     ``move`` ('raise', 'same', 'cut' or None) and ``shrinking``. ``min_wage_gain`` (dollars) is measured on those
     same area figures; a destination whose area pay is unknown fails it, and fails "pays more". When nothing is
     near both jobs, the job they want is set aside (``toward_kept`` False) and the other wishes still apply.
+
+    For a person with several jobs, ``source_code`` is the one they have now, ``also_from`` and ``covered`` as in
+    scoring/destinations.rank_destinations, ``education_rank`` their own schooling on BLS's entry-education
+    scale (ENTRY_EDUCATION), which "no degree" then measures from instead of the job's.
     """
     wishes = wishes or Wishes()
     titles = {code: occ.title for code, occ in analyst.occupations.items()}
@@ -172,7 +177,7 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
     source = analyst.occupations[source_code]
     try:
         ranked, rated = destinations(analyst.engine, source_code, top=len(analyst.occupations),
-                                     max_zone_step=max_zone_step), True
+                                     max_zone_step=max_zone_step, also_from=also_from, covered=covered), True
     except (KeyError, ValueError):  # not rated (Taxi Drivers): the jobs O*NET lists as related, unmeasured
         if max_zone_step is not None and source.job_zone is None:
             raise  # the filter asked for cannot apply: say so rather than drop it
@@ -181,7 +186,7 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
             ranked = [d for d in ranked if d["job_zone"] is not None and d["job_zone"] - source.job_zone <= max_zone_step]
     areas = pay_areas(analyst, source.soc, state, metro)
     near = _near(analyst, wishes.toward) if wishes.toward else None
-    education = _education_rank(analyst, source.soc)
+    education = education_rank if education_rank is not None else _education_rank(analyst, source.soc)
     kept = _kept(analyst, ranked, wishes, areas, education, near, min_wage_gain)
     if near is not None and not kept:
         kept = _kept(analyst, ranked, wishes, areas, education, None, min_wage_gain)

@@ -43,7 +43,7 @@ def short_task(text: str) -> str:
     return fit(text, TASK_CHARS)
 
 
-def _gap_line(g: dict, n: int | None = None) -> str:
+def gap_line(g: dict, n: int | None = None) -> str:
     example = g.get("example") or {}  # from the target job's own tasks (knowledge/gap_examples.py), or none
     head = f"{n}. " if n else "• "
     line = (f"{head}{g['element']} ({DOMAIN_WORD[g['domain']]}): the job needs about {g['target_level']} out of 100, "
@@ -85,7 +85,7 @@ def compare_summary(c: dict, report_link: str | None = None, chart_link: str | N
     if gaps or first:
         lines.append("The gaps that matter most for this job:")
         lines += [first] if first else []
-        lines += [_gap_line(g, i) for i, g in enumerate(gaps[:3], 2 if first else 1)]
+        lines += [gap_line(g, i) for i, g in enumerate(gaps[:3], 2 if first else 1)]
     elif grand is not None:
         lines.append("No important gaps: your current job already reaches every level this job needs.")
     lines.append(source_line("; ".join([c["score"]["source"], *(c.get("credential") or {}).get("sources", [])])))
@@ -154,7 +154,7 @@ def gaps_detail(c: dict) -> list[Message]:
             continue
         lines.append(f"{word}:")
         for g in sorted(block["gaps"], key=gap_priority)[:3]:
-            lines.append(_gap_line(dict(g, domain=domain)))
+            lines.append(gap_line(dict(g, domain=domain)))
         if block["gap_count"] > 3:
             lines.append(f"  (and {block['gap_count'] - 3} smaller ones)")
     lines.append(source_line("; ".join([c["score"]["source"], *(c.get("credential") or {}).get("sources", [])])))

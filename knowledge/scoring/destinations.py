@@ -124,26 +124,45 @@ def _opt(value: float, digits: int = 1) -> float | None:
     return None if np.isnan(value) else round(float(value), digits)
 
 
+def _closest(matrix: np.ndarray, rows: list[int]) -> np.ndarray:
+    """The row of one source, or per column the most alike of several (NaN only where all are NaN)."""
+    if len(rows) == 1:
+        return matrix[rows[0]]
+    stacked = matrix[rows]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmax(stacked, axis=0)
+
+
 def rank_destinations(matrices: Matrices, source_code: str, top: int = 10, exclude_self: bool = True,
                       max_zone_step: int | None = None, min_wage_gain: float | None = None,
                       min_growth_pct: float | None = None, *, facts: OccupationFacts,
-                      transfer_weight: float = TRANSFER_WEIGHT) -> list[dict]:
+                      transfer_weight: float = TRANSFER_WEIGHT, also_from: tuple[str, ...] = (),
+                      covered: np.ndarray | None = None) -> list[dict]:
     """The ``top`` destinations for ``source_code``, best first.
+
+    For a person with several jobs (knowledge/person/): ``source_code`` is the job they have now (the zone and pay
+    filters measure from it), ``also_from`` their other jobs (a destination is as alike as the closest of all
+    their jobs; none of them is suggested) and ``covered`` the coverage of all their jobs together, per code.
 
     ``matrices`` from ``matrices_for(engine)``, ``facts`` from ``facts_for(engine)`` (both cached per
     process). Raises KeyError for an unknown code, ValueError when the source cannot be ranked from
     (not rated) or a filter needs a value the source lacks (job zone, wage).
     """
     i = matrices.position[source_code]
+    rows = [i, *(matrices.position[c] for c in also_from if c != source_code)]
     sim_z = facts.similarity_z if facts.similarity_z is not None else matrices["similarity_z"]
     alike = facts.similarity if facts.similarity is not None else matrices["similarity"]
-    covered = matrices["grand"][i]
-    score = scores(sim_z[i], covered, transfer_weight)
+    if covered is None:
+        covered = matrices["grand"][i]
+    closest = _closest(sim_z, rows)
+    alike_row = _closest(alike, rows)
+    score = scores(closest, covered, transfer_weight)
     keep = ~np.isnan(score)
     if not keep.any():
         raise ValueError(f"{source_code} has no ratings to rank destinations from")
     if exclude_self:
-        keep[i] = False
+        keep[rows] = False
     zone = facts.job_zone
     if max_zone_step is not None:
         if np.isnan(zone[i]):
@@ -164,7 +183,7 @@ def rank_destinations(matrices: Matrices, source_code: str, top: int = 10, exclu
         "code": facts.codes[j],
         "title": facts.titles[j],
         "score": round(float(score[j]), 3),
-        "alike": _opt(alike[i, j]),
+        "alike": _opt(alike_row[j]),
         "covered": _opt(covered[j]),
         "job_zone": None if np.isnan(zone[j]) else int(zone[j]),
         "zone_step": None if np.isnan(zone[j] - zone[i]) else int(zone[j] - zone[i]),

@@ -1,0 +1,62 @@
+"""The chat's profile answers (bot/replies/profile.py) on the real store: what a person reads."""
+from __future__ import annotations
+
+import pytest
+
+from bot import parse
+from bot.replies.profile import duration, profile_answer, read_back
+from knowledge.analysis import analyst_for
+from knowledge.person.compare import compare_profile
+from knowledge.person.profile import Education, Job, Profile
+
+CASHIER, TELLER, BOOKKEEPER = "41-2011.00", "43-3071.00", "43-3031.00"
+SAID = {CASHIER: "cashier", TELLER: "bank teller"}
+
+
+@pytest.fixture(scope="module")
+def analyst(engine):
+    return analyst_for(engine)
+
+
+def test_read_back_in_one_message_with_a_way_to_correct_it():
+    [m] = read_back([{"name": "cashier", "years": 3}, {"name": "bank teller", "years": 2}], "Wisconsin", "high school diploma")
+    assert m["text"] == "Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin, high school diploma. Anything wrong?"
+    assert [b["payload"] for b in m["buttons"]] == ["/affirm", "/deny"]
+    [m] = read_back([{"name": "camp counselor", "years": 0.25}, {"name": "babysitter", "years": None}])
+    assert m["text"] == "Here's what I have: camp counselor 3 mos, babysitter. Anything wrong?"
+    assert "What job" in read_back([])[0]["text"]
+    assert (duration(1), duration(2.5), duration(1 / 12)) == ("1 yr", "2.5 yrs", "1 mo")
+
+
+def test_two_jobs_answer_names_what_each_job_contributes(analyst):
+    r = compare_profile(analyst, Profile([Job(CASHIER, 3), Job(TELLER, 2)], Education("high-school", 30)), BOOKKEEPER, state="WI")
+    first, second = profile_answer(r, SAID, "Wisconsin")
+    text = first["text"]
+    assert text.startswith("cashier + bank teller → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)")
+    assert f"Together your jobs cover about {r['score']['grand']:.0f} out of 100 of the abilities and knowledge" in text
+    assert "None of its skills is important enough to count" in text  # the score rests on two domains: said
+    assert ("Your bank teller job covers most of the abilities and knowledge the job asks for; "
+            "your cashier job adds Customer and Personal Service.") in text
+    assert "Alone, your cashier job covers 80 and your bank teller job covers 89." in text
+    assert "1. Administrative (knowledge): the job needs about 69 out of 100, your bank teller job about 51." in text
+    assert "Source: O*NET" in text
+    assert "you have 5 years in related work (cashier 3, bank teller 2)" in second["text"]
+    assert "you have a high school diploma and 30 college credits" in second["text"]
+    assert "Bureau of Labor Statistics" in second["text"]
+    assert second["buttons"] and not first["buttons"]
+
+
+def test_one_job_answer_reads_like_the_job_to_job_one(analyst):
+    r = compare_profile(analyst, Profile([Job(CASHIER, 3)]), BOOKKEEPER)
+    text = profile_answer(r)[0]["text"]
+    assert f"Your experience covers about {round(analyst.scores(CASHIER, BOOKKEEPER)['grand'])} out of 100" in text
+    assert "adds" not in text and "Alone" not in text  # nothing to tell apart
+    assert "your job (Cashiers) about" in text  # no words of theirs: O*NET's title
+
+
+@pytest.mark.parametrize("said, level", [("GED", "high-school"), ("associate degree", "associate"),
+                                          ("trade school certificate", "certificate"), ("30 credits", "some-college"),
+                                          ("dropped out of high school", "less-than-high-school"), ("MBA", "master"),
+                                          ("idk", None)])
+def test_education_level_from_what_people_say(said, level):
+    assert parse.education_level(said) == level
