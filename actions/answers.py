@@ -17,10 +17,13 @@ from rasa_sdk.types import DomainDict
 from actions import store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
 from actions.tracker import active_form, has_code, last_value, latest_entities, prompted_this_turn, texts_since_intent
-from bot import analysis_record, replies
+from bot import analysis_record, parse, replies
 from bot.replies import interests as interest_replies
+from bot.replies import profile as profile_replies
 from bot.understanding import preferences
 from knowledge import interests, lookup
+from knowledge.person.compare import compare_profile
+from knowledge.person.profile import Job as PersonJob, Profile
 from knowledge.suggestions import suggest
 from knowledge.training import training_routes
 
@@ -81,6 +84,23 @@ def no_job_suggestions(dispatcher: CollectingDispatcher, tracker: Tracker, state
     return analysis_record.recorded(tracker, analysis_record.starters(starters))
 
 
+def _with_earlier_jobs(tracker: Tracker, current: str, target: str, state: str | None) -> list[dict]:
+    """What the jobs they held before the current one add (knowledge/person/): [] when they named none."""
+    earlier = tracker.get_slot("past_jobs") or []
+    if not earlier:
+        return []
+    held = [(j["code"], parse.months_of(j.get("years"))) for j in earlier]
+    current_years = parse.months_of(next((e.get("years") for e in (tracker.latest_message or {}).get("entities") or []
+                                          if e.get("entity") == "current_job" and e.get("years")), None))
+    since = (current_years or 0) / 12  # an earlier job was left when the current one began, as far as we know
+    profile = Profile([PersonJob(code, months / 12 if months else None, since) for code, months in held]
+                      + [PersonJob(current, current_years / 12 if current_years else None, 0.0)])
+    typed_now = str(tracker.get_slot("current_job") or "")
+    names = {j["code"]: j["typed"] for j in earlier}
+    names[current] = typed_now if typed_now and not lookup.normalise_code(typed_now) else tracker.get_slot("current_title")
+    return profile_replies.profile_note(compare_profile(store.analyst(), profile, target, state=state), names)
+
+
 class ActionAnswer(Action):
     """The career form is complete: compare, explore, or describe the target alone."""
 
@@ -115,6 +135,7 @@ class ActionAnswer(Action):
                 title = tracker.get_slot(f"{which}_title")
                 if guess.get("alternatives") and title:
                     say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at")))
+            say(dispatcher, _with_earlier_jobs(tracker, current, target, state))
             return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
             return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))

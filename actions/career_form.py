@@ -52,6 +52,20 @@ def said_now(tracker: Tracker, text: str) -> bool:
     return text.lower() in said or is_whole_message(tracker, text)
 
 
+def past_jobs(tracker: Tracker, current_code: str) -> list[dict] | None:
+    """The jobs the latest message says they held before the current one, each read as one occupation, with how
+    long ("I was a cashier for 3 years and then a bank teller for 2"): the person's profile (knowledge/person/)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    jobs = []
+    for e in entities:
+        if e.get("entity") != "past_job":
+            continue
+        found = store.find_job(str(e.get("value")))
+        if found.status == "ok" and found.code != current_code and found.code not in {j["code"] for j in jobs}:
+            jobs.append({"code": found.code, "title": found.title, "typed": str(e.get("value")), "years": e.get("years")})
+    return jobs or None
+
+
 def job_slots(which: str, code: str | None, title: str | None, typed: str | None = None) -> dict:
     return {f"{which}_job": typed if typed is not None else code, f"{which}_code": code, f"{which}_title": title}
 
@@ -177,6 +191,8 @@ class ValidateCareerForm(FormValidationAction):
         result = self._job("current", value, dispatcher, tracker)
         if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
             result["situation"] = "working"
+        if result.get("current_code") and entities.get("current_job"):
+            result["past_jobs"] = past_jobs(tracker, result["current_code"])
         return result
 
     def validate_target_job(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -949,3 +949,26 @@ def test_an_employer_where_most_people_do_one_job_is_read_as_that_job_with_the_o
                      form="career_form", slots={"requested_slot": "current_job"},
                      candidates={"current_job": "server at olive garden"})
     assert slots_of(run(actions.ValidateCareerForm(), server, domain)[1])["current_code"] == "35-3031.00"
+
+
+def test_earlier_jobs_said_with_the_current_one_add_to_the_answer(actions, domain):
+    """"I was a cashier for 3 years and then a bank teller for 2, want to be a bookkeeper": the comparison of the
+    teller job, then what both jobs cover together and which job covers what (knowledge/person/)."""
+    said = [{"entity": "past_job", "value": "cashier", "years": "3 years"},  # as the component gives them
+            {"entity": "current_job", "value": "bank teller", "years": "2 years"},
+            {"entity": "target_job", "value": "bookkeeper"}, {"entity": "state", "value": "WI"}]
+    t = tracker(text="I was a cashier for 3 years and then a bank teller for 2. want to be a bookkeeper. wisconsin",
+                form="career_form", slots={"requested_slot": "current_job"}, candidates={"current_job": "bank teller"})
+    t.latest_message["entities"] = said
+    slots = slots_of(run(actions.ValidateCareerForm(), t, domain)[1])
+    assert slots["current_code"] == "43-3071.00"
+    assert slots["past_jobs"] == [{"code": "41-2011.00", "title": "Cashiers", "typed": "cashier", "years": "3 years"}]
+    answer = tracker(slots={"current_code": "43-3071.00", "current_job": "bank teller", "current_title": "Tellers",
+                            "target_code": "43-3031.00", "target_job": "bookkeeper", "state": "WI",
+                            "past_jobs": slots["past_jobs"]},
+                     entities=[{"current_job": "bank teller"}])
+    answer.latest_message["entities"] = said[1:2]
+    text = text_of(run(actions.ActionAnswer(), answer, domain)[0])
+    assert "Tellers → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in text
+    assert "With your earlier jobs too: together your jobs cover about" in text
+    assert "your cashier job adds Customer and Personal Service" in text and "cashier 3, bank teller 2" in text

@@ -447,3 +447,17 @@ def test_a_phone_number_is_no_duration(lookups):
                             "intent_ranking": [], "entities": [{**diet, "value": "3"}]})
     extractor.process([message])
     assert [e["value"] for e in message.get("entities") if e["entity"] == "years"] == ["3 years"]
+
+
+def test_each_job_entity_carries_how_long_it_was_held(lookups):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    extractor = JobFactsExtractor()
+    extractor._lookups = lookups
+    message = Message(data={"text": "I was a cashier for 3 years and then a bank teller for 2",
+                            "intent": {"name": "inform", "confidence": 0.9}, "intent_ranking": []})
+    extractor.process([message])
+    jobs = {e["entity"]: (e["value"], e.get("years")) for e in message.get("entities") if e["entity"].endswith("_job")}
+    assert jobs == {"past_job": ("cashier", "3 years"), "current_job": ("bank teller", "2 years")}

@@ -92,3 +92,23 @@ def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str
         messages.append(msg("\n".join(facts) + "\n" + source_line(sources["onet"], sources["bls"])))
     messages[-1]["buttons"] = follow_ups()
     return messages
+
+
+def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
+    """After the comparison of the job they have now: what their earlier jobs add, in one short message (the
+    score of all their jobs together, who covers what, each job alone, their years against the job's workers)."""
+    if r["score"]["grand"] is None:
+        return []
+    lines = ["With your earlier jobs too: " + _headline(r)[0].lower() + _headline(r)[1:]]
+    who = who_covers_what(r, names)
+    if who:
+        lines.append(who)
+    alone = [j for j in r["each_job"] if (j.get("score_alone") or {}).get("grand") is not None]
+    if len(alone) > 1:
+        lines.append("Alone, " + and_list([f"{job_name(j, names)} covers {j['score_alone']['grand']:.0f}" for j in alone]) + ".")
+    experience = experience_sentence(r["to"]["title"], r["background"]["experience"], names)
+    if experience:
+        lines.append(experience)
+    sources = r["background"]["experience"]["sources"]
+    lines.append(source_line(r["score"]["source"], sources["onet"], sources["bls"]))
+    return [msg("\n".join(lines))]

@@ -112,12 +112,13 @@ class JobFactsExtractor(GraphComponent):
         new = []
         low = text.lower()
 
-        def add(entity: str, value: Any, typed: str | None = None) -> None:
-            """``typed``: the words as the person typed them, for the entity's place in the text."""
+        def add(entity: str, value: Any, typed: str | None = None, years: str | None = None) -> None:
+            """``typed``: the words as the person typed them, for the entity's place in the text; ``years``: how
+            long they held that job ("cashier for 3 years"), kept with the entity for the profile of their jobs."""
             start = low.find(str(typed or value).lower())
             start, end = (start, start + len(str(typed or value))) if start >= 0 else (0, 0)
             new.append({"entity": entity, "value": value, "start": start, "end": end, "confidence_entity": 1.0,
-                        "extractor": type(self).__name__})
+                        "extractor": type(self).__name__, **({"years": years} if years else {})})
 
         inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
         asked_about = (message.get(INTENT) or {}).get("name") in ASKING
@@ -129,7 +130,7 @@ class JobFactsExtractor(GraphComponent):
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
-            add(entity, job.said, job.text)
+            add(entity, job.said, job.text, job.years)
         if found.employer and not found.military and not any(j.role in ("current", "past") for j in found.jobs) \
                 and not WISH.search(low[:max(0, low.find(found.employer.lower()))]) and self.job_at(found.employer):
             add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
