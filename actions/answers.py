@@ -90,14 +90,14 @@ def _with_earlier_jobs(tracker: Tracker, current: str, target: str, state: str |
     if not earlier:
         return []
     held = [(j["code"], parse.months_of(j.get("years"))) for j in earlier]
-    current_years = parse.months_of(next((e.get("years") for e in (tracker.latest_message or {}).get("entities") or []
-                                          if e.get("entity") == "current_job" and e.get("years")), None))
+    said_now = next((e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") == "current_job"),
+                    {})
+    current_years = parse.months_of(said_now.get("years"))
     since = (current_years or 0) / 12  # an earlier job was left when the current one began, as far as we know
     profile = Profile([PersonJob(code, months / 12 if months else None, since) for code, months in held]
                       + [PersonJob(current, current_years / 12 if current_years else None, 0.0)])
-    typed_now = str(tracker.get_slot("current_job") or "")
     names = {j["code"]: j["typed"] for j in earlier}
-    names[current] = typed_now if typed_now and not lookup.normalise_code(typed_now) else tracker.get_slot("current_title")
+    names[current] = str(said_now.get("value") or tracker.get_slot("current_title") or "")  # the words they used
     return profile_replies.profile_note(compare_profile(store.analyst(), profile, target, state=state), names)
 
 
@@ -129,13 +129,14 @@ class ActionAnswer(Action):
             return [SlotSet("target_job", None)] + no_job_suggestions(dispatcher, tracker, state)
         if current and target:
             c = store.compare(current, target, state)
-            say(dispatcher, replies.compare_summary(c, store.report_link(current, target, state),
-                                                    store.gap_chart_link(current, target, state)))
+            summary = replies.compare_summary(c, store.report_link(current, target, state),
+                                              store.gap_chart_link(current, target, state))
+            # what their earlier jobs add comes right after the score of the job they have now
+            say(dispatcher, summary[:1] + _with_earlier_jobs(tracker, current, target, state) + summary[1:])
             for which, guess in (tracker.get_slot("guesses") or {}).items():
                 title = tracker.get_slot(f"{which}_title")
                 if guess.get("alternatives") and title:
                     say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at")))
-            say(dispatcher, _with_earlier_jobs(tracker, current, target, state))
             return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
             return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))

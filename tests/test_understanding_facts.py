@@ -461,3 +461,17 @@ def test_each_job_entity_carries_how_long_it_was_held(lookups):
     extractor.process([message])
     jobs = {e["entity"]: (e["value"], e.get("years")) for e in message.get("entities") if e["entity"].endswith("_job")}
     assert jobs == {"past_job": ("cashier", "3 years"), "current_job": ("bank teller", "2 years")}
+
+
+def test_an_employer_after_a_wish_in_another_sentence_is_where_they_work(lookups):
+    assert read(lookups, "HOW DO I BECOME A PHLEBOTOMIST. I WORK AT MCDONALDS IN DETROIT").employer == "MCDONALDS"
+    from bot.understanding.component import JobFactsExtractor
+    from rasa.shared.nlu.training_data.message import Message
+
+    extractor = JobFactsExtractor()
+    extractor._lookups = lookups
+    for text, current in [("HOW DO I BECOME A PHLEBOTOMIST. I WORK AT MCDONALDS IN DETROIT", "MCDONALDS"),
+                          ("i want to work at starbucks someday", None)]:
+        message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.9}, "intent_ranking": []})
+        extractor.process([message])
+        assert next((e["value"] for e in message.get("entities") if e["entity"] == "current_job"), None) == current

@@ -110,5 +110,5 @@ def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
     if experience:
         lines.append(experience)
     sources = r["background"]["experience"]["sources"]
-    lines.append(source_line(r["score"]["source"], sources["onet"], sources["bls"]))
+    lines.append(source_line(r["score"]["source"], sources["bls"]))  # the O*NET survey is in the score's release
     return [msg("\n".join(lines))]

@@ -132,7 +132,8 @@ class JobFactsExtractor(GraphComponent):
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
             add(entity, job.said, job.text, job.years)
         if found.employer and not found.military and not any(j.role in ("current", "past") for j in found.jobs) \
-                and not WISH.search(low[:max(0, low.find(found.employer.lower()))]) and self.job_at(found.employer):
+                and not WISH.search(re.split(r"[.!?]", low[:max(0, low.find(found.employer.lower()))])[-1]) \
+                and self.job_at(found.employer):
             add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
         if likes.letters_of(text):
             add("interests", likes.letters_of(text))  # "I like helping people and science": Social, Investigative

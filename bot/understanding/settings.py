@@ -8,6 +8,7 @@ import re
 from bot.understanding.cues import CLAUSE, CURRENT, FILLER, PAST
 from bot.understanding.roles import Job
 from knowledge import workplaces
+from knowledge.title_spans import clause_starts
 
 SETTING_START = {"at", "in", "for", "with", "on"}
 SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
@@ -70,7 +71,8 @@ def at_workplace(text: str, tokens: list[str], jobs: list[Job],
     phrase = " ".join(tokens[start:end])
     if any(j.start < end and start < j.end for j in jobs if j.start >= 0):
         return jobs, employer  # part of a title ("Amazon warehouse picker")
-    if WISH.search(" ".join(tokens[:start])) or any(phrase in j.setting for j in jobs):
+    sentence = max([0] + [b for b in clause_starts(text) if b <= start])  # "HOW DO I BECOME A X. I WORK AT ...": a wish
+    if WISH.search(" ".join(tokens[sentence:start])) or any(phrase in j.setting for j in jobs):  # in its own sentence
         return jobs, employer
     have = [j for j in jobs if j.role in (CURRENT, PAST)] or [j for j in jobs if j.role is None and len(jobs) == 1]
     if have:
