@@ -21,7 +21,7 @@ from bot.web import report_url
 from knowledge import config, lookup, workplaces
 from knowledge import models as m
 from knowledge.analysis import AmbiguousJob, Analyst, UnknownJob, analyst_for
-from knowledge.db import StoreMissing, open_store, store_error
+from knowledge.db import StoreMissing, store_error, the_store
 from knowledge.described_work import content_words, get_described_work
 from knowledge.places import get_places
 from knowledge.resolver import Match, get_resolver, is_confident
@@ -34,7 +34,7 @@ NATIONAL = "US"
 
 @lru_cache(maxsize=1)
 def engine():
-    return open_store(config.db_url())
+    return the_store()
 
 
 def analyst() -> Analyst:

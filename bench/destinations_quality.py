@@ -30,9 +30,8 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from knowledge import config  # noqa: E402
 from knowledge import models as m  # noqa: E402
-from knowledge.db import open_store  # noqa: E402
+from knowledge.db import the_store# noqa: E402
 from knowledge.scoring import destinations as dest  # noqa: E402
 from knowledge.scoring import similarity as sim  # noqa: E402
 from knowledge.scoring.profiles import load_profiles  # noqa: E402
@@ -125,7 +124,7 @@ def main() -> None:
     parser.add_argument("--db", help="store URL (default: the configured store)")
     parser.add_argument("--tune", action="store_true", help="re-tune the component weights on half A")
     args = parser.parse_args()
-    engine = open_store(config.db_url(args.db))
+    engine = the_store(args.db)
     started = time.perf_counter()
     with engine.connect() as conn:
         profiles = load_profiles(conn)

@@ -29,14 +29,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=60)
     args = parser.parse_args()
 
-    from knowledge import config
     from knowledge.analysis import analyst_for
-    from knowledge.db import open_store
+    from knowledge.db import the_store
     from knowledge.job_kinds import of_kind
     from knowledge.scoring.destinations import destinations
     from knowledge.suggestions import Wishes, annual_pay, suggest
 
-    analyst = analyst_for(open_store(config.db_url()))
+    analyst = analyst_for(the_store())
     national = analyst.wages()
     rated = set(analyst.matrices.codes)
     def ranks(code: str) -> bool:

@@ -18,9 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import replies  # noqa: E402
-from knowledge import config  # noqa: E402
 from knowledge.analysis import analyst_for, ranked_gaps  # noqa: E402
-from knowledge.db import open_store  # noqa: E402
+from knowledge.db import the_store# noqa: E402
 
 CONVERSATIONS = [("31-1131.00", "29-1141.00"), ("29-1141.00", "29-1171.00"), ("41-2011.00", "29-1171.00"),
                  ("31-9092.00", "29-1171.00"), ("31-9091.00", "29-1292.00"), ("47-2061.00", "47-2111.00"),
@@ -37,7 +36,7 @@ REPORTS = [("41-2011.00", "29-1141.00"), ("31-1131.00", "29-2061.00"), ("43-4171
 
 def main() -> None:
     only_anchors = "--anchors" in sys.argv
-    analyst = analyst_for(open_store(config.db_url()))
+    analyst = analyst_for(the_store())
     counts = collections.Counter()
     for kind, pairs in (("conversation", CONVERSATIONS), ("report", REPORTS)):
         for source, target in pairs:

@@ -15,9 +15,8 @@ import time
 
 import numpy as np
 
-from knowledge import config
 from knowledge.analysis import analyst_for
-from knowledge.db import open_store
+from knowledge.db import the_store
 from knowledge.person.compare import compare_profile, coverage_of_all
 from knowledge.person.coverage import Source, all_targets
 from knowledge.person.profile import Job, Profile
@@ -28,7 +27,7 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    analyst = analyst_for(open_store(config.db_url()))
+    analyst = analyst_for(the_store())
     profiles, codes = analyst.profiles, analyst.matrices.codes
     rng = random.Random(args.seed)
     trials = [([Source(profiles.index(c)) for c in rng.sample(codes, rng.randint(1, 3))], Source(profiles.index(rng.choice(codes))))

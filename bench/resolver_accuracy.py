@@ -15,8 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from knowledge import config  # noqa: E402
-from knowledge.db import open_store  # noqa: E402
+from knowledge.db import the_store# noqa: E402
 from knowledge import resolver as resolver_module  # noqa: E402
 from knowledge.resolver import TitleResolver  # noqa: E402
 
@@ -52,7 +51,7 @@ def evaluate(resolver: TitleResolver, cases: list[tuple[str, set[str]]] | None =
 
 
 def main() -> int:
-    engine = open_store(config.db_url())
+    engine = the_store()
     start = time.perf_counter()
     resolver_module.nlp(), resolver_module.english_words()  # importing spaCy alone takes seconds (TensorFlow)
     spacy_s = time.perf_counter() - start

@@ -20,9 +20,8 @@ import time  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from knowledge import config  # noqa: E402
 from knowledge.analysis import analyst_for  # noqa: E402
-from knowledge.db import open_store  # noqa: E402
+from knowledge.db import the_store# noqa: E402
 from knowledge.scoring.destinations import destinations  # noqa: E402
 from knowledge.scoring.profiles import DOMAINS  # noqa: E402
 from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, all_pairs  # noqa: E402
@@ -92,7 +91,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--python-sources", type=int, default=150, help="sources the pure-Python version is timed on")
     args = ap.parse_args()
-    engine = open_store(config.db_url())
+    engine = the_store()
     analyst = analyst_for(engine)
     profiles = analyst.profiles
     n = len(profiles.codes)

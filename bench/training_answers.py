@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import replies
-from knowledge import config, lookup
+from knowledge import lookup
 from knowledge import models as m
-from knowledge.db import open_store
+from knowledge.db import the_store
 from knowledge.schools import schools
 
 FIELDS = {"51.38": "Bachelor's degree", "51.39": "Postsecondary nondegree award", "47.06": "Postsecondary nondegree award",
@@ -57,6 +57,6 @@ def apprenticeship_answers(s: Session) -> str:
 
 
 if __name__ == "__main__":
-    with Session(open_store(config.db_url())) as session:
+    with Session(the_store()) as session:
         print(first_school_in_metro(session))
         print(apprenticeship_answers(session))

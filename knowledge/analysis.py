@@ -21,7 +21,9 @@ from knowledge.scoring.profiles import DOMAINS, Profiles
 from knowledge.scoring.transfer import DEFAULT_FILTERS, DEFAULT_WEIGHTS, Gap, domain_result, grand_score
 
 GAP_LISTS = {"abilities": "gaps_to_narrow", "skills": "skills_to_upgrade", "knowledge": "knowledge_to_add"}
-GAP_LIST_TITLES = {"gaps_to_narrow": "Gaps to narrow", "skills_to_upgrade": "Skills to upgrade", "knowledge_to_add": "Knowledge to add"}
+# each list's heading, the same in the chat, the report and the terminal
+GAP_LIST_TITLES = {"gaps_to_narrow": "Abilities to strengthen", "skills_to_upgrade": "Skills to build",
+                   "knowledge_to_add": "Knowledge to add"}
 
 
 def gap_priority(gap: dict) -> tuple:

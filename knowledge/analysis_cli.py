@@ -8,16 +8,15 @@ from __future__ import annotations
 import json
 import sys
 
-from knowledge import config
 from knowledge.errors import UserError
 from knowledge.scoring.profiles import DOMAINS
 
 
 def _analyst(args):
     from knowledge.analysis import analyst_for
-    from knowledge.db import open_store
+    from knowledge.db import the_store
 
-    return analyst_for(open_store(config.db_url(args.db)))
+    return analyst_for(the_store(args.db))
 
 
 def _triple(text: str | None, name: str) -> dict | None:

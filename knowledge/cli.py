@@ -11,9 +11,9 @@ from knowledge.errors import UserError
 
 
 def _engine(args):
-    from knowledge.db import open_store
+    from knowledge.db import the_store
 
-    return open_store(config.db_url(args.db))
+    return the_store(args.db)
 
 
 def _print(args, payload, render: Callable[[object], str]) -> None:

@@ -15,6 +15,7 @@ from typing import Iterator
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 
+from knowledge import config
 from knowledge.models import Base
 
 LIVE_SCHEMA = os.environ.get("CAREERBOT_DB_SCHEMA", "careerbot")
@@ -196,3 +197,9 @@ def per_store(build):
 
     get.__doc__ = build.__doc__
     return get
+
+
+def the_store(explicit: str | None = None) -> Engine:
+    """The store every command, server and test opens: ``explicit`` (--db), else CAREERBOT_DB_URL, else the
+    embedded SQLite file under var/ (knowledge.config.db_url)."""
+    return open_store(config.db_url(explicit))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import config
-from knowledge.db import StoreMissing, open_store
+from knowledge.db import StoreMissing, the_store
 from tests.servers import free_port
 
 SHARED_DATA = Path(os.environ.get("CAREERBOT_DATA_DIR", config.PROJECT_ROOT.parent / "shared" / "data"))
@@ -17,7 +17,7 @@ SHARED_DATA = Path(os.environ.get("CAREERBOT_DATA_DIR", config.PROJECT_ROOT.pare
 @pytest.fixture(scope="session")
 def engine():
     try:
-        return open_store(config.db_url())
+        return the_store()
     except StoreMissing as exc:
         pytest.fail(f"{exc} (make test builds it first)")
 

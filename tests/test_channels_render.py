@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import replies
-from bot.channels import render
+from bot.channels import render, render_slack
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME"
@@ -103,12 +103,12 @@ def test_widget_markdown_keeps_lines_lists_and_links(compare_answer):
 
 
 def test_slack_blocks(compare_answer):
-    first = render.slack_message(compare_answer[0])
+    first = render_slack.slack_message(compare_answer[0])
     assert [b["type"] for b in first["blocks"]] == ["section", "image"]
     assert first["blocks"][0]["text"]["type"] == "mrkdwn"
     assert first["blocks"][1]["image_url"] == CHART and first["blocks"][1]["alt_text"]
     assert first["text"].startswith("Customer Service Representatives → Court")
-    last = render.slack_message(compare_answer[-1])
+    last = render_slack.slack_message(compare_answer[-1])
     assert last["blocks"][0]["text"]["text"].endswith(f"<{REPORT}|your full report>")
     actions = last["blocks"][-1]
     assert actions["type"] == "actions"
@@ -119,7 +119,7 @@ def test_slack_blocks(compare_answer):
 
 
 def test_slack_splits_long_text_and_escapes():
-    message = render.slack_message({"text": "a < b & c\n" + "x" * 4000})
+    message = render_slack.slack_message({"text": "a < b & c\n" + "x" * 4000})
     sections = [b["text"]["text"] for b in message["blocks"]]
     assert sections[0] == "a &lt; b &amp; c" and all(len(s) <= 3000 for s in sections)
     assert "".join(sections[1:]) == "x" * 4000
@@ -204,11 +204,11 @@ def test_a_shortened_answer_ends_with_the_link_to_the_rest(training_answer):
 
 
 def test_slack_fallbacks_drop_the_picture_then_the_blocks(compare_answer):
-    first, without_image, text_only = render.slack_fallbacks(compare_answer[0])
-    assert first == render.slack_message(compare_answer[0])
+    first, without_image, text_only = render_slack.slack_fallbacks(compare_answer[0])
+    assert first == render_slack.slack_message(compare_answer[0])
     assert "image" not in [b["type"] for b in without_image["blocks"]]
     assert without_image["blocks"][-1]["text"]["text"] == f"<{CHART}|the gap chart>"
     assert "blocks" not in text_only and text_only["text"].endswith(f"<{CHART}|the gap chart>")
-    last = render.slack_fallbacks(compare_answer[-1])
+    last = render_slack.slack_fallbacks(compare_answer[-1])
     assert len(last) == 2  # no picture: the message, then plain text with the choices written out
     assert "You can ask: What am I missing?; How do I get there?" in last[1]["text"]

@@ -30,7 +30,7 @@ CSR, CLERKS, CASHIERS, NURSES, SECRETARIES = "43-4051.00", "43-4031.00", "41-201
 PAIRS = [(CSR, CLERKS, "ME"), (CASHIERS, NURSES, None), (CSR, SECRETARIES, "TX")]
 SECTIONS = ["score", "gaps", "education", "job-zones", "work", "labor-market", "programs", "apprenticeships",
             "destinations", "industries", "sources"]  # the seed report's order, with apprenticeships after programs
-SUBHEADINGS = {"gaps": ["Gaps to narrow", "Skills to upgrade", "Knowledge to add"],
+SUBHEADINGS = {"gaps": ["Abilities to strengthen", "Skills to build", "Knowledge to add"],
                "work": ["Tasks", "Work activities", "Technology"]}
 
 

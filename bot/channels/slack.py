@@ -1,5 +1,5 @@
 """Slack: the Events API and interactive buttons, signing secret checked (Rasa's SlackInput), with the
-replies drawn as Block Kit by ``render.slack_message`` and always answered in the thread of the message
+replies drawn as Block Kit by ``render_slack.slack_message`` and always answered in the thread of the message
 they answer. What this changes in Rasa's connector:
 
 * one answer per event: each ``event_id``, and each Slack message (channel and ts: the same message can come
@@ -9,7 +9,7 @@ they answer. What this changes in Rasa's connector:
   never arrived is answered like a first delivery (Rasa drops every ``http_timeout`` retry);
 * each message of a turn is its own ``chat.postMessage``: a 429 is retried after Slack's Retry-After
   (slack_sdk's rate-limit retry handler), a message Slack refuses as invalid_blocks is posted again without
-  its picture, then as plain text (``render.slack_fallbacks``), and any other failure is logged: the rest
+  its picture, then as plain text (``render_slack.slack_fallbacks``), and any other failure is logged: the rest
   of the turn is still posted;
 * one conversation per person per channel (``conversation_granularity: channel``): what someone asks in a
   direct message stays in that DM's conversation, and is not answered from in a public channel;
@@ -45,7 +45,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler, AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels import render
+from bot.channels import render_slack
 from bot.channels.ledger import ledger_for
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class SlackOutput(SlackBot):
 
     async def post(self, channel: str, message: dict[str, Any]) -> bool:
         """Post one reply; when Slack refuses its blocks, the simpler forms of it. True when one was posted."""
-        variants = render.slack_fallbacks(message)
+        variants = render_slack.slack_fallbacks(message)
         for n, arguments in enumerate(variants, 1):
             try:
                 await self._post_message(channel=channel, **arguments)

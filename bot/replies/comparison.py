@@ -8,7 +8,7 @@ the chart and the report.
 from __future__ import annotations
 
 from knowledge import workplaces
-from knowledge.analysis import GAP_LISTS, gap_priority, ranked_gaps
+from knowledge.analysis import GAP_LIST_TITLES, GAP_LISTS, gap_priority, ranked_gaps
 from knowledge.formatting import group_note, money, short_label, zone_preparation
 from knowledge.formatting import pay as pay_figure
 
@@ -17,7 +17,7 @@ from bot.replies.pieces import (BUTTON_TITLE_LIMIT, Message, button, echo, fit, 
 
 DOMAIN_WORD = {"abilities": "ability", "skills": "skill", "knowledge": "knowledge"}  # "Typing (skill)"
 # each gap list in a chat, in the order to work on them, under its heading (the list's key: GAP_LISTS)
-GAP_HEADINGS = {"knowledge": "Knowledge to add", "skills": "Skills to build", "abilities": "Abilities to strengthen"}
+GAP_HEADINGS = {domain: GAP_LIST_TITLES[GAP_LISTS[domain]] for domain in ("knowledge", "skills", "abilities")}
 
 
 def all_gaps(c: dict) -> list[dict]:

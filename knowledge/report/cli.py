@@ -4,7 +4,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from knowledge import config
 from knowledge.errors import UserError
 
 FORMATS = ("html", "pdf")
@@ -19,7 +18,7 @@ def output_format(fmt: str | None, out: str) -> str:
 
 
 def cmd_report(args) -> int:
-    from knowledge.db import open_store
+    from knowledge.db import the_store
     from knowledge.report import report_html
     from knowledge.report.pdf import html_to_pdf
 
@@ -29,7 +28,7 @@ def cmd_report(args) -> int:
     out = None if args.out == "-" else Path(args.out)
     if out is not None and not out.parent.is_dir():
         raise UserError(f"no folder {str(out.parent)!r} to write the report into")
-    html = report_html(open_store(config.db_url(args.db)), args.source, args.target, args.state)
+    html = report_html(the_store(args.db), args.source, args.target, args.state)
     body = html.encode("utf-8") if fmt == "html" else html_to_pdf(html)
     if out is None:
         sys.stdout.buffer.write(body)
