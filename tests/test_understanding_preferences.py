@@ -211,3 +211,14 @@ def test_wishes_asked_with_explore_words_are_explore(extractor, text, diet):
                                         ("what does it pay", "ask_pay")])
 def test_questions_about_a_job_stay_what_they_are(extractor, text, diet):
     assert understood(extractor, text, diet)[0] == diet
+
+
+@pytest.mark.parametrize("text", ["what does a dental hygienist make in columbus?", "how much do welders earn in ohio",
+                                  "What would an electrician make in Tampa"])
+def test_a_question_about_what_a_job_pays_asks_its_pay(extractor, text):
+    intent, entities = understood(extractor, text, "inform")
+    assert intent == "ask_pay" and "target_job" in entities and "current_job" not in entities
+
+
+def test_a_wish_or_the_job_they_have_is_no_pay_question(extractor):
+    assert understood(extractor, "how much would i make if i became a welder? im a cashier", "inform")[0] == "inform"
