@@ -379,6 +379,7 @@ def test_a_job_named_twice_with_a_slash_and_rn_as_typed(lookups, text, current, 
     ("laid pipe for the city, sewer and storm drains", "pipelayer"),
     ("I'm a helper to a plumber", "plumber helper"),
     ("shift manager at a Wendy's", "shift supervisor"),
+    ("I'm working the parts counter at NAPA", "parts counterperson"),
     ("worked at a nail salon downtown", "nail technician"),
     ("delivering for an Amazon flex route", "delivery driver"),
 ])

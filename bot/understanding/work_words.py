@@ -167,6 +167,7 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
     (r"\bshift (manager|mgr)\b", "shift supervisor"),  # a shift manager runs a shift: a first-line supervisor
     (r"\bhelper (for|to) (an?|the|my) (electrician|plumber|carpenter|roofer|mason|painter|pipefitter)s?\b", "\\3 helper"),
     (r"\blunch ?lady\b", "cafeteria worker"),
+    (r"\bparts counter\b(?! ?(person|man|woman|rep|representative|clerk|associate|sales))", "parts counterperson"),
 )]
 
 
