@@ -9,9 +9,8 @@ import pytest
 
 from knowledge import config
 from knowledge.db import StoreMissing, the_store
-from tests.servers import free_port
+from tests.servers import SHARED_DATA, free_port
 
-SHARED_DATA = Path(os.environ.get("CAREERBOT_DATA_DIR", config.PROJECT_ROOT.parent / "shared" / "data"))
 
 
 @pytest.fixture(scope="session")

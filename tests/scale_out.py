@@ -27,12 +27,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.servers import ROOT, BotStack, ServerFailed, free_port, start, stop, wait_until_up
+from tests.servers import CAREERBOT, SHARED_DATA, BotStack, ServerFailed, free_port, start, stop, wait_until_up
 
 NGINX = "/usr/sbin/nginx"
 REDIS = "/usr/bin/redis-server"
-CAREERBOT = str(Path(sys.executable).with_name("careerbot"))
-SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
 @dataclass

@@ -24,6 +24,14 @@ MODEL = ROOT / "models" / "careerbot.tar.gz"
 BIN = Path(sys.executable).parent
 RASA = str(BIN / "rasa")
 RASA_SERVER = [sys.executable, "-m", "bot.rasa_server"]  # `rasa` plus careerbot's answer when an action fails
+CAREERBOT = str(BIN / "careerbot")  # the project's command, as installed in the environment running the tests
+# the raw releases, as the Makefile finds them: CAREERBOT_DATA_DIR, else ../shared/data
+SHARED_DATA = Path(os.environ.get("CAREERBOT_DATA_DIR") or ROOT.parent / "shared" / "data")
+
+
+def actions_command(port: int) -> list[str]:
+    """The action server's command line (as scripts/bot.sh and `make actions` run it)."""
+    return [RASA, "run", "actions", "--actions", "actions", "--port", str(port)]
 START_TIMEOUT = 600  # seconds; the action server reads the whole store first, slowly on a loaded machine
 QUIET = {"TF_CPP_MIN_LOG_LEVEL": "3", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore",
          "RASA_TELEMETRY_ENABLED": "false"}
@@ -181,8 +189,7 @@ class BotStack:
                 "CAREERBOT_SENDER_KEY": "test sender key", "CAREERBOT_CONVERSATION_KEY": CONVERSATION_KEY}
 
     def start_actions(self) -> None:
-        self.processes["actions"] = start([RASA, "run", "actions", "--actions", "actions", "--port",
-                                           str(self.actions_port)], self.log("actions"), self.env)
+        self.processes["actions"] = start(actions_command(self.actions_port), self.log("actions"), self.env)
 
     def start_rasa(self) -> None:
         self.processes["rasa"] = start([*RASA_SERVER, "run", "--model", str(MODEL), "--endpoints", str(self.endpoints()),

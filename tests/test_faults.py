@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import create_engine, text as sql
 
 from bot import replies
-from tests.servers import RASA, ROOT, BotStack, environment, free_port, http, running, stop
+from tests.servers import CAREERBOT, ROOT, BotStack, actions_command, environment, free_port, http, running, stop
 from tests.test_e2e_rest import Chat, text
 
 pytestmark = pytest.mark.integration
@@ -159,9 +159,9 @@ def tiny_store(tmp_path_factory):
 @pytest.mark.parametrize("server", ["cli", "web", "actions"])
 def test_missing_store_is_one_clear_line(server, tmp_path):
     url = f"sqlite:///{tmp_path / 'never-built.sqlite'}"
-    args = {"cli": [str(ROOT / ".venv" / "bin" / "careerbot"), "occupation", "43-4051.00"],
+    args = {"cli": [CAREERBOT, "occupation", "43-4051.00"],
             "web": [sys.executable, "-m", "bot.web", "--port", str(free_port())],
-            "actions": [RASA, "run", "actions", "--actions", "actions", "--port", str(free_port())]}[server]
+            "actions": actions_command(free_port())}[server]
     result = run(args, {"CAREERBOT_DB_URL": url})
     assert result.returncode == 1
     one_clear_line(result, "has not been built", "run 'careerbot build'")
@@ -169,8 +169,8 @@ def test_missing_store_is_one_clear_line(server, tmp_path):
 
 @pytest.mark.parametrize("server", ["cli", "actions"])
 def test_locked_store_is_one_clear_line(server, tiny_store):
-    args = {"cli": [str(ROOT / ".venv" / "bin" / "careerbot"), "occupation", "43-4051.00"],
-            "actions": [RASA, "run", "actions", "--actions", "actions", "--port", str(free_port())]}[server]
+    args = {"cli": [CAREERBOT, "occupation", "43-4051.00"],
+            "actions": actions_command(free_port())}[server]
     with locked(tiny_store):
         result = run(args, {"CAREERBOT_DB_URL": f"sqlite:///{tiny_store}"})
     assert result.returncode == 1

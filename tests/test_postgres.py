@@ -18,10 +18,10 @@ from sqlalchemy import create_engine, func, select, text
 from knowledge import config
 from knowledge import models as m
 from knowledge.db import open_store
+from tests.servers import CAREERBOT
 
 pytestmark = pytest.mark.postgres
 
-CAREERBOT = str(Path(sys.executable).with_name("careerbot"))
 SCHEMA = "careerbot"
 # The subprocesses read --db (PostgreSQL) or the default SQLite store, whatever this shell has set.
 ENV = {k: v for k, v in os.environ.items() if k not in ("CAREERBOT_DB_URL", "CAREERBOT_DB_SCHEMA")}

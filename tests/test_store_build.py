@@ -17,7 +17,7 @@ from knowledge.build import build
 from knowledge.db import new_store, open_store
 from knowledge.loaders import apprenticeship, bls_nces, onet
 from knowledge.textfile import DataFileError
-from tests.conftest import SHARED_DATA
+from tests.servers import SHARED_DATA
 
 RATING_HEADER = "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source"
 OCCUPATIONS = [("43-4051.00", "Customer Service Representatives"), ("43-4031.00", "Court, Municipal, and License Clerks"),
