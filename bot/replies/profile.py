@@ -58,6 +58,15 @@ def _headline(r: dict) -> str:
             + " ".join(w[:1].upper() + w[1:] + "." for w in basis["why_not_covered"]))
 
 
+def each_jobs_part(r: dict, names: dict[str, str] | None) -> list[str]:
+    """Which job covers what, and what each covers alone (when there are several)."""
+    lines = [who] if (who := who_covers_what(r, names)) else []
+    alone = [j for j in r["each_job"] if (j.get("score_alone") or {}).get("grand") is not None]
+    if len(alone) > 1:
+        lines.append("Alone, " + and_list([f"{job_name(j, names)} covers {j['score_alone']['grand']:.0f}" for j in alone]) + ".")
+    return lines
+
+
 def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str | None = None) -> list[Message]:
     """The comparison of all their jobs with the one they want: the score, who covers what, the gaps that remain
     (with the job that comes closest), their years and schooling against the job's workers; a source for each."""
@@ -65,12 +74,7 @@ def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str
     jobs = r["profile"]["jobs"]
     lines = [pair_line(" + ".join(job_name(j, names).removeprefix("your ").removesuffix(" job") for j in jobs), target,
                        state_name), _headline(r)]
-    who = who_covers_what(r, names)
-    if who:
-        lines.append(who)
-    alone = [j for j in r["each_job"] if (j.get("score_alone") or {}).get("grand") is not None]
-    if len(alone) > 1:
-        lines.append("Alone, " + and_list([f"{job_name(j, names)} covers {j['score_alone']['grand']:.0f}" for j in alone]) + ".")
+    lines += each_jobs_part(r, names)
     if r["gaps"]:
         lines.append("The gaps that matter most for this job:")
         for i, g in enumerate(r["gaps"][:3], 1):
@@ -100,12 +104,7 @@ def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
     if r["score"]["grand"] is None:
         return []
     lines = ["With your earlier jobs too: " + _headline(r)[0].lower() + _headline(r)[1:]]
-    who = who_covers_what(r, names)
-    if who:
-        lines.append(who)
-    alone = [j for j in r["each_job"] if (j.get("score_alone") or {}).get("grand") is not None]
-    if len(alone) > 1:
-        lines.append("Alone, " + and_list([f"{job_name(j, names)} covers {j['score_alone']['grand']:.0f}" for j in alone]) + ".")
+    lines += each_jobs_part(r, names)
     experience = experience_sentence(r["to"]["title"], r["background"]["experience"], names)
     if experience:
         lines.append(experience)
