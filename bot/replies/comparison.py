@@ -238,7 +238,8 @@ def guess_note(which: str, typed: str, title: str, alternatives: list[dict], at:
     buttons = [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]}) for a in alternatives]
     if at:
         site = workplaces.SITE_OF.get(workplaces.industry_in(at) or "")
-        return [msg(f"You named {echo(at.title() if at.isupper() else at, 40)} but not your job there, so I went with {title}, the job more than half "
+        named = echo(at.title() if at.isupper() else at, 40)  # "MCDONALDS" typed in capitals: a name, not a shout
+        return [msg(f"You named {named} but not your job there, so I went with {title}, the job more than half "
                     f"the people at {site + 's' if site else 'places like it'} do (BLS OEWS, May 2025). If you do "
                     "something else there, tap it or tell me.", buttons)]
     names = ", ".join(a["title"] for a in alternatives)
