@@ -49,13 +49,17 @@ def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> d
     return analysis_record.exploration(store.occupation(code), found["destinations"])
 
 
-def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None) -> dict:
+def _target_profile(dispatcher: CollectingDispatcher, code: str, state: str | None,
+                    metro: tuple[str, str] | None = None) -> dict:
+    """The target alone: what it takes and its pay, in the person's metro when they named a city there (OEWS)."""
     a = store.analyst()
     occ = store.occupation(code)
     area_code, area_name, postal = a.area(state)
     wages = a.wages(area_code).get(occ.soc) or (a.wages().get(occ.soc) if postal else None)
     if postal and not a.wages(area_code).get(occ.soc):
         area_name = "whole U.S."
+    if metro and a.wages(metro[0]).get(occ.soc):  # "what does a hygienist make in columbus?": Columbus's figure
+        wages, area_name = a.wages(metro[0]).get(occ.soc), metro[1]
     say(dispatcher, replies.target_profile(occ.title, a.zones.get(occ.job_zone), lookup.projection_for(a.projections, occ.soc),
                                            wages, area_name, _citations()))
     return analysis_record.target_profile(occ, postal, wages, area_name)
@@ -139,7 +143,7 @@ class ActionAnswer(Action):
                     say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at")))
             return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
-            return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state))
+            return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state, person_metro(tracker)))
         else:
             say(dispatcher, replies.need("both"))
         return []
@@ -189,7 +193,8 @@ class NeedsBoth(Action, ABC):
         if missing:
             if missing == "current" and self.name() == "action_pay":  # pay needs only the target
                 return named + analysis_record.recorded(tracker, _target_profile(
-                    dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state"))))
+                    dispatcher, has_code(tracker, "target"), store.area_state(tracker.get_slot("state")),
+                    person_metro(tracker)))
             return named + need(dispatcher, tracker, missing)
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c, tracker))

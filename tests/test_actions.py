@@ -972,3 +972,11 @@ def test_earlier_jobs_said_with_the_current_one_add_to_the_answer(actions, domai
     assert "Tellers → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in text
     assert "With your earlier jobs too: together your jobs cover about" in text
     assert "your cashier job adds Customer and Personal Service" in text and "cashier 3, bank teller 2" in text
+
+
+def test_the_pay_of_a_job_asked_about_in_a_city_is_the_citys(actions, domain):
+    # "what does a dental hygienist make in columbus?": OEWS's Columbus, OH metro figure, not Ohio's
+    t = tracker(slots={"target_code": "29-1292.00", "target_job": "dental hygienist", "state": "OH", "metro": "0018140"},
+                intent="ask_pay")
+    text = text_of(run(actions.ActionPay(), t, domain)[0])
+    assert "Typical pay (Columbus, OH)" in text, text
