@@ -56,7 +56,9 @@ IDLE = "serve (sanic/server/runners.py"
 
 
 def rasa_stage(stack: str) -> str:
-    return next((what for what, marker in STAGES if marker in stack), "other: Sanic, asyncio, logging, JSON")
+    what = next((what for what, marker in STAGES if marker in stack), "other: Sanic, asyncio, logging, JSON")
+    # a worker thread (bot/tracker_store.py's) does not hold up the event loop, and so not the other turns
+    return f"{what}, in a worker thread" if stack.startswith("_bootstrap (threading.py") else what
 
 
 def action_stage(stack: str) -> str:
