@@ -29,14 +29,18 @@ slots Rasa itself sets while running a form. The processor is the one place ever
 those a form runs inside itself, goes through. The hook is a single method; ``tests/test_faults.py``
 checks the behaviour against the pinned Rasa version.
 
-Why a line for messages (``CAREERBOT_CONCURRENT_MESSAGES``, default 4 at a time per Rasa server): Rasa
+Why a line for messages (``CAREERBOT_CONCURRENT_MESSAGES``, default 10 at a time per Rasa server): Rasa
 runs NLU and the policies on its event loop without yielding, and yields only while it waits for the
 action server or the tracker store. With 50 people at once every waiting turn had 49 others' NLU runs to
 sit through each time it awaited, so a turn's action call could take longer than its timeout and
 people got "I can't look that up right now" from a healthy bot (bench/rest_latency.py's load test, 90
 of 1,000 turns). Admitting a few messages at a time, first come first served, keeps each admitted
 turn's waits short; the others queue in front of the processor, where waiting costs nothing. More Rasa
-servers (deploy/), not a longer line, is the answer to more people.
+servers (deploy/), not a longer line, is the answer to more people. Why 10 and not 4: with 4, the event
+loop sat idle while all four waited for the action server or the tracker store; 10 answered more messages
+a second with 10 people at once (bench/vs_bare_rasa.py, one run each at the same machine load: greeting
+9.6 -> 11.5, analysis 10.6 -> 11.1, the analysis gain within this shared machine's noise), and
+an admitted turn still waits behind at most 9 others (about 1 s here, against the 30 s action timeout).
 
 Why the action server's answers are checked here: Rasa 3.6 checks every answer against its response schema
 with ``jsonschema.validate``, which first checks the schema itself against JSON Schema's metaschema, every
