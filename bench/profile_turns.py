@@ -31,6 +31,7 @@ from tests.servers import BIN, BotStack  # noqa: E402
 PY_SPY = BIN / "py-spy"
 # (what, a substring of a frame): a sample counts for the first whose substring is anywhere in its stack
 STAGES = [
+    ("checking the action server's answers against Rasa's schema", "jsonschema/"),
     ("tracker store: SQL and rebuilding the tracker", "tracker_store.py"),
     ("lock store", "lock_store.py"),
     ("action calls: the tracker to JSON, HTTP", "_make_request"),
@@ -50,9 +51,9 @@ STAGES = [
     ("the tracker: events, slots, copies", "trackers.py"),
 ]
 PROJECT = ("actions/", "bot/", "knowledge/")
-# uvloop waits for the next request in C, which py-spy cannot tell from work: a sample whose innermost frame
-# is Sanic's call into the loop is a server with nothing to do
-IDLE = "serve (sanic/server/runners.py"
+# uvloop waits for the next request in C, and a worker thread for its next job in a C lock, which py-spy
+# cannot tell from work: a sample whose innermost frame is one of these is a server with nothing to do
+IDLE = ("serve (sanic/server/runners.py", "_worker (concurrent/futures/thread.py")
 
 
 def rasa_stage(stack: str) -> str:
