@@ -68,7 +68,7 @@ from bot.limits import cap_message, disarm_commands
 
 log = logging.getLogger(__name__)
 ACTION_TIMEOUT = float(os.environ.get("CAREERBOT_ACTION_TIMEOUT", "30"))
-CONCURRENT_MESSAGES = int(os.environ.get("CAREERBOT_CONCURRENT_MESSAGES", "4"))
+CONCURRENT_MESSAGES = int(os.environ.get("CAREERBOT_CONCURRENT_MESSAGES", "10"))
 
 
 def undo_turn(tracker) -> None:
