@@ -27,6 +27,7 @@ from knowledge.config import VAR_DIR
 TRACKER_URL_ENV = "CAREERBOT_TRACKER_URL"
 LOCK_STORE_URL_ENV = "CAREERBOT_LOCK_STORE_URL"
 LOCK_STORE_CLASS = "bot.lock_store.AtomicRedisLockStore"  # Rasa's Redis lock store, made race-free
+TRACKER_STORE_CLASS = "bot.tracker_store.ThreadedSQLTrackerStore"  # Rasa's SQL tracker store, off the event loop
 
 
 def tracker_url(explicit: str | None = None) -> str:
@@ -35,11 +36,12 @@ def tracker_url(explicit: str | None = None) -> str:
 
 
 def tracker_store(url: str | None = None) -> dict:
-    """Rasa's SQLTrackerStore settings (type SQL, dialect, url = the host, port, db, username, password, query) for ``url``."""
+    """The SQL tracker store's settings (bot/tracker_store.py: Rasa's SQLTrackerStore off the event loop; dialect,
+    url = the host, port, db, username, password, query, as for Rasa's type SQL) for ``url``."""
     from sqlalchemy.engine import make_url
 
     parsed = make_url(tracker_url(url))
-    config = {"type": "SQL", "dialect": parsed.drivername}
+    config = {"type": TRACKER_STORE_CLASS, "dialect": parsed.drivername}
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database or ""
         if db and db != ":memory:":

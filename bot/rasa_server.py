@@ -1,7 +1,8 @@
 """The Rasa server as careerbot runs it: ``python -m bot.rasa_server run ...`` takes exactly the arguments of
 ``rasa`` (run, shell, ...) and adds two behaviours: when a custom action cannot run, the person is told so and
 their message is undone, instead of getting no answer and a half-applied turn; and a flood of messages
-waits its turn in line instead of starving the messages already being answered.
+waits its turn in line instead of starving the messages already being answered. It also checks the action
+server's answers against Rasa's schema without checking the schema itself each time (below).
 
 What Rasa 3.6 does on its own: when the action server is down (or answers 500 because the knowledge store
 is missing or locked), ``RemoteAction.run`` raises and ``MessageProcessor._run_action`` logs the exception
@@ -28,14 +29,25 @@ slots Rasa itself sets while running a form. The processor is the one place ever
 those a form runs inside itself, goes through. The hook is a single method; ``tests/test_faults.py``
 checks the behaviour against the pinned Rasa version.
 
-Why a line for messages (``CAREERBOT_CONCURRENT_MESSAGES``, default 4 at a time per Rasa server): Rasa
+Why a line for messages (``CAREERBOT_CONCURRENT_MESSAGES``, default 10 at a time per Rasa server): Rasa
 runs NLU and the policies on its event loop without yielding, and yields only while it waits for the
 action server or the tracker store. With 50 people at once every waiting turn had 49 others' NLU runs to
 sit through each time it awaited, so a turn's action call could take longer than its timeout and
 people got "I can't look that up right now" from a healthy bot (bench/rest_latency.py's load test, 90
 of 1,000 turns). Admitting a few messages at a time, first come first served, keeps each admitted
 turn's waits short; the others queue in front of the processor, where waiting costs nothing. More Rasa
-servers (deploy/), not a longer line, is the answer to more people.
+servers (deploy/), not a longer line, is the answer to more people. Why 10 and not 4: with 4, the event
+loop sat idle while all four waited for the action server or the tracker store; 10 answered more messages
+a second with 10 people at once (bench/vs_bare_rasa.py, one run each at the same machine load: greeting
+9.6 -> 11.5, analysis 10.6 -> 11.1, the analysis gain within this shared machine's noise), and
+an admitted turn still waits behind at most 9 others (about 1 s here, against the 30 s action timeout).
+
+Why the action server's answers are checked here: Rasa 3.6 checks every answer against its response schema
+with ``jsonschema.validate``, which first checks the schema itself against JSON Schema's metaschema, every
+time: 35 ms of the Rasa server's event loop per custom action call, 40% of its busy time in a turn here
+(bench/profile_turns.py; the bare Rasa bot makes no such calls). ``check_action_result`` checks the same
+answer against the same schema with one validator made once (under 1 ms); an answer that fails goes to
+Rasa's own check, which raises its own error.
 """
 from __future__ import annotations
 
@@ -43,9 +55,11 @@ import asyncio
 import logging
 import os
 import sys
+from functools import lru_cache
 from typing import Any, List
 
-from rasa.core.actions.action import Action, ActionExecutionRejection
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import Action, ActionExecutionRejection, RemoteAction
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 
@@ -123,11 +137,28 @@ class CareerbotProcessor(MessageProcessor):
         return False
 
 
+@lru_cache(maxsize=None)
+def action_result_validator():
+    schema = RemoteAction.action_response_format_spec()
+    validator = validator_for(schema)
+    validator.check_schema(schema)  # once, not per call
+    return validator(schema)
+
+
+RASA_CHECK = RemoteAction._validate_action_result
+
+
+def check_action_result(action: RemoteAction, result: dict) -> bool:
+    """``RemoteAction._validate_action_result`` with the validator made once; Rasa's own raises for a bad answer."""
+    return action_result_validator().is_valid(result) or RASA_CHECK(action, result)
+
+
 def install() -> None:
-    """Make ``rasa.core.agent`` build its processor from ``CareerbotProcessor``."""
+    """Make ``rasa.core.agent`` build its processor from ``CareerbotProcessor``, and check action results once."""
     import rasa.core.agent
 
     rasa.core.agent.MessageProcessor = CareerbotProcessor
+    RemoteAction._validate_action_result = check_action_result
 
 
 def main() -> None:

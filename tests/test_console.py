@@ -383,10 +383,11 @@ def test_the_tracker_store_url_becomes_rasas_settings():
                                              "postgresql+psycopg2://bot:p%40ss:w0rd@db.example.org:5433/tracker"))
     assert settings["action_endpoint"]["url"] == "http://localhost:5055/webhook"
     # Rasa reads the host from "url" (EndpointConfig.url is passed as host=)
-    assert settings["tracker_store"] == {"type": "SQL", "dialect": "postgresql+psycopg2", "url": "db.example.org",
-                                         "port": 5433, "db": "tracker", "username": "bot", "password": "p@ss:w0rd"}
+    assert settings["tracker_store"] == {"type": "bot.tracker_store.ThreadedSQLTrackerStore", "dialect": "postgresql+psycopg2",
+                                         "url": "db.example.org", "port": 5433, "db": "tracker", "username": "bot",
+                                         "password": "p@ss:w0rd"}
     sqlite = yaml.safe_load(endpoints_yaml("http://a/webhook", "sqlite:////tmp/x/tracker.sqlite"))["tracker_store"]
-    assert sqlite == {"type": "SQL", "dialect": "sqlite", "db": "/tmp/x/tracker.sqlite"}
+    assert sqlite == {"type": "bot.tracker_store.ThreadedSQLTrackerStore", "dialect": "sqlite", "db": "/tmp/x/tracker.sqlite"}
 
 
 @pytest.mark.postgres

@@ -253,3 +253,22 @@ def test_a_flood_of_messages_waits_in_line_first_come_first_served(monkeypatch):
     assert most_inside[0] == rasa_server.CONCURRENT_MESSAGES
     assert admitted == [str(i) for i in range(50)]
     assert [a[0]["text"] for a in answers] == [f"answer to {i}" for i in range(50)]
+
+
+def test_action_results_are_checked_against_rasas_schema_with_one_validator():
+    """bot/rasa_server.py's check of the action server's answers, against the pinned Rasa: a good answer passes
+    with the validator made once; a bad one still gets Rasa's own error, as without the launcher."""
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    from bot import rasa_server
+
+    action = RemoteAction("action_answer", None)
+    good = {"events": [{"event": "slot", "name": "requested_slot", "value": "state"}],
+            "responses": [{"text": "Which state are you in?", "buttons": []}]}
+    assert rasa_server.check_action_result(action, good) is True
+    assert rasa_server.action_result_validator() is rasa_server.action_result_validator()  # made once
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        rasa_server.check_action_result(action, {"events": [{"event": "no such event"}], "responses": []})
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        rasa_server.check_action_result(action, {"events": "not a list"})
