@@ -82,3 +82,9 @@ def test_a_task_quoted_in_a_chat_is_cut_at_its_first_clause():
             "catheterizations.")
     assert short_task(long) == "Provide basic patient care or treatments"
     assert short_task("Answer phones.") == "Answer phones"
+
+
+def test_the_pair_line_with_no_job_says_so():
+    from bot.replies import pair_line
+
+    assert pair_line(None, None, "Indiana") == "no job yet (Indiana)"

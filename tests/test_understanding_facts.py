@@ -476,3 +476,20 @@ def test_an_employer_after_a_wish_in_another_sentence_is_where_they_work(lookups
         message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.9}, "intent_ranking": []})
         extractor.process([message])
         assert next((e["value"] for e in message.get("entities") if e["entity"] == "current_job"), None) == current
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("I'm a shift manager at Taco Bell, tired of the late nights and the fryer. I want an office job",
+     "shift supervisor", None),
+    ("i dont really like fixing cars lol", None, None),
+    ("im a truck driver 15 years OTR. my back is shot, doc says i need to get out of the seat", "truck driver", None),
+])
+def test_what_they_turn_away_from_and_other_people_are_no_wish(lookups, text, current, target):
+    found = roles(lookups, text)
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+@pytest.mark.parametrize("text", ["I want a human to call me. My phone is 404-555-0187",
+                                  "can i talk to someone about this? like an actual advisor"])
+def test_a_request_for_a_person_with_person_words_in_it(lookups, text):
+    assert read(lookups, text).topic == "person"

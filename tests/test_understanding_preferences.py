@@ -222,3 +222,10 @@ def test_a_question_about_what_a_job_pays_asks_its_pay(extractor, text):
 
 def test_a_wish_or_the_job_they_have_is_no_pay_question(extractor):
     assert understood(extractor, "how much would i make if i became a welder? im a cashier", "inform")[0] == "inform"
+
+
+@pytest.mark.parametrize("text, intent", [("I want a human to call me. My phone is 404-555-0187", "out_of_scope"),
+                                          ("can i talk to someone about this? like an actual advisor", "out_of_scope"),
+                                          ("whats it pay in atlanta specifically", "ask_pay")])
+def test_a_person_asked_for_or_the_pay_of_the_job_at_hand(extractor, text, intent):
+    assert understood(extractor, text, "nlu_fallback")[0] == intent

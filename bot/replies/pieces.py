@@ -89,4 +89,4 @@ def pair_line(current: str | None, target: str | None, state: str | None) -> str
     where = state or "U.S.-wide"
     if current and target:
         return f"{current} → {target} ({where})"
-    return f"{current or target} ({where})"
+    return f"{current or target or 'no job yet'} ({where})"  # "I still have no job yet (Indiana)", not "None"

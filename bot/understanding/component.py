@@ -55,6 +55,8 @@ NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (h
 # a question about what a job pays, not a wish: "what does a plumber make", "how much do welders earn in ohio"
 PAY_QUESTION = re.compile(r"^\W*(what|how much)\s+(does|do|would|can|could)\s+(an?\s+|the\s+)?[\w' -]{2,40}?\s+"
                           r"(make|makes|earn|earns|get paid|pay|bring in)\b", re.I)
+PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:does|do|would|will))\s+(it|that|this|they|the job)"
+                       r"\s+(pay|make|earn)\b|\bhow much (?:is|does) (?:the|that|it) pay\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 # what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
@@ -179,10 +181,12 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "inform"  # "no, the job I have now is store manager": a job, whatever "no ... job" suggests
         elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
+        elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
+            new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
         elif intent == "inform" and PAY_QUESTION.search(text) and found.job("target") and not found.job("current") \
                 and not any(j.role == "past" for j in found.jobs):
             new_intent = "ask_pay"  # "what does a dental hygienist make in columbus?": its pay, then their job
-        elif found.topic in TOPIC_INTENT and not found.jobs and not STOP_WORDS.match(text):
+        elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person") and not STOP_WORDS.match(text):
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():
             new_intent = "explore"  # "no degree, what can i do", "what jobs are in demand": DIET hears training, pay

@@ -34,6 +34,8 @@ CALLBACK_REQUEST = re.compile(
     rf"|\b(?:you\s+can|u\s+can|feel\s+free\s+to)\s+{_CALL}\s+me\b|\b{_CALL}\s+me\s+(?:at|on)\s+(?=[+(\d])"
     # "have someone call me", "get a counselor to contact me"
     rf"|\b(?:have|get|send)\s+{_PERSON}\s+(?:to\s+)?{_CALL}\s+me\b"
+    # "I want a human to call me", "I need someone to call me back"
+    rf"|\b(?:want|need|like|wish)\s+{_PERSON}\s+to\s+{_CALL}\s+me\b"
     # "I'd like a callback", "can I get a call back", "request a phone call", "callback please"
     rf"|\b(?:i\s*'?d\s+like|i\s+would\s+like|i\s+want|i\s+need|i\s+wanna|can\s+i\s+(?:get|have)|could\s+i\s+(?:get|have)|"
     rf"may\s+i\s+(?:get|have)|request(?:ing)?|get\s+me|give\s+me)\s+(?:a\s+)?{_CALLBACK_NOUN}\b"
@@ -43,6 +45,8 @@ CALLBACK_REQUEST = re.compile(
 PERSON_REQUEST = re.compile(
     # "talk to a human", "can I speak with a live agent", "I'd like to chat with a counselor"
     rf"{_LEAD}(?:talk|speak|chat)\s+(?:to|with)\s+{_PERSON}"
+    # "can i talk to someone about this? like an actual advisor"
+    r"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:someone|somebody|a\s+person|a\s+human)\b"
     rf"|\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to|in\s+touch\s+with)\s+{_PERSON}"
     r"|\bis\s+there\s+(?:a\s+)?(?:real|live|actual)\s+(?:human|person|agent)\b"
     r"|\bis\s+there\s+(?:someone|somebody|anyone|anybody)\s+(?:i\s+can|to)\s+(?:talk|speak|chat)\b"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST, PROGRAM,
-                                    TARGET, WINDOW, WISH_REACH, cue_after, cue_before, negated, wants, wished)
+from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, DESIRE, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST,
+                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, negated, wants, wished)
 from knowledge.title_spans import Span, normal
 
 @dataclass
@@ -37,12 +37,35 @@ def _someone_else(tokens: list[str], span: Span) -> bool:
     """Whether a title names another person in their story: "my residents" (the people they serve), "my boss
     says", "the doctor says no more climbing"; not "school for my RN" or "getting my CDL" (what they earn)."""
     before = tokens[span.start - 1] if span.start else ""
+    if tokens[span.end:span.end + 1] and tokens[span.end] in SAYS and before not in ("a", "an", "im", "i'm", "am"):
+        return True  # "doc says i need to get out of the seat", "the doctor says no more climbing"
     if before == "the":
-        return tokens[span.end:span.end + 1] != [] and tokens[span.end] in SAYS
+        return False
     if before not in POSSESSIVE:
         return False
     plural_word = span.end - span.start == 1 and normal(tokens[span.start]) != tokens[span.start]
     return plural_word or span.start == 1 or tokens[span.start - 2] not in EARN
+
+
+# what they are turning away from: everything after it in the clause ("tired of the late nights and the fryer",
+# "i dont really like fixing cars"), until a wish ("tired of retail and want to be a nurse")
+TURNING_FROM = [tuple(p.split()) for p in ("tired of", "sick of", "done with", "hate", "hate the", "away from",
+                                           "dont like", "don't like", "dont really like", "don't really like", "do not like",
+                                           "not into", "no more")]
+OWN_JOB = {"being", "working", "doing", "my", "this", "the job", "driving"}
+NEW_THOUGHT = {"i", "i'd", "id", "im", "i'm", "maybe", "would", "but"}  # "no more nights please i think i'd be good at X"
+
+
+def turned_from(clause: list[str]) -> bool:
+    """Whether the words before a title, in its clause, turn away from it."""
+    for k in range(len(clause)):
+        for phrase in TURNING_FROM:
+            if tuple(clause[k:k + len(phrase)]) == phrase:
+                rest = clause[k + len(phrase):]
+                if rest[:1] and rest[0] in OWN_JOB:
+                    return False  # "tired of being a cashier": the job they have, and want to leave
+                return not any(w in DESIRE or w in NEW_THOUGHT for w in rest)
+    return False
 
 
 def assign(tokens: list[str], spans: list[Span], question: bool = False, sentences: set[int] = frozenset(),
@@ -73,7 +96,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         window = tokens[start:span.start]
         wish_window = tokens[max(previous_end, span.start - WISH_REACH, sentence):span.start]
         previous_end = span.end
-        if negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]):
+        clause = tokens[max([sentence] + [b for b in clauses if b <= span.start]):span.start]
+        if negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]) or turned_from(clause):
             avoid.append(span.text)
             continue
         role, _length = cue_before(window)

@@ -15,7 +15,7 @@ PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
 NOT_JOB_WORDS = {"license", "licence", "licenses", "permit", "permits", "certification", "certificate", "cdl", "degree",
                  "diploma", "ged", "exam"}
 # ... and words that are never what people mean as a job: "schools closer to killeen", "the electric co-op"
-NEVER_JOBS = {"closer", "co op"}
+NEVER_JOBS = {"closer", "co op", "otr"}  # "15 years OTR": over the road, how they drive
 VERB_WISH = re.compile(r"\b(want|wanna|would|like|love|maybe|something|rather|prefer|thinking|become|start|try|hope|dream)\b",
                        re.I)
 VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
@@ -144,6 +144,8 @@ def verbs_as_titles(text: str) -> str:
         # "I drive a school bus": the job they have; "maybe something like driving a school bus": a wish,
         # so only the title, for the words before it (or the question asked) to give its role
         before = re.split(r"[.!?;]|\b(?:now|currently|at the moment)\b", text[:m.start()], flags=re.I)[-1]  # "want X, now I drive"
+        if re.search(r"\b(?:don'?t|do not|never|not|hate|tired of|sick of)\b[^,]*$", before, re.I):
+            return m.group(0)  # "i dont really like fixing cars": no job they have or want
         return ("become a " if VERB_WISH.search(before) else "work as a ") + m.expand(title)
 
     for pattern, title in VERB_JOBS:
