@@ -45,8 +45,6 @@ CALLBACK_REQUEST = re.compile(
 PERSON_REQUEST = re.compile(
     # "talk to a human", "can I speak with a live agent", "I'd like to chat with a counselor"
     rf"{_LEAD}(?:talk|speak|chat)\s+(?:to|with)\s+{_PERSON}"
-    # "can i talk to someone about this? like an actual advisor"
-    r"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:someone|somebody|a\s+person|a\s+human)\b"
     rf"|\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to|in\s+touch\s+with)\s+{_PERSON}"
     r"|\bis\s+there\s+(?:a\s+)?(?:real|live|actual)\s+(?:human|person|agent)\b"
     r"|\bis\s+there\s+(?:someone|somebody|anyone|anybody)\s+(?:i\s+can|to)\s+(?:talk|speak|chat)\b"
