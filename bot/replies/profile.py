@@ -103,7 +103,8 @@ def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
     score of all their jobs together, who covers what, each job alone, their years against the job's workers)."""
     if r["score"]["grand"] is None:
         return []
-    lines = ["With your earlier jobs too: " + _headline(r)[0].lower() + _headline(r)[1:]]
+    headline = _headline(r)
+    lines = ["With your earlier jobs too: " + headline[0].lower() + headline[1:]]
     lines += each_jobs_part(r, names)
     experience = experience_sentence(r["to"]["title"], r["background"]["experience"], names)
     if experience:

@@ -140,8 +140,9 @@ class JobFactsExtractor(GraphComponent):
                 and not WISH.search(re.split(r"[.!?]", low[:max(0, low.find(found.employer.lower()))])[-1]) \
                 and self.job_at(found.employer):
             add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
-        if likes.letters_of(text):
-            add("interests", likes.letters_of(text))  # "I like helping people and science": Social, Investigative
+        liked = likes.letters_of(text)
+        if liked:
+            add("interests", liked)  # "I like helping people and science": Social, Investigative
         if found.explore and not any(j.role == "target" for j in found.jobs):
             add("target_job", "explore")  # the form's target question is answered: suggestions
         for avoid in found.avoid:

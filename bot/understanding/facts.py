@@ -140,7 +140,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
                                            slashed={k for k, (_, before) in enumerate(typed) if before == "/"},
                                            capital_rn={k for k, (w, _) in enumerate(typed) if w == "RN"})
     settings.attach(tokens, facts.jobs, taken, spans.english, clauses)
-    facts.jobs, facts.employer = settings.at_workplace(text, tokens, facts.jobs, facts.employer)
+    facts.jobs, facts.employer = settings.at_workplace(text, tokens, facts.jobs, facts.employer, sentences)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
         facts.explore = True
     facts.jobs = [j for j in facts.jobs if not work.DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job

@@ -8,7 +8,6 @@ import re
 from bot.understanding.cues import CLAUSE, CURRENT, FILLER, PAST
 from bot.understanding.roles import Job
 from knowledge import workplaces
-from knowledge.title_spans import clause_starts
 
 SETTING_START = {"at", "in", "for", "with", "on"}
 SETTING_STOP = CLAUSE | {"years", "yrs", "year", "months", "since", "because", "cause", "who", "where", "that", "which",
@@ -48,12 +47,12 @@ DEALER = {"dealer", "dealership", "dealers"}
 WISH = re.compile(r"\b(want|wanna|like to|love to|become|apply|hoping|hope to|dream)\b")
 
 
-def at_workplace(text: str, tokens: list[str], jobs: list[Job],
-                 employer: str | None) -> tuple[list[Job], str | None]:
+def at_workplace(text: str, tokens: list[str], jobs: list[Job], employer: str | None,
+                 sentences: set[int] = frozenset()) -> tuple[list[Job], str | None]:
     """A workplace or employer named away from the title ("8 yrs at Target as a team lead", "McDonald's general
     manager", "tech at a Chevy dealer"): the job they have is read there (knowledge/workplaces.py). An employer
-    named with no job ("part time at Chick-fil-A") is the employer the form asks about. Returns the jobs
-    and the employer."""
+    named with no job ("part time at Chick-fil-A") is the employer the form asks about. ``sentences``: where
+    the message's sentences start (a wish counts only in the workplace's own). Returns the jobs and the employer."""
     found = workplaces.find(tokens)
     if not found:
         return jobs, employer
@@ -71,7 +70,7 @@ def at_workplace(text: str, tokens: list[str], jobs: list[Job],
     phrase = " ".join(tokens[start:end])
     if any(j.start < end and start < j.end for j in jobs if j.start >= 0):
         return jobs, employer  # part of a title ("Amazon warehouse picker")
-    sentence = max([0] + [b for b in clause_starts(text) if b <= start])  # "HOW DO I BECOME A X. I WORK AT ...": a wish
+    sentence = max([0] + [b for b in sentences if b <= start])  # "HOW DO I BECOME A X. I WORK AT ...": a wish
     if WISH.search(" ".join(tokens[sentence:start])) or any(phrase in j.setting for j in jobs):  # in its own sentence
         return jobs, employer
     have = [j for j in jobs if j.role in (CURRENT, PAST)] or [j for j in jobs if j.role is None and len(jobs) == 1]
