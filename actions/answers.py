@@ -140,7 +140,8 @@ class ActionAnswer(Action):
             for which, guess in (tracker.get_slot("guesses") or {}).items():
                 title = tracker.get_slot(f"{which}_title")
                 if guess.get("alternatives") and title:
-                    say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at")))
+                    say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at"),
+                                                          guess.get("above")))
             return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
         elif target:
             return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state, person_metro(tracker)))

@@ -222,6 +222,8 @@ class ValidateCareerForm(FormValidationAction):
         pick = parse.choice_index(text, len(candidates)) if offered_for in (None, which) else None
         if pick is not None:
             found = store.Found("ok", candidates[pick]["code"], candidates[pick]["title"])
+        elif which == "target" and (step_up := store.step_up_from(text, has_code(tracker, "current"))):
+            found = step_up  # "move up to supervisor": the supervisors of their own work
         elif named or store.names_a_job(text):
             found = store.find_job(text)
         else:
@@ -266,7 +268,7 @@ class ValidateCareerForm(FormValidationAction):
         if found.status == "ok":
             guesses = {k: v for k, v in (tracker.get_slot("guesses") or {}).items() if k != which}
             if found.alternatives:  # a best guess among close matches: the answer offers the others
-                guesses[which] = {"typed": text, "alternatives": found.alternatives, "at": found.at}
+                guesses[which] = {"typed": text, "alternatives": found.alternatives, "at": found.at, "above": found.above}
             answered = {**job_slots(which, found.code, found.title), "failures": 0, "guesses": guesses or None}
             if tracker.get_slot("candidates_for") in (None, which):  # choices offered for the other job stay
                 answered.update(job_candidates=None, candidates_for=None)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.web import report_url
-from knowledge import config, lookup, workplaces
+from knowledge import config, lookup, step_up, workplaces
 from knowledge import models as m
 from knowledge.analysis import AmbiguousJob, Analyst, UnknownJob, analyst_for
 from knowledge.db import StoreMissing, store_error, the_store
@@ -83,6 +83,7 @@ class Found:
     alternatives: list[dict] | None = None
     confidence: float = 0.0  # ambiguous: how well the best candidate's name matches the text
     at: str | None = None  # ok: guessed from the employer named alone ("I work at McDonald's")
+    above: str | None = None  # ok: a rank said alone ("supervisor"), read as the step up from this job's title
 
 
 def title_spans():
@@ -119,6 +120,17 @@ def find_job(text: str, civilian: bool = False) -> Found:
         return found
     fits = get_described_work(engine()).match(str(text), top=4)
     return Found("ambiguous", candidates=[{"code": f.code, "title": f.title} for f in fits]) if fits else found
+
+
+def step_up_from(text: str, current_code: str | None) -> Found | None:
+    """A rank said alone for the job they want ("move up to supervisor"), read beside the job they have: the
+    supervisors (or managers) of their own work, as a guess with the other readings (knowledge/step_up.py)."""
+    rank = step_up.rank_of(text)
+    jobs = step_up.step_up(engine(), current_code, rank) if rank and current_code else []
+    if not jobs:
+        return None
+    below = occupation(current_code)
+    return Found("ok", jobs[0]["code"], jobs[0]["title"], alternatives=jobs[1:], above=below.title if below else None)
 
 
 def jobs_at(employer: str, top: int = 4, share: bool = False) -> list[dict]:

@@ -980,3 +980,20 @@ def test_the_pay_of_a_job_asked_about_in_a_city_is_the_citys(actions, domain):
                 intent="ask_pay")
     text = text_of(run(actions.ActionPay(), t, domain)[0])
     assert "Typical pay (Columbus, OH)" in text, text
+
+
+def test_a_rank_said_alone_is_the_step_up_from_the_job_they_have(actions, domain):
+    """"reach truck driver, I want to move up to supervisor": the supervisors of that work, with others to tap."""
+    t = tracker(text="forklift operator at a cold storage place, want to move up to supervisor",
+                entities=[{"current_job": "forklift operator"}, {"target_job": "supervisor"}], form="career_form",
+                slots={"requested_slot": "current_job"},
+                candidates={"current_job": "forklift operator", "target_job": "supervisor"})
+    _, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots["current_code"] == "53-7051.00" and slots["target_code"] == "53-1043.00"
+    guess = slots["guesses"]["target"]
+    from bot import replies
+
+    note = text_of(replies.guess_note("target", guess["typed"], slots["target_title"], guess["alternatives"],
+                                      guess.get("at"), guess.get("above")))
+    assert "most like yours as Industrial Truck and Tractor Operators" in note

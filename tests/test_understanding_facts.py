@@ -118,7 +118,7 @@ def test_a_town_in_several_states_asks_which(lookups):
 
 
 @pytest.mark.parametrize("text, title, setting", [
-    ("Tired of retail. 8 yrs at Target as a team lead. Oregon.", "team lead", "at target"),
+    ("Tired of retail. 8 yrs at Target as a team lead. Oregon.", "supervisor", "at target"),
     ("McDonald's general manager in Indianapolis, want to do HR", "general manager", "at mcdonald's"),
     ("Master tech at a Chevy dealer up in Anchorage", "tech", "at a chevy dealer"),  # not a dealer
 ])
@@ -385,6 +385,21 @@ def test_a_job_named_twice_with_a_slash_and_rn_as_typed(lookups, text, current, 
 ])
 def test_work_said_as_a_verb_or_everyday_phrase(lookups, text, current):
     assert roles(lookups, text).get("current") == current
+
+
+@pytest.mark.parametrize("text, target", [
+    ("stocker at a warehouse, I want my electrical license", "electrician"),
+    ("cable puller now, hoping to get into electrical", "electrician"),
+    ("I want to be an electrical engineer", "electrical engineer"),
+    ("bus driver, bad back, maybe dispatch", "dispatcher"),
+    ("custodian at a church, want to get into maintenance", "maintenance and repair worker"),
+])
+def test_the_trade_they_want_said_in_other_words(lookups, text, target):
+    assert roles(lookups, text).get("target") == target
+
+
+def test_a_team_lead_is_read_as_a_supervisor_where_they_work(lookups):
+    assert roles(lookups, "team lead at a call center for 3 years").get("current") == "supervisor"
 
 
 def test_words_never_meant_as_jobs(lookups):

@@ -232,10 +232,16 @@ def target_profile(title: str, zone: dict | None, projection: dict | None, wages
     return [msg("\n".join(lines), follow_ups("ask_gaps", "explore"))]
 
 
-def guess_note(which: str, typed: str, title: str, alternatives: list[dict], at: str | None = None) -> list[Message]:
+def guess_note(which: str, typed: str, title: str, alternatives: list[dict], at: str | None = None,
+               above: str | None = None) -> list[Message]:
     """A title O*NET lists under several jobs was taken as the likeliest: name it, offer the others. ``at``: the
-    job was guessed from the employer alone, as the one most people there do."""
+    job was guessed from the employer alone, as the one most people there do; ``above``: a rank said alone
+    ("supervisor") was read as the step up from this job (knowledge/step_up.py)."""
     buttons = [button(fit(a["title"], BUTTON_TITLE_LIMIT), "inform", **{f"{which}_job": a["code"]}) for a in alternatives]
+    if above:
+        return [msg(f"You said \"{echo(typed, 40)}\" without saying of what, so I went with {title}: of the "
+                    f"supervisors and managers, their work is the most like yours as {above} (O*NET). If you meant "
+                    "another, tap it or tell me.", buttons)]
     if at:
         site = workplaces.SITE_OF.get(workplaces.industry_in(at) or "")
         named = echo(at.title() if at.isupper() else at, 40)  # "MCDONALDS" typed in capitals: a name, not a shout

@@ -43,6 +43,8 @@ def _someone_else(tokens: list[str], span: Span) -> bool:
         return False
     if before not in POSSESSIVE:
         return False
+    if tokens[span.end:span.end + 1] and tokens[span.end] in CREDENTIAL_WORDS:
+        return False  # "i want my electrician license": what they earn, not a person
     plural_word = span.end - span.start == 1 and normal(tokens[span.start]) != tokens[span.start]
     return plural_word or span.start == 1 or tokens[span.start - 2] not in EARN
 
@@ -176,4 +178,5 @@ BEFORE_RN = {"a", "an", "as", "the", "be", "become", "becoming", "im", "i'm", "a
 POSSESSIVE = {"my", "his", "her", "their", "our", "your"}
 EARN = {"for", "get", "getting", "got", "earn", "earning", "finish", "finishing", "finished", "have", "had", "use", "using",
         "keep", "renew", "start", "starting", "do", "doing", "did", "as", "was", "is", "quit", "left", "lost", "love", "hate"}
+CREDENTIAL_WORDS = {"license", "licence", "cert", "certificate", "certification", "degree", "ticket", "card"}
 SAYS = {"says", "said", "told", "tells", "thinks", "wants", "recommended", "suggested"}

@@ -170,6 +170,14 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
     (r"\bhelper (for|to) (an?|the|my) (electrician|plumber|carpenter|roofer|mason|painter|pipefitter)s?\b", "\\3 helper"),
     (r"\blunch ?lady\b", "cafeteria worker"),
     (r"\bparts counter\b(?! ?(person|man|woman|rep|representative|clerk|associate|sales))", "parts counterperson"),
+    # "get my electrical license", "get into electrical work": the trade, not electrical engineering
+    (r"\belectrical(?= (work|license|licence|trade|apprenticeship|field|side)\b)"
+     r"|(?:(?<=into )|(?<=do )|(?<=doing ))electrical\b(?! (engineer|engineering|tech|technician|design|draft|inspect|repair))",
+     "electrician"),
+    (r"(?:(?<=into )|(?<=maybe )|(?<=do )|(?<=in ))dispatch\b(?!er|ing)", "dispatcher"),  # "maybe dispatch?"
+    (r"(?<=into )maintenance\b(?= *($|[.,!?;]| and | or | but | in | at | for | someday))", "maintenance and repair worker"),
+    # O*NET lists "Team Leader" only under Managers, All Other: a team lead leads a team of the work they do
+    (r"\bteam lead(er)?\b", "supervisor"),
 )]
 
 
