@@ -24,6 +24,7 @@ RANK = re.compile(r"^\W*(?:a |an |the |my own |own )?(?P<rank>supervisor|supervi
                   r"|lead|team lead|team leader|shift lead|crew lead|crew leader|crew boss|boss|head|manager|management"
                   r"|supervision|supervising|in charge)(?: role| position| job| level| spot)?\W*$", re.I)
 SUPERVISED_GROUPS = ("33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53")  # SOC 2018: each has XX-1
+TOP_JOBS = {"11-1011.00", "11-1011.03", "11-1031.00"}  # chief executives, legislators: no one's next step up
 OFFERED = 3  # the step up and two other readings, to tap
 
 
@@ -39,9 +40,12 @@ def step_up(engine: Engine, current_code: str, rank: str) -> list[dict]:
     first-line supervisors) the managers whose work is most like theirs."""
     matrices = matrices_for(engine)
     row = matrices.position.get(current_code)
+    titles = dict(zip(matrices.codes, matrices.meta["titles"]))
     if row is None or current_code.startswith("11-") or re.match(r"^\d\d-1\d{3}", current_code) \
-            and current_code[:2] in SUPERVISED_GROUPS:
-        return []  # a manager or supervisor already: "supervisor" is not one step up from their own
+            and current_code[:2] in SUPERVISED_GROUPS or titles[current_code].endswith("All Other"):
+        # a manager or supervisor already: "supervisor" is not one step up from their own; a residual group
+        # ("Production Workers, All Other") is too mixed for any one step up to be likely
+        return []
     similarity = matrices["similarity"][row]
     group = current_code[:2]
 
@@ -50,9 +54,8 @@ def step_up(engine: Engine, current_code: str, rank: str) -> list[dict]:
 
     supervisors = likest([c for c in matrices.codes if c.startswith(f"{group}-1")]) \
         if group in SUPERVISED_GROUPS else []
-    managers = likest([c for c in matrices.codes if c.startswith("11-")])
+    managers = likest([c for c in matrices.codes if c.startswith("11-") and c not in TOP_JOBS])
     managing = rank.startswith(("manag", "boss", "head"))
     order = (managers[:1] + supervisors[:1] + managers[1:]) if managing or not supervisors \
         else (supervisors[:2] + managers[:1])
-    titles = dict(zip(matrices.codes, matrices.meta["titles"]))
     return [{"code": c, "title": titles[c]} for c in order[:OFFERED]]

@@ -27,3 +27,9 @@ def test_the_step_up_is_the_supervisor_or_manager_of_their_own_work(engine, curr
 
 def test_no_step_up_from_a_supervisor_or_manager(engine):
     assert step_up(engine, "41-1011.00", "supervisor") == [] and step_up(engine, "11-9051.00", "manager") == []
+
+
+def test_no_step_up_from_a_mixed_group_and_never_to_chief_executive(engine):
+    assert step_up(engine, "51-9199.00", "manager") == []  # Production Workers, All Other: too mixed to say
+    for current in ("41-2011.00", "51-4121.00", "43-4051.00"):
+        assert "11-1011.00" not in {j["code"] for j in step_up(engine, current, "manager")}

@@ -254,6 +254,19 @@ def test_a_correction_with_no_and_job_is_a_job_not_no_job(lookups):
     assert message.get("intent")["name"] == "inform"
 
 
+@pytest.mark.parametrize("text, heard", [("i didnt say programmer, i mean cnc programmer", "ask_training"),
+                                         ("no i meant a phlebotomist", "deny")])
+def test_a_correction_naming_a_job_is_a_correction_not_a_question(lookups, text, heard):
+    """DIET hears the job's question words ("programmer": how do I get there?); a correction restates the job."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    message = Message(data={"text": text, "intent": {"name": heard, "confidence": 0.83}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "inform"
+
+
 def test_a_question_about_what_a_job_pays_or_takes_is_about_the_job_wanted(lookups):
     assert roles(lookups, "what does a plumber make in ohio") == {"target": "plumber"}
     assert read(lookups, "what does a plumber make in ohio").place.state == "OH"
@@ -508,3 +521,31 @@ def test_what_they_turn_away_from_and_other_people_are_no_wish(lookups, text, cu
                                   "can i talk to someone about this? like an actual advisor"])
 def test_a_request_for_a_person_with_person_words_in_it(lookups, text):
     assert read(lookups, text).topic == "person"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("i didnt say programmer, i mean cnc programmer", "cnc programmer"),
+    ("I didn't say nurse, I said CNA", "cna"),
+    ("never said welder. pipefitter", "pipefitter"),
+])
+def test_a_reading_taken_back_is_neither_a_job_nor_one_to_avoid(lookups, text, kept):
+    found = read(lookups, text)
+    assert [j.text for j in found.jobs] == [kept] and found.avoid == []
+
+
+def test_said_with_conviction_is_no_role(lookups):
+    # to "What job would you like to have?": "RN for sure" answers that question, it is not the job they have
+    # (a lone title with no cue: the component leaves it to the question asked)
+    assert [(j.text, j.cued) for j in read(lookups, "RN for sure").jobs] == [("RN", False)]
+    assert roles(lookups, "cashier for 3 years") == {"current": "cashier"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # from a stranger tester's conversations: a change of mind, someone else's advice, the wanted job said after it
+    ("ok actually forget phlebotomy, i'd rather go straight for surgical tech", {"target": "surgical tech"}),
+    ("my brother says I should go for a welding inspector job", {"target": "welding inspector"}),
+    ("No, I am the cook. The pastry chef job is the one I want.", {"current": "cook", "target": "pastry chef"}),
+    ("scratch that, i want to be a paralegal", {"target": "paralegal"}),
+])
+def test_changes_of_mind_and_the_wanted_job_said_after_it(lookups, text, found):
+    assert roles(lookups, text) == found

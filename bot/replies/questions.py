@@ -24,7 +24,7 @@ def ask_job(which: str, situation: str | None = None, current_title: str | None 
     opener = {"no_job": "No problem, we can start from where you want to go. ",
               "student": "Great, let's start from where you want to go. "}.get(situation or "", "")
     if current_title and not opener:
-        opener = f"Got it: {current_title} now. "
+        opener = f"Got it, your job now: {current_title}. "
     return [msg(opener + "What job would you like to have? If you're not sure, I can suggest some.",
                 [button("Suggest jobs for me", "explore")] if situation not in ("no_job", "student") else [])]
 

@@ -53,6 +53,9 @@ NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (h
                     r"|no work experience|haven'?t worked)\b", re.I)
 # questions about a job: a title in one with no cue is the job asked about, not the one they have
 # a question about what a job pays, not a wish: "what does a plumber make", "how much do welders earn in ohio"
+# a message that corrects what the bot took ("no, I meant ...", "i didnt say X"): DIET hears the job's question words
+CORRECTING = re.compile(r"^\W*(no|nope|nah|not|wrong|actually)\b|\b(i said|i meant|i mean|didn'?t say|did not say"
+                        r"|never said|didn'?t mean|did not mean)\b", re.I)
 PAY_QUESTION = re.compile(r"^\W*(what|how much)\s+(does|do|would|can|could)\s+(an?\s+|the\s+)?[\w' -]{2,40}?\s+"
                           r"(make|makes|earn|earns|get paid|pay|bring in)\b", re.I)
 PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:does|do|would|will))\s+(it|that|this|they|the job)"
@@ -187,6 +190,8 @@ class JobFactsExtractor(GraphComponent):
         elif intent == "inform" and PAY_QUESTION.search(text) and found.job("target") and not found.job("current") \
                 and not any(j.role == "past" for j in found.jobs):
             new_intent = "ask_pay"  # "what does a dental hygienist make in columbus?": its pay, then their job
+        elif intent in ASKING | {"deny"} and found.jobs and CORRECTING.search(text) and "?" not in text:
+            new_intent = "inform"  # "i didnt say programmer, i mean cnc programmer": a correction, not a question
         elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person") and not STOP_WORDS.match(text):
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():

@@ -32,7 +32,8 @@ _CUES = {
         |love to work as a|hope to work as a|perhaps work as a|maybe work as a|rather work as a|perhaps work as an
         |love to work in|like to work in|want to work in|rather work in|hope to work in|wanting to work in
         |something in|something with|something like|move up to|moving up to|step up to|promoted to|want to get|to get
-        |wanting|am wanting|i am wanting|maybe""",
+        |wanting|am wanting|i am wanting|maybe|go for|going for|go straight for|straight for|go after|try for|aim for
+        |shoot for|should be|should become|rather go for|i'd rather go for|id rather go for|rather do|i'd rather do""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -52,10 +53,20 @@ NEGATION = [tuple(p.split()) for p in (
     "don't want to be", "dont want to be", "do not want to be", "not be", "don't want", "dont want", "hate", "tired of",
     "done with", "sick of", "away from", "get out of", "getting out of", "leave", "leaving", "quit", "not another",
     "nothing in", "no longer", "stop being")]
+# a reading of theirs the person takes back ("i didnt say programmer, i mean cnc programmer"): no job, no wish
+DENIED = [tuple(p.split()) for p in (
+    "didnt say", "didn't say", "did not say", "never said", "didnt mean", "didn't mean", "did not mean", "never meant",
+    "didnt ask about", "didn't ask about", "did not ask about", "not asking about", "wasn't asking about",
+    "forget", "forget about", "scratch", "never mind", "nevermind", "not anymore")]
+# "for" after a title is how long or where ("cashier for 3 years", "for Walmart"), not "RN for sure"
+NOT_AFTER_FOR = {"sure", "real", "certain", "certainly", "definitely", "me", "myself", "sho", "reals"}
 AFTER_CURRENT = [tuple(p.split()) for p in (
     "for", "since", "now", "currently", "right now", "at the moment", "is my job", "experience", "by trade", "here",
     "at", "job", "during", "full time", "part time", "nights", "days", "and i", "but i", "the last", "last")]
-AFTER_TARGET = [tuple(p.split()) for p in ("is my dream", "would be", "someday", "eventually", "one day", "next")]
+AFTER_TARGET = [tuple(p.split()) for p in (
+    "is my dream", "would be", "someday", "eventually", "one day", "next", "is the one i would like", "is the one i want",
+    "is the one i'd like", "is the one id like", "job is the one i would like", "job is the one i want", "is what i want",
+    "job is what i want", "is my goal", "is the goal", "is the job i want", "is the job i would like")]
 FROM_TO = ("to", "into", "->", "→")
 
 
@@ -169,17 +180,23 @@ def negated(window: list[str]) -> bool:
     return any(ends_with(window, phrase) is not None for phrase in NEGATION)
 
 
+def denied(window: list[str]) -> bool:
+    return any(ends_with(window, phrase) is not None for phrase in DENIED)
+
+
 YEARS_AFTER = re.compile(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
                          r"|couple|few|several)\+? ?(years?|yrs?|months?|mos?)$")
 
 
 def cue_after(tokens: list[str], end: int) -> str | None:
-    after = tokens[end:end + 3]
+    after = tokens[end:end + 8]  # the longest phrase after a title ("job is the one i would like")
     if YEARS_AFTER.match(" ".join(after[:2])) or YEARS_AFTER.match(" ".join(after[:1])):
         return CURRENT  # "welder 8 yrs", "bartender 12 years"
     for phrase in AFTER_TARGET:
         if tuple(after[:len(phrase)]) == phrase:
             return TARGET
+    if after[:1] == ["for"] and after[1:2] and after[1] in NOT_AFTER_FOR:
+        return None  # "RN for sure": said with conviction, no role in it
     for phrase in AFTER_CURRENT:
         if tuple(after[:len(phrase)]) == phrase:
             return CURRENT

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, DESIRE, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST,
-                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, negated, wants, wished)
+                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, wants,
+                                    wished)
 from knowledge.title_spans import Span, normal
 
 @dataclass
@@ -99,6 +100,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         wish_window = tokens[max(previous_end, span.start - WISH_REACH, sentence):span.start]
         previous_end = span.end
         clause = tokens[max([sentence] + [b for b in clauses if b <= span.start]):span.start]
+        if denied(window):
+            continue  # "i didnt say programmer": a reading taken back, neither a job nor one to avoid
         if negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]) or turned_from(clause):
             avoid.append(span.text)
             continue
