@@ -135,9 +135,20 @@ class ActionAskCollegeCredits(AskOnce):
         return replies.ask_credits()
 
 
+def ladder_applies(tracker: Tracker) -> bool:
+    """Whether "do I qualify?" can be answered by a class series: their jobs are in one, or they named none (the
+    series is what they came to ask about). A foreman's "do i need some cert to be foreman" is not about it."""
+    codes = {has_code(tracker, "current"), has_code(tracker, "target")} - {None}
+    return not codes or bool(codes & store.class_series().keys())
+
+
 class ValidateLadderForm(FormValidationAction):
     def name(self) -> str:
         return "validate_ladder_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> list[str]:
+        return domain_slots if ladder_applies(tracker) else []  # nothing to ask: the result says why
 
     async def extract_college_credits(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> dict:
@@ -180,6 +191,10 @@ class ActionLadderResult(Action):
         return "action_ladder_result"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not ladder_applies(tracker):
+            target = store.occupation(has_code(tracker, "target") or has_code(tracker, "current"))
+            say(dispatcher, replies.no_ladder(target.title if target else None, sorted(set(store.class_series().values()))))
+            return []
         months = parse.months_of(tracker.get_slot("years_experience")) or 0.0
         credits = parse.credits_of(tracker.get_slot("college_credits")) or (0.0, True)
         education = parse.credits_of(tracker.get_slot("education")) if tracker.get_slot("education") else None

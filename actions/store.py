@@ -288,6 +288,13 @@ def frameworks_available() -> dict[str, str]:
     return {code: title for code, title in rows}
 
 
+def class_series() -> dict[str, str]:
+    """occupation code -> name of every civil-service class series in the store (the ladder's rules)."""
+    with session() as conn:
+        rows = conn.execute(select(m.ClassLevel.occupation_code, m.ClassLevel.series).distinct()).all()
+    return {code: series for code, series in rows}
+
+
 def report_link(current: str, target: str, state: str | None) -> str | None:
     """The URL of the full career report (bot/web.py) when CAREERBOT_REPORT_BASE says where it is served."""
     base = os.environ.get("CAREERBOT_REPORT_BASE")

@@ -997,3 +997,16 @@ def test_a_rank_said_alone_is_the_step_up_from_the_job_they_have(actions, domain
     note = text_of(replies.guess_note("target", guess["typed"], slots["target_title"], guess["alternatives"],
                                       guess.get("at"), guess.get("above")))
     assert "most like yours as Industrial Truck and Tractor Operators" in note
+
+
+def test_do_i_qualify_about_a_job_no_class_series_covers_says_so_and_asks_nothing(actions, domain):
+    """A laborer who wants to be a foreman asks "do i need some cert to be foreman": not the Customer Service Series."""
+    had = {"current_job": "47-2061.00", "current_code": "47-2061.00", "target_job": "47-1011.00",
+           "target_code": "47-1011.00", "state": "TX"}
+    t = tracker(text="so does my 8 yrs count, do i qualify to be foreman", intent="ask_qualify", form="ladder_form", slots=had)
+    _, events = run(actions.ValidateLadderForm(), t, domain)
+    assert slots_of(events).get("requested_slot") is None
+    messages, _ = run(actions.ActionLadderResult(), tracker(slots=had), domain)
+    text = text_of(messages)
+    assert "I can't say whether you qualify for First-Line Supervisors of Construction Trades" in text
+    assert "Customer Service Representative (class" not in text and "/ask_training" in payloads(messages)

@@ -43,4 +43,4 @@ from bot.replies.questions import (EXAMPLE_JOBS, ambiguous, ask_at_employer, ask
 from bot.replies.steering import (lookup_unavailable, no_answer_yet, noted, start_over, steer_back,  # noqa: F401
                                   steer_in_form, stopped)
 from bot.replies.placement import (ask_credits, ask_years, ladder, level_intro, level_question,  # noqa: F401
-                                   level_result, no_framework, retry_credits, retry_years)
+                                   level_result, no_framework, no_ladder, retry_credits, retry_years)

@@ -67,6 +67,15 @@ def ladder(result: dict, citation: str | None) -> list[Message]:
     return [msg("\n".join(lines), [button("What level am I at?", "ask_level"), button("What else could I do?", "explore")])]
 
 
+def no_ladder(title: str | None, series: list[str]) -> list[Message]:
+    """"do I qualify?" about a job no class series in the store covers: say so, and what can be answered."""
+    which = f" for {title}" if title else ""
+    return [msg(f"I can't say whether you qualify{which}: qualification rules are set by each employer, and the only "
+                f"rules I have are one civil-service job series ({', '.join(series) or 'none'}). What I can show is "
+                "what the job usually takes (schooling, experience, licenses) and where to train.",
+                [button("How do I get there?", "ask_training"), button("What am I missing?", "ask_gaps")])]
+
+
 def ask_years() -> list[Message]:
     return [msg("How long have you done customer service or similar work (office, public relations, healthcare "
                 "administration)? For example \"2 years\" or \"18 months\".")]
