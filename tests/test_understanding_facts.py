@@ -549,3 +549,9 @@ def test_said_with_conviction_is_no_role(lookups):
 ])
 def test_changes_of_mind_and_the_wanted_job_said_after_it(lookups, text, found):
     assert roles(lookups, text) == found
+
+
+@pytest.mark.parametrize("text", ["do i need a masters for that or can i do a certificate",
+                                  "would I need a bachelors or is an associates enough"])
+def test_which_schooling_a_job_takes_is_a_question_about_getting_there(lookups, text):
+    assert read(lookups, text).topic == "credential"

@@ -40,7 +40,11 @@ TOPICS = [
                        r"\d\d|\d\d[- ]?(year|yr)s?[- ]old)\b", re.I)),
     ("credential", re.compile(
         r"\b(need|needs|require[sd]?|have to (have|get))\b[^.?!]{0,25}\b(licen[cs]e[ds]?|certifi\w*|permits?|cdl"
-        r"|board cert\w*|exam)\b|\b(licen[cs]e|certification|permit|cdl)\s*\?", re.I)),
+        r"|board cert\w*|exam)\b|\b(licen[cs]e|certification|permit|cdl)\s*\?"
+        # "do i need a masters for that or can i do a certificate": which schooling the job takes
+        r"|\b(do|would|will|does) (i|you|one|someone) (need|have to have|have to get|require)\b[^.?!]{0,30}"
+        r"\b(masters?|master'?s|bachelors?|bachelor'?s|degree|associates?|associate'?s|diploma|ged|certificates?"
+        r"|schooling|college)\b", re.I)),
     ("job_search", re.compile(
         r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
         r"|job (listings|postings|openings|boards?)|who'?s hiring|who is hiring|(jobs?|openings) near( me)?"
