@@ -25,7 +25,7 @@ from actions.career_form import (ActionAskCurrentJob, ActionAskSituation, Action
                                  ActionAskTargetJob, ValidateCareerForm)
 from actions.placement import (ActionAskCollegeCredits, ActionAskLevelAnswer, ActionAskYearsExperience,  # noqa: F401
                                ActionLadderResult, ActionLevelResult, ValidateLadderForm, ValidateLevelForm)
-from actions.steering import ActionStartOver, ActionSteerBack, ActionStop  # noqa: F401
+from actions.steering import ActionStartOver, ActionSteerBack, ActionStop, ActionStrayNo  # noqa: F401
 
 # The action server reads the store (about 40 s) before it answers, so the first person is not kept waiting;
 # tests that run the actions in-process set CAREERBOT_WARM=0 and read it on first use instead.

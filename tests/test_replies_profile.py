@@ -21,7 +21,7 @@ def analyst(engine):
 def test_read_back_in_one_message_with_a_way_to_correct_it():
     [m] = read_back([{"name": "cashier", "years": 3}, {"name": "bank teller", "years": 2}], "Wisconsin", "high school diploma")
     assert m["text"] == "Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin, high school diploma. Anything wrong?"
-    assert [b["payload"] for b in m["buttons"]] == ["/affirm", "/deny"]
+    assert [(b["title"], b["payload"]) for b in m["buttons"]] == [("Looks right", "/affirm"), ("Fix something", "/deny")]
     [m] = read_back([{"name": "camp counselor", "years": 0.25}, {"name": "babysitter", "years": None}])
     assert m["text"] == "Here's what I have: camp counselor 3 mos, babysitter. Anything wrong?"
     assert "What job" in read_back([])[0]["text"]
