@@ -50,3 +50,11 @@ def test_unpaid_work_in_the_order_said_and_never_a_wish():
     assert [w.code for w in unpaid_in("i took care of my dad for two years then volunteered at the food pantry")] == \
         ["31-1122.00", "53-7065.00"]
     assert unpaid_in("I want to coach basketball") == [] and unpaid_in("I'm a bookkeeper") == []
+
+
+def test_paid_bookkeeping_and_a_degree_they_lack_are_not_read():
+    """From the held-out corpus: "here I only do bookkeeping for small company" is their paid job; "I don't have a
+    masters" is no master's degree."""
+    assert unpaid_in("here I only do bookkeeping for small company. I want to be accountant again") == []
+    assert schooling_in("not the full SLP, I don't have a masters") is None
+    assert schooling_in("just graduated high school, want to be an electrician").level == "high-school"

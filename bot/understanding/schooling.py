@@ -43,7 +43,8 @@ CREDITS = re.compile(r"\b(?:\d+(?:\.\d+)?|[a-z]+ty(?:[- ][a-z]+)?|twelve|fifteen
 WISH_BEFORE = re.compile(r"\b(want|wanna|would like|hope|hoping|plan|planning|going to|gonna|need|needs|needed|require|"
                          r"requires|required|without|get my|get a|get an|earn my|earn a|finish my|working on|jobs? with|"
                          r"that (don'?t|doesn'?t) (need|require))\b[^,.;!?]{0,25}$", re.I)
-WORDS = {"no-degree": "no college degree"}
+# what they don't have: "I don't have a masters" (the NONE_SAID patterns read the ones that say a level)
+NOT_BEFORE = re.compile(r"\b(don['’]?t|do not|never|no|not|haven['’]?t|without)\b(\s+[\w'’]+){0,3}\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Schooling:
 
 
 def _theirs(text: str, start: int) -> bool:
-    return not WISH_BEFORE.search(text[:start])
+    return not WISH_BEFORE.search(text[:start]) and not NOT_BEFORE.search(text[:start])
 
 
 def schooling_in(text: str | None) -> Schooling | None:

@@ -15,18 +15,22 @@ from bot.understanding.schooling import WISH_BEFORE
 
 _WORD = r"(?!(?:for|and|then|since|but|so|want|wanna|now)\b)[\w'’-]+"
 _ORG = r"(?:the |our |my |a |an |their |his |her )?(?:" + _WORD + r" ){0,3}"
+# who unpaid books are kept for: a club, a congregation, a school's parents; "for a small company" is a paid job
+_CLUB = (r"(?:pta|pto|hoa|church|club|league|team|boosters?|scouts?|troop|nonprofit|non-profit|charity|association|temple"
+         r"|mosque|synagogue|parish|congregation|band|choir|co-?op|food bank|food pantry|shelter)\b")
+_FAMILY = r"(?:mom|mother|dad|father|parents?|grand(?:ma|pa|mother|father|parents?)|husband|wife|spouse|partner|aunt|uncle|son|daughter|child|kids?)\b"
 # (what they said, O*NET-SOC code, how the answer names it)
 TABLE = [
-    (r"\b(?:keep|kept|keeping|do|did|doing|handle|handled|manage|managed|run|ran)\s+(?:the\s+)?(?:books|bookkeeping|accounts|finances)"
-     r"\s+(?:for|at)\s+" + _ORG + _WORD + r"|\b(?:i'?m|i am|i was|as|was)\s+(?:the\s+)?treasurer\s+(?:for|of|at)\s+" + _ORG
-     + _WORD, "43-3031.00", "unpaid bookkeeping"),
+    (r"\b(?:(?:keep|kept|keeping|do|did|doing|handle|handled|manage|managed|run|ran)\s+(?:the\s+)?(?:books|bookkeeping|accounts"
+     r"|finances)|(?:i'?m|i am|i was|as|was|been)\s+(?:the\s+)?treasurer)\s+(?:for|of|at)\s+" + _ORG + _CLUB,
+     "43-3031.00", "unpaid bookkeeping"),
     (r"\b(?:coach|coached|coaching|help coach|helped coach)\s+(?:my (?:son|daughter|kid)['’]?s?\s+)?(?:a\s+|the\s+)?"
      r"(?:little league|t-?ball|youth|kids['’]?|rec|travel|middle school|high school|church)?\s*"
      r"(?:soccer|baseball|softball|basketball|football|hockey|volleyball|swim|track|wrestling|team|league|little league)\b",
      "27-2022.00", "unpaid coaching"),
     (r"\b(?:took|take|taking|taken)\s+care\s+of\s+(?:my|our)\s+(?:elderly\s+|sick\s+|disabled\s+|aging\s+)?"
      r"(?:mom|mother|dad|father|parents?|grand(?:ma|pa|mother|father|parents?)|husband|wife|spouse|partner|aunt|uncle)\b"
-     r"|\b(?:i was|i am|i'?m|been)\s+(?:a\s+|the\s+)?(?:family\s+)?caregiver\s+(?:for|to)\s+(?:my|our)\s+\w+"
+     r"|\b(?:i was|i am|i'?m|been)\s+(?:a\s+|the\s+)?(?:family\s+)?caregiver\s+(?:for|to)\s+(?:my|our)\s+" + _FAMILY
      r"|\b(?:cared|caring|care)\s+for\s+(?:my|our)\s+(?:elderly\s+|sick\s+|disabled\s+|aging\s+)?"
      r"(?:mom|mother|dad|father|parents?|grand(?:ma|pa|mother|father|parents?)|husband|wife|spouse|partner)\b",
      "31-1122.00", "unpaid caregiving"),
