@@ -30,7 +30,7 @@ TABLE = [
      "27-2022.00", "unpaid coaching"),
     (r"\b(?:took|take|taking|taken)\s+care\s+of\s+(?:my|our)\s+(?:elderly\s+|sick\s+|disabled\s+|aging\s+)?"
      r"(?:mom|mother|dad|father|parents?|grand(?:ma|pa|mother|father|parents?)|husband|wife|spouse|partner|aunt|uncle)\b"
-     r"|\b(?:i was|i am|i'?m|been)\s+(?:a\s+|the\s+)?(?:family\s+)?caregiver\s+(?:for|to)\s+(?:my|our)\s+" + _FAMILY
+     r"|\b(?:i was|i am|i'?m|been)\s+(?:a\s+|the\s+)?(?:family\s+)?caregiver\s+(?:for|to)\s+(?:my|our)\s+" + _FAMILY +
      r"|\b(?:cared|caring|care)\s+for\s+(?:my|our)\s+(?:elderly\s+|sick\s+|disabled\s+|aging\s+)?"
      r"(?:mom|mother|dad|father|parents?|grand(?:ma|pa|mother|father|parents?)|husband|wife|spouse|partner)\b",
      "31-1122.00", "unpaid caregiving"),
