@@ -60,3 +60,12 @@ def test_one_job_answer_reads_like_the_job_to_job_one(analyst):
                                           ("idk", None)])
 def test_education_level_from_what_people_say(said, level):
     assert parse.education_level(said) == level
+
+
+def test_unpaid_work_beside_the_job_they_have_is_said_to_be_unpaid(analyst):
+    from bot.replies.profile import UNPAID, profile_note
+
+    r = compare_profile(analyst, Profile([Job(BOOKKEEPER, None, 0.0, unpaid=True), Job(CASHIER, 3)]), "43-3011.00")
+    [note] = profile_note(r, {BOOKKEEPER: "unpaid bookkeeping", CASHIER: "cashier"})
+    assert note["text"].startswith("With your unpaid work too: together your jobs cover about")
+    assert "your unpaid bookkeeping work" in note["text"] and UNPAID in note["text"]

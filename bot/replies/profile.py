@@ -122,7 +122,11 @@ def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
     if r["score"]["grand"] is None:
         return []
     headline = _headline(r)
-    lines = ["With your earlier jobs too: " + headline[0].lower() + headline[1:]]
+    jobs = r["profile"]["jobs"]
+    # the job they have now is one paid job of the profile: any other paid one is earlier
+    unpaid, earlier = any(j.get("unpaid") for j in jobs), sum(1 for j in jobs if not j.get("unpaid")) > 1
+    lead = ("your earlier jobs and unpaid work" if unpaid and earlier else "your unpaid work" if unpaid else "your earlier jobs")
+    lines = [f"With {lead} too: " + headline[0].lower() + headline[1:]]
     lines += each_jobs_part(r, names)
     experience = experience_sentence(r["to"]["title"], r["background"]["experience"], names)
     if experience:
