@@ -34,7 +34,17 @@ def _entities_since_reset(tracker: Tracker) -> list[dict]:
 
 
 def dropped(tracker: Tracker) -> set[str]:
-    return {str(e.get("value")) for e in _entities_since_reset(tracker) if e.get("entity") == DROP}
+    """The jobs they took out, unless told again since: a story told anew (its current job) or the unpaid work
+    said again brings them back."""
+    out: set[str] = set()
+    for e in _entities_since_reset(tracker):
+        if e.get("entity") == DROP:
+            out.add(str(e.get("value")))
+        elif e.get("entity") == "current_job":
+            out = set()
+        elif e.get("entity") == "unpaid_work":
+            out.discard(str(e.get("value")))
+    return out
 
 
 def unpaid_work(tracker: Tracker) -> list[dict]:
@@ -59,7 +69,7 @@ def current_months(tracker: Tracker, current: str | None) -> float | None:
     if not current:
         return None
     for e in reversed(_entities_since_reset(tracker)):
-        if e.get("entity") == "current_job" and e.get("years"):
+        if e.get("entity") == "current_job" and e.get("years") and store.find_job(str(e.get("value"))).code == current:
             return parse.months_of(e.get("years"))
     return None
 
