@@ -9,6 +9,7 @@ missing, and which reply to send; knowledge/ (through actions.store) answers, bo
                           apprenticeships, other jobs to move into
 - actions/placement.py    the competency level quiz and the class series' ladder
 - actions/steering.py     a message the bot can't use or help with, starting over, stopping
+- actions/profile.py      the person's whole story from the conversation (earlier jobs, unpaid work, schooling)
 - actions/tracker.py      reading the conversation; actions/tries.py: giving up after a few failed tries
 
 The action server (``rasa run actions --actions actions``) imports every module of the package; the names
@@ -25,7 +26,7 @@ from actions.career_form import (ActionAskCurrentJob, ActionAskSituation, Action
                                  ActionAskTargetJob, ValidateCareerForm)
 from actions.placement import (ActionAskCollegeCredits, ActionAskLevelAnswer, ActionAskYearsExperience,  # noqa: F401
                                ActionLadderResult, ActionLevelResult, ValidateLadderForm, ValidateLevelForm)
-from actions.steering import ActionStartOver, ActionSteerBack, ActionStop  # noqa: F401
+from actions.steering import ActionStartOver, ActionSteerBack, ActionStop, ActionStrayNo  # noqa: F401
 
 # The action server reads the store (about 40 s) before it answers, so the first person is not kept waiting;
 # tests that run the actions in-process set CAREERBOT_WARM=0 and read it on first use instead.

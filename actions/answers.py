@@ -14,16 +14,16 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import profile as person
 from actions import store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
 from actions.tracker import active_form, has_code, last_value, latest_entities, prompted_this_turn, texts_since_intent
-from bot import analysis_record, parse, replies
+from bot import analysis_record, replies
 from bot.replies import interests as interest_replies
 from bot.replies import profile as profile_replies
 from bot.understanding import preferences
 from knowledge import interests, lookup
 from knowledge.person.compare import compare_profile
-from knowledge.person.profile import Job as PersonJob, Profile
 from knowledge.suggestions import suggest
 from knowledge.training import training_routes
 
@@ -88,21 +88,15 @@ def no_job_suggestions(dispatcher: CollectingDispatcher, tracker: Tracker, state
     return analysis_record.recorded(tracker, analysis_record.starters(starters))
 
 
-def _with_earlier_jobs(tracker: Tracker, current: str, target: str, state: str | None) -> list[dict]:
-    """What the jobs they held before the current one add (knowledge/person/): [] when they named none."""
-    earlier = tracker.get_slot("past_jobs") or []
-    if not earlier:
-        return []
-    held = [(j["code"], parse.months_of(j.get("years"))) for j in earlier]
-    said_now = next((e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") == "current_job"),
-                    {})
-    current_years = parse.months_of(said_now.get("years"))
-    since = (current_years or 0) / 12  # an earlier job was left when the current one began, as far as we know
-    profile = Profile([PersonJob(code, months / 12 if months else None, since) for code, months in held]
-                      + [PersonJob(current, current_years / 12 if current_years else None, 0.0)])
-    names = {j["code"]: j["typed"] for j in earlier}
-    names[current] = str(said_now.get("value") or tracker.get_slot("current_title") or "")  # the words they used
-    return profile_replies.profile_note(compare_profile(store.analyst(), profile, target, state=state), names)
+def _with_profile(tracker: Tracker, found, target: str, state: str | None) -> tuple[list[dict], list[dict], dict | None]:
+    """What the rest of their story adds to the comparison of the job they have now (earlier jobs, unpaid work,
+    schooling: knowledge/person/), the read-back of it to correct, and the profile's comparison for the record;
+    nothing when they told of nothing more."""
+    if not found:
+        return [], [], None
+    r = compare_profile(store.analyst(), found[0], target, state=state)
+    back = person.read_back(found, store.state_name(state)) if person.worth_reading_back(found) else []
+    return profile_replies.profile_note(r, found[1]), back, r
 
 
 class ActionAnswer(Action):
@@ -114,7 +108,8 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         current, target = has_code(tracker, "current"), has_code(tracker, "target")
         state = store.area_state(tracker.get_slot("state"))
-        key = f"{current}|{tracker.get_slot('target_job')}|{state}"
+        found = person.person_profile(tracker, current)
+        key = f"{current}|{tracker.get_slot('target_job')}|{state}" + person.fingerprint(found)
         if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
             if prompted_this_turn(tracker):
                 return []  # the form asked something about the message instead ("the job you have, or want?")
@@ -122,27 +117,34 @@ class ActionAnswer(Action):
                 tracker.get_slot("current_title"), tracker.get_slot("target_title") if target else None,
                 store.state_name(state))))
             return []
-        return [SlotSet("last_answer", key)] + self.answer(dispatcher, tracker, current, target, state)
+        return [SlotSet("last_answer", key)] + self.answer(dispatcher, tracker, current, target, state, found)
 
     @staticmethod
     def answer(dispatcher: CollectingDispatcher, tracker: Tracker, current: str | None, target: str | None,
-               state: str | None) -> list[EventType]:
+               state: str | None, found=None) -> list[EventType]:
         if tracker.get_slot("target_job") == EXPLORE:
             if current:
                 return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
             return [SlotSet("target_job", None)] + no_job_suggestions(dispatcher, tracker, state)
         if current and target:
             c = store.compare(current, target, state)
-            summary = replies.compare_summary(c, store.report_link(current, target, state),
+            summary = replies.compare_summary(c, store.report_link(current, target, state, found and found[0]),
                                               store.gap_chart_link(current, target, state))
-            # what their earlier jobs add comes right after the score of the job they have now
-            say(dispatcher, summary[:1] + _with_earlier_jobs(tracker, current, target, state) + summary[1:])
+            # what the rest of their story adds comes right after the score of the job they have now
+            note, back, r = _with_profile(tracker, found, target, state)
+            say(dispatcher, summary[:1] + note + summary[1:])
             for which, guess in (tracker.get_slot("guesses") or {}).items():
                 title = tracker.get_slot(f"{which}_title")
                 if guess.get("alternatives") and title:
                     say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at"),
                                                           guess.get("above")))
-            return analysis_record.recorded(tracker, analysis_record.comparison("compare", c))
+            say(dispatcher, back)  # last, so that the person can correct it before asking more
+            return analysis_record.recorded(tracker, analysis_record.with_profile(analysis_record.comparison("compare", c), r))
+        elif target and found and found[0].jobs:  # no paid job, but unpaid work: the profile is what they have
+            r = compare_profile(store.analyst(), found[0], target, state=state)
+            say(dispatcher, profile_replies.profile_answer(r, found[1], store.state_name(state))
+                + person.read_back(found, store.state_name(state)))
+            return analysis_record.recorded(tracker, analysis_record.profile(r))
         elif target:
             return analysis_record.recorded(tracker, _target_profile(dispatcher, target, state, person_metro(tracker)))
         else:

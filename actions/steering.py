@@ -119,3 +119,36 @@ class ActionStop(Action):
             say(dispatcher, replies.stopped())
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("prompted", None), SlotSet("failures", 0),
                 SlotSet("level_answer", None), SlotSet("level_answers", None)]
+
+
+class ActionStrayNo(Action):
+    """A "no" outside a form: after the read-back of their story ("Here's what I have: ... Anything wrong?") it
+    is "Fix something", answered with what can be taken out; otherwise the bot asks what they would like next."""
+
+    def name(self) -> str:
+        return "action_stray_no"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        from actions import profile as person
+        from bot.replies import profile as profile_replies
+
+        current = has_code(tracker, "current")
+        found = person.person_profile(tracker, current) if last_bot_text(tracker).startswith(READ_BACK) else None
+        if not found:
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        _profile, names = found
+        say(dispatcher, profile_replies.fix_prompt(
+            [{"code": j.code, "name": names.get(j.code) or store.occupation(j.code).title} for j in found[0].jobs
+             if j.code != current]))
+        return []
+
+
+READ_BACK = "Here's what I have:"
+
+
+def last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last before the person's latest message."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    return next((e.get("text") or "" for e in reversed(events[:last_user]) if e.get("event") == "bot"), "")

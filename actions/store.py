@@ -295,12 +295,13 @@ def class_series() -> dict[str, str]:
     return {code: series for code, series in rows}
 
 
-def report_link(current: str, target: str, state: str | None) -> str | None:
-    """The URL of the full career report (bot/web.py) when CAREERBOT_REPORT_BASE says where it is served."""
+def report_link(current: str, target: str, state: str | None, profile=None) -> str | None:
+    """The URL of the full career report (bot/web.py) when CAREERBOT_REPORT_BASE says where it is served; with the
+    person's whole story (``profile``) at its top."""
     base = os.environ.get("CAREERBOT_REPORT_BASE")
     if not base:
         return None
-    return report_url(current, target, state, base=base)
+    return report_url(current, target, state, base=base, profile=profile)
 
 
 def gap_chart_link(current: str, target: str, state: str | None) -> str | None:

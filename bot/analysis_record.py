@@ -64,6 +64,28 @@ def comparison(kind: str, c: dict) -> dict:
                        "area": (market.get("area") or {}).get("name")} if market else None)
 
 
+def _profile(r: dict) -> dict:
+    """The person's story as the profile answer measured it (knowledge.person.compare.compare_profile)."""
+    return {"jobs": [{"code": j["code"], "title": j["title"], "years": j["years"], "years_ago": j["years_ago"],
+                      **({"unpaid": True} if j.get("unpaid") else {})} for j in r["profile"]["jobs"]],
+            "education": (r["profile"]["education"] or {}).get("words"), "score": r["score"]["grand"],
+            "each_job": [{"code": j["code"], "score_alone": (j.get("score_alone") or {}).get("grand"), "adds": j["adds"][:TOP_GAPS]}
+                         for j in r["each_job"]]}
+
+
+def with_profile(rec: dict, r: dict | None) -> dict:
+    """A comparison record with the profile of the person's whole story beside it, when they told one."""
+    return {**rec, "profile": _profile(r)} if r else rec
+
+
+def profile(r: dict) -> dict:
+    """The comparison of their whole story (no paid job: unpaid work, schooling) with the job they want."""
+    return record("profile", target=_job(r["to"]), state=((r.get("labor_market") or {}).get("area") or {}).get("state"),
+                  score=r["score"]["grand"], profile=_profile(r),
+                  gaps=[{"element": g["element"], "domain": g["domain"], "target_level": g["target_level"],
+                         "source_level": g["best_level"]} for g in r["gaps"][:TOP_GAPS]])
+
+
 def exploration(source, destinations: list[dict]) -> dict:
     return record("explore", current=_job(source),
                   destinations=[{"code": d.get("code"), "title": d.get("title"), "covered": d.get("covered"),

@@ -1,6 +1,7 @@
 """The career report on the web: one stable URL per analysis, as a page or a PDF.
 
-    GET /reports/<from_code>/<to_code>.html[?state=ME]   the standalone HTML page
+    GET /reports/<from_code>/<to_code>.html[?state=ME]   the standalone HTML page; the person's whole story
+        [&past=CODE:YEARS:AGO&unpaid=CODE:YEARS&now=YEARS&education=LEVEL&credits=N]  at its top
     GET /reports/<from_code>/<to_code>.pdf[?state=ME]    the same report as a PDF
     GET /health                                          "ok" once the server is up
     /console/...                                         the counselor console, behind a login (bot/console)
@@ -31,14 +32,21 @@ CACHED_REPORTS = 32
 _app_numbers = itertools.count()
 
 
-def report_url(from_code: str, to_code: str, state: str | None = None, base: str = DEFAULT_BASE, fmt: str = "html") -> str:
-    """The stable URL of one analysis, e.g. http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME."""
+def report_url(from_code: str, to_code: str, state: str | None = None, base: str = DEFAULT_BASE, fmt: str = "html",
+               profile=None) -> str:
+    """The stable URL of one analysis, e.g. http://localhost:8000/reports/43-4051.00/43-4031.00.html?state=ME;
+    ``profile`` (knowledge.person.profile.Profile holding the FROM job) adds the person's story to the query."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     codes = [normalise_code(c) for c in (from_code, to_code)]
     if not all(codes):
         raise ValueError(f"not occupation codes: {from_code!r}, {to_code!r}")
-    query = "?" + urlencode({"state": state.strip().upper()}) if state and state.strip() else ""
+    pairs = [("state", state.strip().upper())] if state and state.strip() else []
+    if profile is not None:
+        from knowledge.person.profile import to_query
+
+        pairs += to_query(profile, codes[0])
+    query = "?" + urlencode(pairs) if pairs else ""
     return f"{base.rstrip('/')}/reports/{codes[0]}/{codes[1]}.{fmt}{query}"
 
 
@@ -55,6 +63,7 @@ def create_app(engine, name: str | None = None, warm: bool = True, console: bool
     from knowledge.lookup import UnknownCode
     from knowledge.report import report_html
     from knowledge.report.pdf import html_to_pdf
+    from knowledge.person.profile import Profile
 
     number = next(_app_numbers)
     app = Sanic(name or ("careerbot_reports" + (f"_{number}" if number else "")))
@@ -80,16 +89,48 @@ def create_app(engine, name: str | None = None, warm: bool = True, console: bool
                 for name, value in CONSOLE_HEADERS.items():
                     resp.headers.setdefault(name, value)
 
-    @lru_cache(maxsize=CACHED_REPORTS)
-    def page(from_code: str, to_code: str, state: str | None) -> str:
-        return report_html(engine, from_code, to_code, state)
+    def profile_of(from_code: str, key: tuple):
+        """``key``: the story's query pairs (to_query), hashable for the page cache."""
+        from knowledge.person.profile import from_query
+
+        args: dict[str, list[str]] = {}
+        for name, value in key:
+            args.setdefault(name, []).append(value)
+        return from_query(args, from_code)
 
     @lru_cache(maxsize=CACHED_REPORTS)
-    def pdf(from_code: str, to_code: str, state: str | None) -> bytes:
-        return html_to_pdf(page(from_code, to_code, state))
+    def page(from_code: str, to_code: str, state: str | None, key: tuple = ()) -> str:
+        return report_html(engine, from_code, to_code, state, profile_of(from_code, key) if key else None)
 
-    def render(from_code: str, to_code: str, state: str | None, fmt: str) -> bytes:
-        return page(from_code, to_code, state).encode("utf-8") if fmt == "html" else pdf(from_code, to_code, state)
+    @lru_cache(maxsize=CACHED_REPORTS)
+    def pdf(from_code: str, to_code: str, state: str | None, key: tuple = ()) -> bytes:
+        return html_to_pdf(page(from_code, to_code, state, key))
+
+    def render(from_code: str, to_code: str, state: str | None, fmt: str, key: tuple = ()) -> bytes:
+        return page(from_code, to_code, state, key).encode("utf-8") if fmt == "html" else pdf(from_code, to_code, state, key)
+
+    def story(args, from_code: str):
+        """The person's story in the query (knowledge.person.profile.from_query) with its codes checked, as a
+        Profile; None when there is none; or an error response."""
+        from knowledge.errors import UserError
+        from knowledge.person.profile import Job, Profile, from_query
+
+        try:
+            profile = from_query(args, from_code)
+        except UserError as exc:
+            return response.text(f"{exc}\n", status=400)
+        if profile is None:
+            return None
+        analyst, jobs = analyst_for(engine), []
+        for job in profile.jobs:
+            try:
+                code = analyst.occupation(job.code).code if normalise_code(job.code) else None
+            except UnknownCode:
+                code = None
+            if code is None:
+                return response.text(f"No occupation has the code {job.code[:40]!r}.\n", status=400)
+            jobs.append(Job(code, job.years, job.years_ago, job.unpaid))
+        return Profile(jobs, profile.education)
 
     def check(source: str, target: str, state: str | None):
         """(canonical from, canonical to, state) or a plain-text error response."""
@@ -127,9 +168,15 @@ def create_app(engine, name: str | None = None, warm: bool = True, console: bool
         if not isinstance(checked, tuple):
             return checked
         from_code, to_code, state = checked
+        profile = await loop.run_in_executor(None, story, {k: request.args.getlist(k) for k in request.args}, from_code)
+        if profile is not None and not isinstance(profile, Profile):
+            return profile
         if (from_code, to_code) != (source, target) or state != request.args.get("state"):
-            return response.redirect(report_url(from_code, to_code, state, base="", fmt=fmt), status=301)
-        body = await loop.run_in_executor(None, render, from_code, to_code, state, fmt)
+            return response.redirect(report_url(from_code, to_code, state, base="", fmt=fmt, profile=profile), status=301)
+        from knowledge.person.profile import to_query
+
+        key = tuple(to_query(profile, from_code)) if profile is not None else ()
+        body = await loop.run_in_executor(None, render, from_code, to_code, state, fmt, key)
         filename = f"careerbot-{from_code}-to-{to_code}{'-' + state if state else ''}.{fmt}"
         return response.raw(body, content_type=FORMATS[fmt], headers={
             "Content-Disposition": f'inline; filename="{filename}"', "Cache-Control": "public, max-age=3600"})

@@ -1010,3 +1010,72 @@ def test_do_i_qualify_about_a_job_no_class_series_covers_says_so_and_asks_nothin
     text = text_of(messages)
     assert "I can't say whether you qualify for First-Line Supervisors of Construction Trades" in text
     assert "Customer Service Representative (class" not in text and "/ask_training" in payloads(messages)
+
+
+TELLER_TO_BOOKKEEPER = {"current_code": "43-3071.00", "current_job": "bank teller", "current_title": "Tellers",
+                        "target_code": "43-3031.00", "target_job": "bookkeeper", "target_title": "Bookkeeping, Accounting, and Auditing Clerks",
+                        "state": "WI", "past_jobs": [{"code": "41-2011.00", "title": "Cashiers", "typed": "cashier", "years": "3 years"}]}
+SAID_STORY = [{"entity": "past_job", "value": "cashier", "years": "3 years"},
+              {"entity": "current_job", "value": "bank teller", "years": "2 years"}]
+
+
+def test_schooling_said_in_the_chat_is_in_the_answer_and_read_back(actions, domain):
+    """"I have my GED and 30 college credits": the profile's schooling against the job's, then the read-back."""
+    t = tracker(slots={**TELLER_TO_BOOKKEEPER, "education": "GED", "college_credits": "30 college credits"})
+    t.latest_message["entities"] = SAID_STORY
+    messages, events = run(actions.ActionAnswer(), t, domain)
+    text = text_of(messages)
+    assert "With your earlier jobs too: together your jobs cover about" in text
+    assert "you have a high school diploma and 30 college credits" in text
+    assert messages[-1]["text"] == ("Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin, high school diploma "
+                                    "and 30 college credits. Anything wrong?")
+    assert [b["title"] for b in messages[-1]["buttons"]] == ["Looks right", "Fix something"]
+    [record] = slots_of(events)["analyses"]
+    assert record["kind"] == "compare" and [j["title"] for j in record["profile"]["jobs"]] == ["Cashiers", "Tellers"]
+    assert record["profile"]["education"] == "a high school diploma and 30 college credits"
+
+
+def test_schooling_with_one_job_says_only_what_it_adds(actions, domain):
+    t = tracker(slots={**TELLER_TO_BOOKKEEPER, "past_jobs": None, "education": "associate's in business"})
+    messages, _ = run(actions.ActionAnswer(), t, domain)
+    text = text_of(messages)
+    assert "With your earlier jobs" not in text  # one job: its comparison says the rest
+    assert "you have an associate's degree in business" in text
+    assert messages[-1]["text"].startswith("Here's what I have: bank teller, Wisconsin, associate's degree in business.")
+
+
+def test_fix_something_offers_to_take_out_a_job_and_the_answer_comes_again(actions, domain):
+    first = tracker(slots=TELLER_TO_BOOKKEEPER)
+    first.latest_message["entities"] = SAID_STORY
+    messages, events = run(actions.ActionAnswer(), first, domain)
+    history = first.events + [{"event": "slot", "name": "last_answer", "value": slots_of(events)["last_answer"]}] + \
+        [{"event": "bot", "text": m["text"]} for m in messages]
+    no = tracker(slots={**TELLER_TO_BOOKKEEPER, "last_answer": slots_of(events)["last_answer"]}, intent="deny",
+                 text="/deny", history=history)
+    [fix] = run(actions.ActionStrayNo(), no, domain)[0]
+    assert fix["text"].startswith("What should I change?")
+    assert payloads([fix]) == ['/inform{"drop_job": "41-2011.00"}']
+    drop = tracker(slots={**TELLER_TO_BOOKKEEPER, "last_answer": slots_of(events)["last_answer"]},
+                   text='/inform{"drop_job": "41-2011.00"}', history=no.events + [{"event": "bot", "text": fix["text"]}])
+    drop.latest_message["entities"] = [{"entity": "drop_job", "value": "41-2011.00"}]
+    again = text_of(run(actions.ActionAnswer(), drop, domain)[0])
+    assert "Tellers → Bookkeeping" in again and "earlier jobs" not in again and "cashier" not in again
+    # a "no" anywhere else: what next
+    elsewhere = run(actions.ActionStrayNo(), tracker(slots=TELLER_TO_BOOKKEEPER, intent="deny", text="no"), domain)[0]
+    assert elsewhere == [{"response": "utter_anything_else", **{k: v for k, v in elsewhere[0].items() if k != "response"}}]
+
+
+def test_unpaid_work_is_compared_when_there_is_no_paid_job(actions, domain):
+    """A stay-at-home mother who keeps the PTA's books and wants to be a bookkeeper: her unpaid work measured
+    against the job, said to be unpaid, not the target alone."""
+    t = tracker(slots={"situation": "no_job", "target_code": "43-3031.00", "target_job": "bookkeeper", "state": "WI",
+                       "target_title": "Bookkeeping, Accounting, and Auditing Clerks"},
+                text="I'm a stay at home mom, I keep the books for the PTA, want to be a bookkeeper in Wisconsin")
+    t.latest_message["entities"] = [{"entity": "unpaid_work", "value": "43-3031.00", "start": 0, "end": 0}]
+    messages, events = run(actions.ActionAnswer(), t, domain)
+    text = text_of(messages)
+    assert text.startswith("unpaid bookkeeping work → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)")
+    assert "Your experience covers about 100 out of 100" in text
+    assert messages[-1]["text"] == "Here's what I have: unpaid bookkeeping, Wisconsin. Anything wrong?"
+    [record] = slots_of(events)["analyses"]
+    assert record["kind"] == "profile" and record["profile"]["jobs"][0]["unpaid"] is True

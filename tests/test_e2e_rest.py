@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.servers import rest_say
+from tests.servers import http, rest_say
 
 pytestmark = pytest.mark.integration
 
@@ -118,3 +118,52 @@ def test_start_over_and_goodbye(bot):
     asked = text(chat.say("what am i missing?"))  # inside the fresh career form: its question, asked once
     assert asked.count("What job do you do now") == 1 and "Tell me your job" not in asked, chat.transcript()
     assert "Good luck" in text(chat.say("bye")), chat.transcript()
+
+
+def test_two_jobs_to_bookkeeper_names_what_each_job_contributes_and_reads_it_back(bot):
+    """Issue 18: "I was a cashier for 3 years and then a bank teller for 2, want to be a bookkeeper in Wisconsin"
+    ends in the answer from both jobs, then the read-back; "Fix something" takes a job out, and schooling said
+    afterwards comes into the answer."""
+    chat = Chat(bot, "two-jobs")
+    replies = chat.say("I was a cashier for 3 years and then a bank teller for 2, want to be a bookkeeper in Wisconsin")
+    said = text(replies)
+    assert "Tellers → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in said, chat.transcript()
+    assert "With your earlier jobs too: together your jobs cover about 90 out of 100" in said
+    assert ("Your bank teller job covers most of the abilities and knowledge the job asks for; "
+            "your cashier job adds Customer and Personal Service.") in said
+    assert "you have 5 years in related work (cashier 3, bank teller 2)" in said
+    assert replies[-1]["text"] == "Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin. Anything wrong?"
+    fix = chat.click(replies, "Fix something")
+    assert text(fix).startswith("What should I change?"), chat.transcript()
+    without = text(chat.click(fix, "Take out cashier"))
+    assert "Tellers → Bookkeeping" in without and "earlier jobs" not in without, chat.transcript()
+    schooled = chat.say("I have my GED and 30 college credits")
+    assert "you have a high school diploma and 30 college credits" in text(schooled), chat.transcript()
+    assert schooled[-1]["text"] == ("Here's what I have: bank teller 2 yrs, Wisconsin, high school diploma and 30 "
+                                    "college credits. Anything wrong?"), chat.transcript()
+    assert "What would you like to do next?" in text(chat.click(schooled, "Looks right")), chat.transcript()
+
+
+def test_schooling_in_the_first_message_and_its_report(bot):
+    chat = Chat(bot, "schooling")
+    replies = chat.say("I was a cashier for 3 years and then a bank teller for 2, I have my GED, want to be a bookkeeper "
+                       "in Wisconsin")
+    said = text(replies)
+    assert "your cashier job adds Customer and Personal Service" in said, chat.transcript()
+    assert "with some college, no degree" in said and "you have a high school diploma" in said
+    assert replies[-1]["text"] == ("Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin, high school diploma. "
+                                   "Anything wrong?")
+    report = next(w for w in said.split() if "/reports/" in w)  # the report link, with their story at its top
+    assert "past=41-2011.00" in report and "education=high-school" in report, report
+    status, _, body = http(report)
+    assert status == 200 and b"<h2>Your story</h2>" in body and b"Cashiers (41-2011.00), 3 years" in body
+
+
+def test_unpaid_work_with_no_paid_job(bot):
+    """A stay-at-home mother who keeps the PTA's books: her unpaid work against the job she wants, said to be unpaid."""
+    chat = Chat(bot, "pta")
+    replies = chat.say("I'm a stay at home mom, I keep the books for the PTA, want to be a bookkeeper in Wisconsin")
+    said = text(replies)
+    assert "unpaid bookkeeping work → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in said, chat.transcript()
+    assert "Your unpaid work counts here like a paid job with the same tasks" in said
+    assert replies[-1]["text"] == "Here's what I have: unpaid bookkeeping, Wisconsin. Anything wrong?"

@@ -21,7 +21,7 @@ def analyst(engine):
 def test_read_back_in_one_message_with_a_way_to_correct_it():
     [m] = read_back([{"name": "cashier", "years": 3}, {"name": "bank teller", "years": 2}], "Wisconsin", "high school diploma")
     assert m["text"] == "Here's what I have: cashier 3 yrs, bank teller 2 yrs, Wisconsin, high school diploma. Anything wrong?"
-    assert [b["payload"] for b in m["buttons"]] == ["/affirm", "/deny"]
+    assert [(b["title"], b["payload"]) for b in m["buttons"]] == [("Looks right", "/affirm"), ("Fix something", "/deny")]
     [m] = read_back([{"name": "camp counselor", "years": 0.25}, {"name": "babysitter", "years": None}])
     assert m["text"] == "Here's what I have: camp counselor 3 mos, babysitter. Anything wrong?"
     assert "What job" in read_back([])[0]["text"]
@@ -60,3 +60,12 @@ def test_one_job_answer_reads_like_the_job_to_job_one(analyst):
                                           ("idk", None)])
 def test_education_level_from_what_people_say(said, level):
     assert parse.education_level(said) == level
+
+
+def test_unpaid_work_beside_the_job_they_have_is_said_to_be_unpaid(analyst):
+    from bot.replies.profile import UNPAID, profile_note
+
+    r = compare_profile(analyst, Profile([Job(BOOKKEEPER, None, 0.0, unpaid=True), Job(CASHIER, 3)]), "43-3011.00")
+    [note] = profile_note(r, {BOOKKEEPER: "unpaid bookkeeping", CASHIER: "cashier"})
+    assert note["text"].startswith("With your unpaid work too: together your jobs cover about")
+    assert "your unpaid bookkeeping work" in note["text"] and UNPAID in note["text"]

@@ -312,3 +312,45 @@ def test_web_404_for_unknown_codes(server):
     assert b"99-9999.00" in _get(server + "/reports/43-4051.00/99-9999.00.html")[2]
     status, _, body = _get(server + "/reports/43-4051.00/43-4031.00.html?state=ZZ")
     assert status == 400 and b"ZZ" in body
+
+
+BOOKKEEPERS, TELLERS = "43-3031.00", "43-3071.00"
+
+
+def story():
+    from knowledge.person.profile import Education, Job, Profile
+
+    return Profile([Job(CASHIERS, 3, 2), Job(TELLERS, 2)], Education("high-school", 30))
+
+
+def test_the_persons_story_is_at_the_top_of_the_report(engine):
+    """Several jobs or their schooling: the report starts with them, what all the jobs cover together and which job
+    covers what, the same figures as ``careerbot compare --from ...``; one job alone keeps the report as it was."""
+    from knowledge.analysis import analyst_for
+    from knowledge.person.compare import compare_profile
+    from knowledge.report import report_html
+
+    page = Page(report_html(engine, TELLERS, BOOKKEEPERS, "WI", story()))
+    assert page.sections[:2] == ["story", "score"]
+    r = compare_profile(analyst_for(engine), story(), BOOKKEEPERS, state="WI")
+    assert page.by_id["story-score"] == f"{r['score']['grand']:.0f}"
+    assert page.by_id["story-who"] == ("Tellers covers most of the abilities and knowledge the job asks for; "
+                                       "Cashiers adds Customer and Personal Service.")
+    assert ("story", "h2", "Your story") in page.headings
+    html = report_html(engine, TELLERS, BOOKKEEPERS, "WI", story())
+    assert "Cashiers (41-2011.00), 3 years, left 2 years ago" in html and "Schooling: a high school diploma and 30 college credits" in html
+    assert "story" not in Page(report_html(engine, TELLERS, BOOKKEEPERS, "WI")).sections
+
+
+def test_web_report_with_the_persons_story(server):
+    from bot.web import report_url
+
+    url = report_url(TELLERS, BOOKKEEPERS, "WI", base=server, profile=story())
+    assert url == (f"{server}/reports/43-3071.00/43-3031.00.html?state=WI&past=41-2011.00%3A3%3A2&now=2"
+                   "&education=high-school&credits=30")
+    status, _, body = _get(url)
+    assert status == 200 and Page(body.decode("utf-8")).sections[:2] == ["story", "score"]
+    status, _, body = _get(f"{server}/reports/433071/43-3031.html?state=WI&past=41-2011.00:3:2")  # kept on the redirect
+    assert status == 200 and b'id="story-score"' in body
+    status, _, body = _get(f"{server}/reports/43-3071.00/43-3031.00.html?past=99-9999.00:3")
+    assert status == 400 and b"99-9999.00" in body

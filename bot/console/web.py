@@ -58,7 +58,8 @@ NETWORKS_ENV = "CAREERBOT_CONSOLE_NETWORKS"
 DEFAULT_NETWORKS = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
 KIND_NAMES = {"compare": "Comparison", "gaps": "Gaps in detail", "pay": "Pay and outlook", "explore": "Jobs to move into",
               "target_profile": "What the target job takes", "training": "Study programs",
-              "apprenticeships": "Apprenticeships", "level": "Competency level", "ladder": "Career ladder"}
+              "apprenticeships": "Apprenticeships", "level": "Competency level", "ladder": "Career ladder",
+              "profile": "Their whole story against a job"}
 
 
 def templates():

@@ -8,7 +8,7 @@ a job without one is named by O*NET's title.
 from __future__ import annotations
 
 from bot.replies.comparison import gap_line
-from bot.replies.pieces import button, follow_ups, msg, pair_line, source_line
+from bot.replies.pieces import BUTTON_TITLE_LIMIT, button, fit, follow_ups, msg, pair_line, source_line
 from knowledge.analysis import and_list
 from knowledge.person.text import (
     education_sentence,
@@ -18,6 +18,8 @@ from knowledge.person.text import (
 )
 
 Message = dict
+UNPAID = ("Your unpaid work counts here like a paid job with the same tasks, since O*NET describes the work, not the "
+          "pay; an employer may weigh it less, so name it on an application.")
 
 
 def duration(years: float | None) -> str | None:
@@ -40,7 +42,16 @@ def read_back(jobs: list[dict], state: str | None = None, education: str | None 
     if not parts:
         return [msg("I don't have anything about you yet. What job do you have now, or had last?")]
     return [msg(f"Here's what I have: {', '.join(parts)}. Anything wrong?",
-                [button("That's right", "affirm"), button("Something's wrong", "deny")])]
+                [button("Looks right", "affirm"), button("Fix something", "deny")])]
+
+
+def fix_prompt(jobs: list[dict]) -> list[Message]:
+    """After "Fix something": a button to take out each job but the one compared, or their story told again.
+
+    ``jobs``: [{"code", "name"}] of the jobs that can be taken out."""
+    return [msg("What should I change? Tap what I got wrong, or tell me again with how long, like \"I was a cashier "
+                "for 4 years, then a bank teller for 2\" or \"I have an associate's degree\".",
+                [button(fit(f"Take out {j['name']}", BUTTON_TITLE_LIMIT), "inform", drop_job=j["code"]) for j in jobs])]
 
 
 def _headline(r: dict) -> str:
@@ -86,6 +97,8 @@ def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str
         lines.append("No important gaps: together your jobs already reach every level this job needs.")
     for j in r["not_rated"]:
         lines.append(f"({j['title']} is not in the score: O*NET has not rated that job.)")
+    if any(j.get("unpaid") for j in jobs):
+        lines.append(UNPAID)
     lines.append(source_line(r["score"]["source"]))
     messages = [msg("\n".join(lines))]
     background = r["background"]
@@ -99,16 +112,28 @@ def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str
 
 
 def profile_note(r: dict, names: dict[str, str] | None = None) -> list[Message]:
-    """After the comparison of the job they have now: what their earlier jobs add, in one short message (the
-    score of all their jobs together, who covers what, each job alone, their years against the job's workers)."""
+    """After the comparison of the job they have now: what the rest of their story adds, in one short message (the
+    score of all their jobs together, who covers what, each job alone, their years against the job's workers, their
+    schooling against what the job asks); with the one job only, their schooling alone."""
+    education = education_sentence(r["to"]["title"], r["background"]["education"])
+    sources = r["background"]["experience"]["sources"]
+    if len(r["each_job"]) + len(r["not_rated"]) < 2:
+        return [msg(education + "\n" + source_line(sources["onet"], sources["bls"]))] if education else []
     if r["score"]["grand"] is None:
         return []
     headline = _headline(r)
-    lines = ["With your earlier jobs too: " + headline[0].lower() + headline[1:]]
+    jobs = r["profile"]["jobs"]
+    # the job they have now is one paid job of the profile: any other paid one is earlier
+    unpaid, earlier = any(j.get("unpaid") for j in jobs), sum(1 for j in jobs if not j.get("unpaid")) > 1
+    lead = ("your earlier jobs and unpaid work" if unpaid and earlier else "your unpaid work" if unpaid else "your earlier jobs")
+    lines = [f"With {lead} too: " + headline[0].lower() + headline[1:]]
     lines += each_jobs_part(r, names)
     experience = experience_sentence(r["to"]["title"], r["background"]["experience"], names)
     if experience:
         lines.append(experience)
-    sources = r["background"]["experience"]["sources"]
+    if education and r["profile"]["education"]:
+        lines.append(education)
+    if any(j.get("unpaid") for j in r["profile"]["jobs"]):
+        lines.append(UNPAID)
     lines.append(source_line(r["score"]["source"], sources["bls"]))  # the O*NET survey is in the score's release
     return [msg("\n".join(lines))]

@@ -30,14 +30,15 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import facts as reading
-from bot.understanding import likes, preferences
+from bot.understanding import likes, preferences, schooling, unpaid
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
 
 log = logging.getLogger(__name__)
 
 JOB_ENTITIES = ("current_job", "target_job", "job", "past_job")
-OURS = JOB_ENTITIES + ("state", "metro", "city", "avoid", "employer", "military", "topic", "swap")
+OURS = JOB_ENTITIES + ("state", "metro", "city", "avoid", "employer", "military", "topic", "swap", "unpaid_work")
+SCHOOLING_ENTITIES = ("education", "credits")  # DIET's, unless schooling.py reads the message's schooling
 # intents a message with job facts is not, whatever DIET says
 NOT_WITH_FACTS = {"nlu_fallback", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
                   "affirm", "deny", "help", "stop"}
@@ -112,10 +113,13 @@ class JobFactsExtractor(GraphComponent):
         spans, places = self.lookups()
         found = reading.read(spans, places, text)
         found.jobs = [j for j in found.jobs if not preferences.only_a_wish(j.text)]  # "do that pays more": a wish
+        school, unpaid_work = schooling.schooling_in(text), unpaid.unpaid_in(text)
+        told = [t.lower() for t in ([school.typed, school.credits] if school else []) + [u.typed for u in unpaid_work] if t]
+        found.jobs = [j for j in found.jobs if not any(j.text.lower() in t for t in told)]  # "my GED", "books for the PTA"
         if GREETING.match(text):
             found.place = None
         # durations are ours whether or not one was found: DIET tags numbers ("207-555-0188") as years
-        ours = OURS + ("years",)
+        ours = OURS + ("years",) + (SCHOOLING_ENTITIES if school else ())
         kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours]
         new = []
         low = text.lower()
@@ -143,6 +147,12 @@ class JobFactsExtractor(GraphComponent):
                 and not WISH.search(re.split(r"[.!?]", low[:max(0, low.find(found.employer.lower()))])[-1]) \
                 and self.job_at(found.employer):
             add("current_job", found.employer)  # "I work at McDonald's": the job most people there do, as a guess
+        if school and school.typed:
+            add("education", school.typed)  # the words as said: the actions read the level (schooling.level_of)
+        if school and school.credits:
+            add("credits", school.credits)
+        for work in unpaid_work:
+            add("unpaid_work", work.code, work.typed, work.years)  # counted like a job held (knowledge/person/)
         liked = likes.letters_of(text)
         if liked:
             add("interests", liked)  # "I like helping people and science": Social, Investigative
@@ -169,10 +179,11 @@ class JobFactsExtractor(GraphComponent):
         if found.swap:
             add("swap", "yes")
         message.set(ENTITIES, kept + new, add_to_output=True)
-        self._intent(message, text, found)
+        self._intent(message, text, found, bool(told))
 
     @staticmethod
-    def _intent(message: Message, text: str, found: reading.Facts) -> None:
+    def _intent(message: Message, text: str, found: reading.Facts, told: bool = False) -> None:
+        """``told``: the message tells of their schooling or unpaid work ("I have my GED"), facts like a job's."""
         intent = (message.get(INTENT) or {}).get("name")
         confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
         has_facts = bool(found.jobs or found.place and (found.place.state or found.place.choices) or found.swap
@@ -196,6 +207,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():
             new_intent = "explore"  # "no degree, what can i do", "what jobs are in demand": DIET hears training, pay
+        elif told and not found.jobs and intent != "explore" and confidence < 0.9:
+            new_intent = "inform"  # "I have my GED" (DIET: ask_gaps 0.8): a fact about them
         elif has_facts and (intent in NOT_WITH_FACTS or intent == "inform" and confidence < 0.9) \
                 and not START_OVER_WORDS.search(text) and not STOP_WORDS.match(text):
             new_intent = "inform"  # also an unsure "inform": facts found are facts, not a fallback

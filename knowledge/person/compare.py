@@ -28,7 +28,7 @@ def job_facts(analyst: Analyst, job: Job) -> dict:
     """One job of the profile as shown: its occupation, years, and the credit its levels get, with why."""
     occ = analyst.occupations[job.code]
     months = training_months(analyst.education.get(job.code, {}).get(ON_THE_JOB_TRAINING))
-    return {**occ.as_dict(), "years": job.years, "years_ago": job.years_ago, "training_months": months,
+    return {**occ.as_dict(), "years": job.years, "years_ago": job.years_ago, "unpaid": job.unpaid, "training_months": months,
             "credit": round(credit(job, months), 3)}
 
 
@@ -95,7 +95,8 @@ def compare_profile(analyst: Analyst, profile: Profile, to_text: str, state: str
                                         means.get("at_or_below") or means.get("nearest"), used)
     out = {
         "profile": {"jobs": jobs, "education": None if profile.education is None else
-                    {"level": profile.education.level, "credits": profile.education.credits, "words": profile.education.words()}},
+                    {"level": profile.education.level, "credits": profile.education.credits, "field": profile.education.field,
+                     "words": profile.education.words()}},
         "to": target.as_dict(),
         "score": {"grand": _round(result["grand"]),
                   "domains": {d: {"score": _round(result["domains"][d]), "filter": filters[d], "weight": weights[d],
@@ -162,7 +163,7 @@ def each_job(jobs: list[dict], elements: list[dict]) -> list[dict]:
         others = [j for j in jobs if j["code"] != job["code"]]
         # 'adds': where this job reaches a higher level than every other job of the profile
         adds = [e for e in mine if others and all((e["levels"].get(o["code"]) or 0) < (e["best_level"] or 0) for o in others)]
-        out.append({"code": job["code"], "title": job["title"], "score_alone": job.get("score_alone"),
+        out.append({"code": job["code"], "title": job["title"], "unpaid": job.get("unpaid", False), "score_alone": job.get("score_alone"),
                     "covers_best": [e["element"] for e in mine], "adds": [e["element"] for e in adds],
                     "by_domain": {d: sum(1 for e in mine if e["domain"] == d) for d in DOMAINS}})
     return out

@@ -36,12 +36,15 @@ class Job:
     code: str  # O*NET-SOC 2019
     years: float | None = None  # how long they held it; None = not said (counts in full)
     years_ago: float = 0.0  # how long since they left it; 0 = they have it now
+    unpaid: bool = False  # unpaid or volunteer work that is this occupation's work ("I keep the books for the PTA")
 
 
 @dataclass(frozen=True)
 class Education:
     level: str | None = None  # a key of EDUCATION_LEVELS
     credits: float | None = None  # college semester hours
+    field: str | None = None  # what the degree is in ("business"), as they said it
+    said: str | None = None  # their words when ours would claim more: "no college degree" (counted as high school)
 
     @property
     def category(self) -> int | None:
@@ -56,7 +59,11 @@ class Education:
         return {v[0]: k for k, v in EDUCATION_LEVELS.items()}.get(self.category)
 
     def words(self) -> str | None:
+        if self.said:
+            return self.said
         level = EDUCATION_LEVELS[self.level][1] if self.level else None
+        if level and self.field and "degree" in level:
+            level = f"{level} in {self.field}"
         credits = f"{self.credits:g} college credits" if self.credits else None
         if level and credits and self.level in ("high-school", "some-college", "certificate"):
             return f"{level} and {credits}"
@@ -125,3 +132,52 @@ def parse_education(level: str | None, credits: float | None) -> Education | Non
     if credits is not None and credits < 0:
         raise UserError("--credits is the college semester hours they have, 0 or more")
     return Education(key, credits)
+
+
+def to_query(profile: Profile, current: str) -> list[tuple[str, str]]:
+    """The profile as a report URL's query (bot/web.py): ``past=CODE:YEARS:YEARS_AGO``, ``unpaid=CODE:YEARS``,
+    ``now=YEARS`` (the current job), ``education``, ``credits``, ``field``; years not said are left empty."""
+    def years(value: float | None) -> str:
+        return "" if value is None else f"{value:g}"
+
+    out = []
+    for job in profile.jobs:
+        if job.code == current and not job.unpaid:
+            out += [("now", years(job.years))] if job.years is not None else []
+        elif job.unpaid:
+            out.append(("unpaid", f"{job.code}:{years(job.years)}"))
+        else:
+            out.append(("past", f"{job.code}:{years(job.years)}:{job.years_ago:g}"))
+    e = profile.education
+    if e:
+        out += [(k, v) for k, v in (("education", e.level), ("credits", years(e.credits) or None), ("field", e.field),
+                                    ("said", e.said)) if v]
+    return out
+
+
+def from_query(args, current: str) -> Profile | None:
+    """The profile a report URL's query holds (``args``: name -> list of values), with ``current`` the job it
+    compares from; None when it holds nothing beyond that job. Raises UserError on a malformed value."""
+    def number(text: str | None) -> float | None:
+        try:
+            return float(text) if text not in (None, "") else None
+        except ValueError:
+            raise UserError(f"not a number of years: {text!r}") from None
+
+    jobs = []
+    for value in args.get("past") or []:
+        code, held, ago = (value.split(":") + ["", ""])[:3]
+        jobs.append(Job(code, number(held), number(ago) or 0.0))
+    for value in args.get("unpaid") or []:
+        code, held = (value.split(":") + [""])[:2]
+        jobs.append(Job(code, number(held), 0.0, unpaid=True))
+    def first(name: str) -> str | None:
+        return (args.get(name) or [None])[0]
+
+    education = None
+    if first("education") or first("credits"):
+        education = parse_education(first("education"), number(first("credits")))
+        education = Education(education.level, education.credits, first("field"), first("said"))
+    if not jobs and education is None:
+        return None
+    return Profile(jobs + [Job(current, number(first("now")), 0.0)], education)

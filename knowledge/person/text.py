@@ -7,9 +7,12 @@ from knowledge.scoring.profiles import DOMAINS
 
 
 def job_name(job: dict, names: dict[str, str] | None = None) -> str:
-    """'your bank teller job' where the person's own words are known, else O*NET's title ('Tellers')."""
+    """'your bank teller job' where the person's own words are known, else O*NET's title ('Tellers'); unpaid work
+    by what it was ('your unpaid bookkeeping work'), so the answer says it was unpaid."""
     said = (names or {}).get(job["code"])
-    return f"your {said} job" if said else job["title"]
+    if said and said.startswith("unpaid "):
+        return f"your {said} work"
+    return f"your {said} job" if said else job["title"] + (" (unpaid)" if job.get("unpaid") else "")
 
 
 def who_covers_what(r: dict, names: dict[str, str] | None = None) -> str | None:

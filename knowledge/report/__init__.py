@@ -15,11 +15,12 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
-def report_html(engine: Engine, from_text: str, to_text: str, state: str | None = None) -> str:
+def report_html(engine: Engine, from_text: str, to_text: str, state: str | None = None, profile=None) -> str:
+    """``profile``: the person's whole story (knowledge.person.profile.Profile), shown at the top."""
     from knowledge.report.data import report_data
     from knowledge.report.html import render_html
 
-    return render_html(report_data(engine, from_text, to_text, state))
+    return render_html(report_data(engine, from_text, to_text, state, profile))
 
 
 def report_pdf(engine: Engine, from_text: str, to_text: str, state: str | None = None) -> bytes:

@@ -20,9 +20,11 @@ SOURCE_TABLES = ("rating:abilities", "rating:skills", "rating:knowledge", "level
                  "cip_soc", "institution", "institution_program", "apprenticeship", "matrix")
 
 
-def report_data(engine: Engine, from_text: str, to_text: str, state: str | None = None) -> dict:
+def report_data(engine: Engine, from_text: str, to_text: str, state: str | None = None, profile=None) -> dict:
     """The whole report as plain data; raises what ``Analyst.compare`` raises (UnknownCode, AmbiguousJob,
-    UnknownJob for the jobs, UnknownCode for the state)."""
+    UnknownJob for the jobs, UnknownCode for the state). ``profile``: the person's whole story
+    (knowledge.person.profile.Profile, holding the FROM job), shown at the top when it holds more than one job or
+    their schooling."""
     analyst = analyst_for(engine)
     comparison = analyst.compare(from_text, to_text, state=state)
     source, target = comparison["from"], comparison["to"]
@@ -40,6 +42,11 @@ def report_data(engine: Engine, from_text: str, to_text: str, state: str | None 
         }
         data["sources"] += _sources(conn, _apprenticeship_tables(data["apprenticeships"]["routes"]))
     data["destinations"] = _destinations(engine, analyst, source["code"], postal)
+    data["person"] = None
+    if profile is not None and (len(profile.jobs) > 1 or profile.education is not None):
+        from knowledge.person.compare import compare_profile
+
+        data["person"] = compare_profile(analyst, profile, target["code"], state=state)
     return data
 
 

@@ -111,8 +111,26 @@ def view(data: dict) -> dict:
         "industries": data["industries"], "programs": data["programs"],
         "apprenticeships": {**data["apprenticeships"], "routes": [_route(r) for r in data["apprenticeships"]["routes"]]},
         "destinations": data["destinations"], "sources": data["sources"],
-        "area": market["area"],
+        "area": market["area"], "person": _person(data.get("person")),
     }
+
+
+def _person(r: dict | None) -> dict | None:
+    """The person's whole story, as the top of the report shows it: their jobs, schooling, what all their jobs
+    together cover and which job covers what, their years and schooling against the job's workers."""
+    if not r:
+        return None
+    from knowledge.person.text import education_sentence, experience_sentence, job_line, who_covers_what
+
+    title, background = r["to"]["title"], r["background"]
+    jobs = [job_line(j) + (" (unpaid work)" if j.get("unpaid") else "") for j in r["profile"]["jobs"]]
+    alone = [f"{j['title']}{' (unpaid)' if j.get('unpaid') else ''}: {j['score_alone']['grand']:.0f}" for j in r["each_job"]
+             if (j.get("score_alone") or {}).get("grand") is not None]
+    facts = [f for f in (experience_sentence(title, background["experience"]), education_sentence(title, background["education"])) if f]
+    return {"jobs": jobs, "education": (r["profile"]["education"] or {}).get("words"), "score": r["score"]["grand"],
+            "several": len(r["profile"]["jobs"]) > 1, "who": who_covers_what(r), "alone": alone if len(alone) > 1 else [],
+            "facts": facts, "meaning": r["score"]["meaning"],
+            "sources": [r["score"]["source"], background["experience"]["sources"]["onet"], background["experience"]["sources"]["bls"]]}
 
 
 def _education(block: dict) -> dict:

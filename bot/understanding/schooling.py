@@ -1,0 +1,89 @@
+"""The schooling a person says they have ("I have my GED", "30 college credits", "an associate's in business",
+"no degree"), read from their words for the profile of their whole story (knowledge/person/).
+
+Only schooling said as theirs counts: "a high school teacher" is a job, "jobs with no degree" and "I want to get
+my GED" are wishes. The component (component.py) gives what it finds to the ``education`` and ``credits``
+entities, whose slots already exist (domain.yml); ``level_of`` reads the level back in the actions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import parse
+
+_STOP = r"(?!(?:and|but|from|so|with|at|i|want|wanna|now|too)\b)"
+_FIELD_WORDS = r"\s+in\s+(?P<field>" + _STOP + r"[a-z]+(?:\s+" + _STOP + r"[a-z]+)?)"
+_FIELD = "(?:" + _FIELD_WORDS + ")?"
+# what they don't have first: "no college degree" holds "college degree"
+NONE_SAID = [
+    (re.compile(r"\b(didn['’]?t|did not|never) (finish|graduate|complete)( from)? high ?school\b|\bdropped out of high ?school\b"
+                r"|\b(no|don['’]?t have (a|my)|do not have (a|my)|never got (a|my)) (high ?school diploma|hs diploma|diploma|ged)\b", re.I),
+     "less-than-high-school"),
+    (re.compile(r"\bdropped out of college\b|\b(didn['’]?t|did not|never) finish(ed)? college\b", re.I), "some-college"),
+    (re.compile(r"(?:^|[,.;!?]\s*|\bi\s+(?:have|got|['’]ve got|['’]ve)\s+|\bbut\s+)no\s+(?:college\s+)?degree\b"
+                r"|\bi (?:don['’]?t|do not) have (?:a|any) (?:college )?degree\b|\bnever (?:went to|got a degree|finished) college\b",
+                re.I), "no-degree"),
+]
+SAID = [
+    (re.compile(r"\b(ph\.?d|doctorate)\b" + _FIELD, re.I), "doctoral"),
+    (re.compile(r"\b(master['’]?s|masters|mba)\b(\s+degree)?" + _FIELD, re.I), "master"),
+    (re.compile(r"\b(bachelor['’]?s|bachelors|bachelor(?=\s+degree)|(?:ba|bs|b\.a\.|b\.s\.)(?=\s+(?:degree|in)\b)"
+                r"|(?:4|four)[- ]year degree|(?:a|my) college degree|college grad(?:uate)?|graduated (?:from )?college)"
+                r"(\s+degree)?" + _FIELD, re.I), "bachelor"),
+    (re.compile(r"(?<!sales )(?<!retail )(?<!store )\b(associate['’]?s|associates|associate(?=\s+degree)"
+                r"|(?:2|two)[- ]year degree)(\s+degree)?" + _FIELD, re.I), "associate"),
+    (re.compile(r"\bsome college\b", re.I), "some-college"),
+    (re.compile(r"\b(ged|hsed|hs diploma|high ?school diploma|diploma|(?:graduated|finished)(?: from)? high ?school"
+                r"|high ?school grad(?:uate)?)\b", re.I), "high-school"),
+]
+CREDITS = re.compile(r"\b(?:\d+(?:\.\d+)?|[a-z]+ty(?:[- ][a-z]+)?|twelve|fifteen|eighteen)\s+(?:college\s+|semester\s+|quarter\s+)?"
+                     r"(?:credits|credit hours|semester hours|quarter hours|hours of college)\b", re.I)
+# a plan or a wish, not what they have: "I want to get my GED", "jobs that need a degree"
+WISH_BEFORE = re.compile(r"\b(want|wanna|would like|hope|hoping|plan|planning|going to|gonna|need|needs|needed|require|"
+                         r"requires|required|without|get my|get a|get an|earn my|earn a|finish my|working on|jobs? with|"
+                         r"that (don'?t|doesn'?t) (need|require))\b[^,.;!?]{0,25}$", re.I)
+# what they don't have: "I don't have a masters" (the NONE_SAID patterns read the ones that say a level)
+NOT_BEFORE = re.compile(r"\b(don['’]?t|do not|never|no|not|haven['’]?t|without)\b(\s+[\w'’]+){0,3}\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Schooling:
+    level: str | None  # a key of knowledge.person.profile.EDUCATION_LEVELS, or "no-degree"
+    typed: str | None  # the words as they said them ("my GED", "an associate's in business")
+    field: str | None = None  # "business"
+    credits: str | None = None  # "30 college credits"
+
+
+def _theirs(text: str, start: int) -> bool:
+    return not WISH_BEFORE.search(text[:start]) and not NOT_BEFORE.search(text[:start])
+
+
+def schooling_in(text: str | None) -> Schooling | None:
+    """What schooling ``text`` says they have; None when it says none of theirs."""
+    text = text or ""
+    level = typed = field = None
+    for pattern, key in NONE_SAID + SAID:
+        found = next((f for f in pattern.finditer(text) if _theirs(text, f.start())), None)
+        if found:
+            level, typed = key, found.group(0).strip(" ,.;")
+            field = (found.groupdict().get("field") or None) if key not in ("no-degree", "less-than-high-school") else None
+            break
+    credits = next((f.group(0) for f in CREDITS.finditer(text) if _theirs(text, f.start())), None)
+    if level is None and credits is None:
+        return None
+    return Schooling(level, typed, field, credits)
+
+
+def level_of(words: str | None) -> str | None:
+    """The level the ``education`` slot's words say: what schooling_in reads, else bot.parse's wider reading of a
+    bare answer ("a 2 year degree", "trade school certificate")."""
+    said = schooling_in(words)
+    if said and said.level:
+        return said.level
+    return parse.education_level(words)
+
+
+def field_of(words: str | None) -> str | None:
+    said = schooling_in(words)
+    return said.field if said else None

@@ -1,0 +1,60 @@
+"""Schooling and unpaid work said in a person's story (bot/understanding/schooling.py, unpaid.py): what they
+have, never a wish or a job."""
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.schooling import level_of, schooling_in
+from bot.understanding.unpaid import unpaid_in
+
+
+@pytest.mark.parametrize("said, level, typed", [
+    ("I have my GED", "high-school", "GED"), ("high school diploma", "high-school", "high school diploma"),
+    ("i have an associate's in business", "associate", "associate's in business"), ("bachelor's", "bachelor", "bachelor's"),
+    ("no degree", "no-degree", "no degree"), ("some college", "some-college", "some college"),
+    ("I dropped out of high school", "less-than-high-school", "dropped out of high school"),
+    ("I got my MBA", "master", "MBA"), ("I have a BA in english", "bachelor", "BA in english"),
+])
+def test_schooling_as_they_said_it(said, level, typed):
+    read = schooling_in(said)
+    assert (read.level, read.typed) == (level, typed)
+    assert level_of(read.typed) == level  # the slot's words read back the same
+
+
+def test_credits_and_the_field_of_a_degree():
+    assert schooling_in("30 college credits").credits == "30 college credits"
+    both = schooling_in("i have my ged and 30 college credits, want to be a bookkeeper")
+    assert (both.level, both.credits) == ("high-school", "30 college credits")
+    assert schooling_in("an associates in business admin and I want to be a nurse").field == "business admin"
+
+
+@pytest.mark.parametrize("said", ["I'm a high school teacher", "jobs with no degree", "I want to get my GED",
+                                  "what can i do without a degree", "sales associates", "do i need a bachelor's"])
+def test_wishes_and_jobs_are_not_schooling(said):
+    assert schooling_in(said) is None
+
+
+@pytest.mark.parametrize("said, code, label, years", [
+    ("I keep the books for the PTA", "43-3031.00", "unpaid bookkeeping", None),
+    ("I coach little league", "27-2022.00", "unpaid coaching", None),
+    ("I took care of my mom for 5 years", "31-1122.00", "unpaid caregiving", "5 years"),
+    ("I volunteer at the food bank", "53-7065.00", "unpaid food bank work", None),
+    ("I was treasurer for our church for 3 years", "43-3031.00", "unpaid bookkeeping", "3 years"),
+])
+def test_unpaid_work_as_the_occupation_whose_work_it_is(said, code, label, years):
+    [work] = unpaid_in(said)
+    assert (work.code, work.label, work.years) == (code, label, years)
+
+
+def test_unpaid_work_in_the_order_said_and_never_a_wish():
+    assert [w.code for w in unpaid_in("i took care of my dad for two years then volunteered at the food pantry")] == \
+        ["31-1122.00", "53-7065.00"]
+    assert unpaid_in("I want to coach basketball") == [] and unpaid_in("I'm a bookkeeper") == []
+
+
+def test_paid_bookkeeping_and_a_degree_they_lack_are_not_read():
+    """From the held-out corpus: "here I only do bookkeeping for small company" is their paid job; "I don't have a
+    masters" is no master's degree."""
+    assert unpaid_in("here I only do bookkeeping for small company. I want to be accountant again") == []
+    assert schooling_in("not the full SLP, I don't have a masters") is None
+    assert schooling_in("just graduated high school, want to be an electrician").level == "high-school"
