@@ -25,10 +25,12 @@ import phonenumbers
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from bot.privacy import PLACEHOLDERS, mask
+from bot.privacy import PLACEHOLDERS, mask, secret
 from bot.replies.handoff import HERE, NO
 
 ASKED, OPEN, TAKEN, CLOSED = "asked", "open", "taken", "closed"
+# the console's key to the Rasa server's counselor routes (bot/channels/counselor.py)
+TOKEN_ENV, TOKEN_FILE = "CAREERBOT_COUNSELOR_TOKEN", "counselor.key"
 CHOICE_NAMES = {"here": "reply in the chat", "phone": "call or text", "email": "e-mail", "none": "no contact",
                 None: "not answered yet"}
 
@@ -57,6 +59,10 @@ _HERE = re.compile(rf"^\s*{HERE}\s*$|\b(?:reply|answer|write|message|talk)\s+(?:
                    r"\s*(?:please|thanks|thank\s+you)?\s*[.!]*\s*$", re.IGNORECASE)
 _NO = re.compile(rf"^\s*{NO}\b|^\s*(?:no|nope|nah|never\s*mind|nevermind|not\s+now)\b|\bdon'?t\s+contact\s+me\b",
                  re.IGNORECASE)
+
+
+def token() -> str:
+    return secret(TOKEN_ENV, TOKEN_FILE).decode("utf-8")
 
 
 def read_choice(text: str | None) -> tuple[str, str | None] | None:

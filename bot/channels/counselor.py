@@ -30,18 +30,12 @@ from rasa.shared.core.events import BotUttered, ConversationPaused, Conversation
 from sanic import Blueprint, response
 
 from bot.channels.ledger import _sql_engine
-from bot.handoff import Handoffs
-from bot.privacy import secret
+from bot.handoff import Handoffs, token
 from bot.replies import handoff as wording
 
 logger = logging.getLogger(__name__)
-TOKEN_ENV, TOKEN_FILE = "CAREERBOT_COUNSELOR_TOKEN", "counselor.key"
 LIVE_CHANNELS = ("socketio",)  # channels that can be written to without a request of the person's
 MAX_TEXT = 2000
-
-
-def token() -> str:
-    return secret(TOKEN_ENV, TOKEN_FILE).decode("utf-8")
 
 
 def handoffs_for(app: Any) -> Handoffs:
