@@ -60,9 +60,11 @@ class ActionSteerBack(Action):
         """A résumé, job listings, a complaint, Spanish: what the bot can't do and where to go, a different
         wording each time; a person: how a counselor may reach them. A form the message interrupted goes on
         (its question is asked again)."""
-        times = sum(1 for e in tracker.events[:-1] if e.get("event") == "user"
-                    and any(x.get("entity") == "topic" and x.get("value") == topic
-                            for x in (e.get("parse_data") or {}).get("entities") or []))
+        users = [e for e in tracker.events if e.get("event") == "user"]
+        if users and users[-1].get("text") == latest_text(tracker):  # this message: not one before it
+            users.pop()
+        times = sum(1 for e in users if any(x.get("entity") == "topic" and x.get("value") == topic
+                                            for x in (e.get("parse_data") or {}).get("entities") or []))
         if topic == "person":
             # what happens and how a counselor may reach them; the Rasa server reads the answer (bot/handoff.py)
             say(dispatcher, handoff.ask_consent(times))

@@ -177,8 +177,8 @@ class CareerbotProcessor(MessageProcessor):
         tracker = await self.log_message(message, should_save_tracker=False)
         await asyncio.to_thread(handoffs.answer, message.sender_id, kind, contact)
         for reply in handoff_wording.consent_recorded(kind):
-            await message.output_channel.send_response(message.sender_id, reply)
             tracker.update(BotUttered(reply["text"], {"buttons": reply.get("buttons") or None}, {"handoff": "consent"}))
+            await message.output_channel.send_response(message.sender_id, dict(reply))  # it takes the text out
         await self.save_tracker(tracker)
         return getattr(message.output_channel, "messages", None)
 

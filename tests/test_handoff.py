@@ -66,6 +66,7 @@ def test_a_counselor_takes_over_a_rest_conversation_and_hands_it_back(bot_stack,
     rasa, sender = bot_stack.rasa_url, f"handoff-rest-{uuid.uuid4().hex[:8]}"
     asked = rest_say(rasa, sender, "can I talk to a real person")
     said = texts(asked)
+    assert said.startswith("I can pass your request to the career counselors")
     assert "A counselor reads these requests on working days; I can't promise when." in said, said
     assert "phone number or an e-mail address" in said
     assert [b["title"] for r in asked for b in r.get("buttons") or []] == ["Reply here in this chat", "No thanks"]
@@ -122,4 +123,6 @@ def test_a_contact_given_with_consent_is_hidden_until_asked_for(bot_stack, couns
     body = json.dumps({"sender_id": sender, "counselor": "mallory"}).encode()
     for auth in ({}, {"Authorization": "Bearer guess"}):
         assert http(f"{rasa}/webhooks/counselor/take", body, {"Content-Type": "application/json", **auth})[0] == 403
-    assert http(f"{rasa}/webhooks/counselor/", headers={"Authorization": f"Bearer {COUNSELOR_TOKEN}"})[0] == 200
+    nobody = json.dumps({"sender_id": "nobody-" + sender, "counselor": "dana"}).encode()
+    assert http(f"{rasa}/webhooks/counselor/take", nobody, {"Content-Type": "application/json",
+                                                          "Authorization": f"Bearer {COUNSELOR_TOKEN}"})[0] == 404

@@ -4,7 +4,6 @@ takes a conversation over, writes to the person on their own channel, and hands 
     POST /webhooks/counselor/take      {"sender_id", "counselor"}          the bot pauses for that person
     POST /webhooks/counselor/send      {"sender_id", "counselor", "text"}  a message to the person
     POST /webhooks/counselor/release   {"sender_id", "counselor"}          the bot takes over again
-    GET  /webhooks/counselor/          "ok" (only with the token)
 
 Only the console may call these: every request carries ``Authorization: Bearer <token>``, the token from
 CAREERBOT_COUNSELOR_TOKEN, else var/counselor.key (made once, mode 0600: the console and the Rasa server
@@ -74,10 +73,6 @@ class CounselorChannel(InputChannel):
         def allowed(request) -> bool:
             sent = request.headers.get("Authorization") or ""
             return sent.startswith("Bearer ") and hmac.compare_digest(sent[7:].encode(), token().encode())
-
-        @bp.get("/")
-        async def health(request):
-            return response.text("ok") if allowed(request) else response.text("Forbidden.\n", status=403)
 
         @bp.post("/<what:str>")
         async def change(request, what: str):
