@@ -14,7 +14,7 @@ from actions.tracker import active_form, has_code, latest_entities, latest_inten
 from actions.tries import after_failed_try, this_try
 from bot import replies
 from bot.limits import CHOICES_AT_TRY, MAX_FAILURES, MAX_STATE_FAILURES
-from bot.replies import scope
+from bot.replies import handoff, scope
 
 MISS_INTENTS = ("nlu_fallback", "out_of_scope")
 # what a question of the level or ladder form takes when the person can't answer it: placed from the answers
@@ -57,14 +57,21 @@ class ActionSteerBack(Action):
 
     @staticmethod
     def on_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, form: str | None) -> list[EventType]:
-        """A résumé, job listings, a person, a complaint, Spanish: what the bot can't do and where to go,
-        a different wording each time; a form the message interrupted goes on (its question is asked again)."""
-        times = sum(1 for e in tracker.events[:-1] if e.get("event") == "user"
-                    and any(x.get("entity") == "topic" and x.get("value") == topic
-                            for x in (e.get("parse_data") or {}).get("entities") or []))
+        """A résumé, job listings, a complaint, Spanish: what the bot can't do and where to go, a different
+        wording each time; a person: how a counselor may reach them. A form the message interrupted goes on
+        (its question is asked again)."""
+        users = [e for e in tracker.events if e.get("event") == "user"]
+        if users and users[-1].get("text") == latest_text(tracker):  # this message: not one before it
+            users.pop()
+        times = sum(1 for e in users if any(x.get("entity") == "topic" and x.get("value") == topic
+                                            for x in (e.get("parse_data") or {}).get("entities") or []))
+        if topic == "person":
+            # what happens and how a counselor may reach them; the Rasa server reads the answer (bot/handoff.py)
+            say(dispatcher, handoff.ask_consent(times))
+            return [SlotSet("asked_for_person", True)]
         has_jobs = bool(has_code(tracker, "current") or has_code(tracker, "target"))
         say(dispatcher, scope.topic_reply(topic, times, has_jobs))
-        return [SlotSet("asked_for_person", True)] if topic == "person" else []
+        return []
 
     @staticmethod
     def in_form(dispatcher: CollectingDispatcher, tracker: Tracker, form: str) -> list[EventType]:

@@ -61,9 +61,11 @@ from typing import Any, List
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import Action, ActionExecutionRejection, RemoteAction
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPaused, ConversationResumed, Event, SlotSet,
+                                     UserUttered)
 
-from bot import replies
+from bot import handoff, replies
+from bot.replies import handoff as handoff_wording
 from bot.limits import cap_message, disarm_commands
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,16 @@ def undo_turn(tracker) -> None:
         events.pop()
     tracker._reset()  # Rasa's own way back to a consistent state: reset, then replay the kept events
     tracker.replay_events()
+
+
+def asked_for_person_now(tracker) -> bool:
+    """Whether the turn since the person's latest message set the ``asked_for_person`` slot."""
+    for event in reversed(tracker.events):
+        if isinstance(event, (UserUttered, ConversationPaused, ConversationResumed)):
+            return False
+        if isinstance(event, SlotSet) and event.key == "asked_for_person" and event.value:
+            return True
+    return False
 
 
 class GuardedAction(Action):
@@ -119,7 +131,62 @@ class CareerbotProcessor(MessageProcessor):
         if self._line is None:
             self._line = asyncio.Semaphore(max(1, CONCURRENT_MESSAGES))
         async with self._line:
+            handoffs = self.handoffs()
+            stage = await asyncio.to_thread(handoffs.stage, message.sender_id) if handoffs else None
+            if stage in (handoff.TAKEN, handoff.CLOSED):
+                # what a counselor wrote that the person's channel could not show yet (REST, SMS answer requests)
+                for text in await asyncio.to_thread(handoffs.undelivered, message.sender_id):
+                    await message.output_channel.send_response(message.sender_id, {"text": text})
+            if stage == handoff.TAKEN:
+                return await self.to_counselor(message)
+            if stage == handoff.ASKED:
+                answered = await self.consent_answer(message, handoffs)
+                if answered is not False:
+                    return answered
             return await super().handle_message(message)
+
+    # -- a person's request for a counselor (bot/handoff.py) ----------------------------------------------
+
+    _handoffs: handoff.Handoffs | None = None
+
+    def handoffs(self) -> handoff.Handoffs | None:
+        """The handoff table on the tracker store's database (None when the tracker store is not SQL)."""
+        if self._handoffs is None:
+            from bot.channels.ledger import _sql_engine
+
+            engine = _sql_engine(self.tracker_store)
+            if engine is not None:
+                self._handoffs = handoff.Handoffs(engine)
+        return self._handoffs
+
+    async def to_counselor(self, message):
+        """A counselor has this conversation: the message is stored (the console shows it), the bot says nothing."""
+        await self.log_message(message, should_save_tracker=True)
+        return getattr(message.output_channel, "messages", None)
+
+    async def consent_answer(self, message, handoffs: handoff.Handoffs):
+        """The answer to "how may a counselor reach you?": recorded, the contact apart from the transcript (the
+        message is stored with it masked). A message that is no answer is left to the bot (False)."""
+        choice = handoff.read_choice(message.text)
+        if choice is None:
+            await asyncio.to_thread(handoffs.answer, message.sender_id, None, None)
+            return False
+        kind, contact = choice
+        if contact:
+            message.text = handoff.without_contact(message.text)
+        tracker = await self.log_message(message, should_save_tracker=False)
+        await asyncio.to_thread(handoffs.answer, message.sender_id, kind, contact)
+        for reply in handoff_wording.consent_recorded(kind):
+            tracker.update(BotUttered(reply["text"], {"buttons": reply.get("buttons") or None}, {"handoff": "consent"}))
+            await message.output_channel.send_response(message.sender_id, dict(reply))  # it takes the text out
+        await self.save_tracker(tracker)
+        return getattr(message.output_channel, "messages", None)
+
+    async def save_tracker(self, tracker) -> None:
+        await super().save_tracker(tracker)
+        if asked_for_person_now(tracker) and self.handoffs():
+            # the bot (actions/steering.py) has just asked how a counselor may reach them: the next message answers
+            await asyncio.to_thread(self._handoffs.ask, tracker.sender_id, tracker.get_latest_input_channel())
 
     async def log_message(self, message, should_save_tracker: bool = True):
         # every channel's messages come through here; bot/limits.py says why

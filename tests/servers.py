@@ -44,6 +44,8 @@ CHANNEL_SECRETS = {"TWILIO_ACCOUNT_SID": "AC" + "0" * 32, "TWILIO_AUTH_TOKEN": "
 # The secret of the console's conversation ids in the test stack: tests compute a conversation's id from its
 # sender id with it, as nobody without it can.
 CONVERSATION_KEY = "test conversation key"
+# The console's key to the Rasa server's counselor routes (bot/channels/counselor.py) in the test stack.
+COUNSELOR_TOKEN = "test counselor token"
 
 
 class ServerFailed(RuntimeError):
@@ -186,7 +188,8 @@ class BotStack:
         """Test credentials of the SMS and Slack channels (bot/channels/): requests signed with these reach
         the bot; Slack's Web API is whatever listens on ``slack_api_port`` (tests/test_channels_slack.py)."""
         return {**CHANNEL_SECRETS, "SLACK_API_URL": f"http://127.0.0.1:{self.slack_api_port}/api/",
-                "CAREERBOT_SENDER_KEY": "test sender key", "CAREERBOT_CONVERSATION_KEY": CONVERSATION_KEY}
+                "CAREERBOT_SENDER_KEY": "test sender key", "CAREERBOT_CONVERSATION_KEY": CONVERSATION_KEY,
+                "CAREERBOT_COUNSELOR_TOKEN": COUNSELOR_TOKEN}
 
     def start_actions(self) -> None:
         self.processes["actions"] = start(actions_command(self.actions_port), self.log("actions"), self.env)

@@ -2,6 +2,7 @@
 
     bot/console/web.py            the blueprint under /console on bot/web.py's server: login, the shared Kit
     bot/console/conversation_pages.py   the list, a conversation with its casework and notes, exports
+    bot/console/handoff_pages.py  requests for a person (the queue), their contact on request, the live chat
     bot/console/account_pages.py  the access log, one's own account (password, log out everywhere)
     bot/console/conversations.py  conversations read from Rasa's SQL tracker store (read-only), masked
     (bot/understanding/person_requests.py reads "talk to a human", "can someone call me?" from what people typed)

@@ -6,6 +6,8 @@
     export-csv    the list exported (detail: the filters)
     case          assignment, status or follow-up date changed (detail: the new values)
     note-add  note-edit  note-delete
+    contact-view  the contact a person gave for their request for a person was shown
+    take-over  live-message  hand-back   a live conversation (view, detail "live chat": its page opened)
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from bot.console import access, accounts, casework, export
 from bot.console.filters import SORTS, Filters, select
+from bot.console.handoff_pages import request_view
 from bot.privacy import mask
 
 
@@ -64,7 +65,8 @@ def add_routes(bp, kit) -> None:
         counselors = await run(accounts.active_counselors, db)
         await run(access.record, db, session.counselor, "view", conv.key,
                   "call-back number shown" if conv.callback else None)
-        return kit.page("conversation.html", c=conv, notes=notes, case=case, counselors=counselors,
+        r = request_view(await run(conversations.handoffs.get, conv.sender_id), conv.key)
+        return kit.page("conversation.html", c=conv, r=r, notes=notes, case=case, counselors=counselors,
                         error=request.args.get("error"), counselor=session.counselor, csrf=session.csrf)
 
     def back(conv, error: str | None = None, anchor: str = ""):

@@ -42,6 +42,7 @@ from bot.understanding.person_requests import (
     asks_for_callback,
     asks_for_person,
 )
+from bot.handoff import Handoffs
 from bot.privacy import conversation_id, mask, phone_numbers
 
 NOT_UNDERSTOOD = {"nlu_fallback", "out_of_scope"}
@@ -68,6 +69,7 @@ class Turn:
     set_slots: bool = False       # ... or it set a slot the bot works with ("cashier", "Maine")
     asks_for_human: bool = False
     asks_for_callback: bool = False
+    counselor: str | None = None  # a bot turn a counselor wrote (bot/channels/counselor.py)
 
     @property
     def not_understood(self) -> bool:
@@ -200,7 +202,9 @@ def _add(conv: Conversation, type_name: str, timestamp: float, intent: str | Non
         text = data.get("text") or ""
         if extra.get("image"):
             text = (text + "\n" if text else "") + "[image]"
-        conv.turns.append(Turn("bot", timestamp, mask(text), buttons=buttons))
+        counselor = (data.get("metadata") or {}).get("counselor")
+        conv.turns.append(Turn("counselor" if counselor else "bot", timestamp, mask(text), buttons=buttons,
+                               counselor=str(counselor)[:80] if counselor else None))
     elif type_name == "session_started":
         if any(t.who == "user" for t in conv.turns):
             conv.turns.append(Turn("session", timestamp, "new session"))
@@ -235,6 +239,7 @@ class Conversations:
                               sa.Column("type_name", sa.String), sa.Column("timestamp", sa.Float),
                               sa.Column("intent_name", sa.String), sa.Column("action_name", sa.String),
                               sa.Column("data", sa.Text))
+        self.handoffs = Handoffs(self.engine, create=False)  # requests for a person (the bot writes them)
         self._lock = threading.Lock()
         self._by_key: dict[str, Conversation] = {}
         self._ids: dict[str, str] = {}  # sender id -> conversation id (the key is read from a file or the environment)

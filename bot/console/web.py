@@ -9,10 +9,14 @@
     POST /console/conversations/<key>/case       assignee, status, follow-up date
     POST /console/conversations/<key>/notes      a new note; .../notes/<id>/edit, .../notes/<id>/delete
     GET  /console/conversations/<key>/export.html | export.pdf
+    GET  /console/requests[?all=1]                requests for a person, the newest first
+    POST /console/conversations/<key>/contact | take | send | release   the contact given; the live chat
+    GET  /console/live/<key>, /console/live/<key>/turns?after=N, /console/live.js
     GET  /console/access[?conversation=&counselor=]   who viewed, exported or changed what
     GET  /console/account; POST /console/account/password, /console/account/logout-everywhere
 
-(the conversation pages: bot/console/conversation_pages.py; access log and account: account_pages.py)
+(the conversation pages: bot/console/conversation_pages.py; requests and the live chat: handoff_pages.py;
+access log and account: account_pages.py)
 
 Every other /console URL, and all of these but the login when nobody is logged in, answer with a
 redirect to the login page. POST forms carry the session's CSRF token (the login form a cookie-bound
@@ -163,7 +167,7 @@ class Kit:
 def console_blueprint(tracker_url: str, console_url: str | None = None):
     from sanic import Blueprint, response
 
-    from bot.console import account_pages, conversation_pages
+    from bot.console import account_pages, conversation_pages, handoff_pages
 
     bp = Blueprint("counselor_console", url_prefix="/console")
     kit = Kit(tracker_url, console_url)
@@ -239,6 +243,7 @@ def console_blueprint(tracker_url: str, console_url: str | None = None):
         return resp
 
     conversation_pages.add_routes(bp, kit)
+    handoff_pages.add_routes(bp, kit)
     account_pages.add_routes(bp, kit)
 
     @bp.route("/<rest:path>", methods=["GET", "POST", "HEAD"])

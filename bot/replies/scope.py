@@ -1,7 +1,7 @@
-"""What the bot says when a message asks for something it can't do: a résumé, job listings, a person,
-another language, whether they are too old, or tells it that it is not helping. Plain about the limit, one concrete next step,
-and where to go instead. Each topic has a few wordings, used in turn, so nobody gets the same line
-twice in a row (``topic_reply(topic, times_before)``).
+"""What the bot says when a message asks for something it can't do: a résumé, job listings, another language,
+whether they are too old, or tells it that it is not helping (a person: bot/replies/handoff.py). Plain about the
+limit, one concrete next step, and where to go instead. Each topic has a few wordings, used in turn, so nobody
+gets the same line twice in a row (``topic_reply(topic, times_before)``).
 
 The places named are the U.S. Department of Labor's own, free, and for everyone: CareerOneStop
 (careeronestop.org, toll-free 1-877-872-5627) and its American Job Center finder
@@ -29,16 +29,6 @@ _REPLIES: dict[str, list[str]] = {
         "\"Find Jobs\") or your state's job bank; " + JOB_CENTER + " can help you apply. " + CAN_DO,
         "Job listings are outside what I can do. CareerOneStop's job finder (careeronestop.org) lists openings by "
         "place. I can tell you what a job pays where you live and what it takes to get there.",
-    ],
-    "person": [
-        "I've marked this conversation for the career counselors who read them, but I can't promise that anyone "
-        "will reply or call. To talk with someone today, call CareerOneStop at 1-877-872-5627 or visit "
-        + JOB_CENTER.split(" (")[0] + " (careeronestop.org/LocalHelp): free, in person.",
-        "Your request for a person is marked for the counselors, but I can't say when, or whether, one will read "
-        "it. For help right away, an "
-        "American Job Center near you offers free career counseling (careeronestop.org/LocalHelp, or 1-877-872-5627).",
-        "Your request for a person is on record. The fastest way to reach one is 1-877-872-5627 (CareerOneStop, U.S. "
-        "Department of Labor) or careeronestop.org/LocalHelp for the office nearest you.",
     ],
     "complaint": [
         "Sorry, that wasn't helpful. Let's try one thing: tell me in one line the job you have and the job you want, "
@@ -73,7 +63,7 @@ _REPLIES: dict[str, list[str]] = {
         "carreras en español; un American Job Center (careeronestop.org/LocalHelp) ofrece ayuda gratis en persona.",
     ],
 }
-TOPICS = tuple(_REPLIES)
+TOPICS = (*_REPLIES, "person")  # a person: bot/replies/handoff.py asks how a counselor may reach them
 
 
 def topic_reply(topic: str, times_before: int = 0, has_jobs: bool = False) -> list[Message]:
