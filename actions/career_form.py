@@ -146,6 +146,15 @@ class ValidateCareerForm(FormValidationAction):
                 say(dispatcher, replies.same_reading(typed, tracker.get_slot("target_title") or "", others))
                 return {**job_slots("current", None, None), "job_candidates": others, "candidates_for": "current",
                         "prompted": True}
+        which = "target" if changed["target"] else "current"
+        typed_now = entities.get(f"{which}_job") or entities.get("job")
+        guessed = (tracker.get_slot("guesses") or {}).get(OTHER[which])
+        others = store.other_jobs(typed_now, exclude={current}, limit=4) if typed_now and not guessed else []
+        if others:
+            # "marketing coordinator" when the job they want is marketing manager: both read as Marketing Managers;
+            # the words just said get their other readings, so the same answer can't collide again (a loop)
+            say(dispatcher, replies.same_reading(typed_now, tracker.get_slot(f"{which}_title") or "", others, which))
+            return {**job_slots(which, None, None), "job_candidates": others, "candidates_for": which, "prompted": True}
         if changed["target"] and not changed["current"]:
             # the answer to "what job would you like?" is what we had taken for their job: the answer wins
             say(dispatcher, replies.target_not_current(tracker.get_slot("target_title") or ""))

@@ -1079,3 +1079,17 @@ def test_unpaid_work_is_compared_when_there_is_no_paid_job(actions, domain):
     assert messages[-1]["text"] == "Here's what I have: unpaid bookkeeping, Wisconsin. Anything wrong?"
     [record] = slots_of(events)["analyses"]
     assert record["kind"] == "profile" and record["profile"]["jobs"][0]["unpaid"] is True
+
+
+def test_a_job_they_have_read_as_the_one_they_want_gets_its_other_readings_not_a_loop(actions, domain):
+    """"marketing coordinator at a credit union" when the job they want is Marketing Managers: O*NET files the title
+    there first. Saying the same thing again must not collide again: its other readings are offered to tap."""
+    had = {"target_job": "11-2021.00", "target_code": "11-2021.00", "target_title": "Marketing Managers"}
+    t = tracker(text="marketing coordinator at a credit union", entities=[{"job": "marketing coordinator at a credit union"}],
+                form="career_form", slots={**had, "requested_slot": "current_job"}, history=history_of(had),
+                candidates={"current_job": "marketing coordinator at a credit union"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    slots = slots_of(events)
+    assert slots.get("target_code", "11-2021.00") == "11-2021.00" and slots["current_code"] is None
+    assert "I read both jobs as Marketing Managers" in text_of(messages)
+    assert '/choose_job{"current_job": "13-1161.00"}' in payloads(messages)  # market research and marketing specialists

@@ -555,3 +555,10 @@ def test_changes_of_mind_and_the_wanted_job_said_after_it(lookups, text, found):
                                   "would I need a bachelors or is an associates enough"])
 def test_which_schooling_a_job_takes_is_a_question_about_getting_there(lookups, text):
     assert read(lookups, text).topic == "credential"
+
+
+@pytest.mark.parametrize("text", ["welding instructor at a technical college", "cook at waffle house", "cna nights"])
+def test_where_and_when_alone_leave_the_role_to_the_question_asked(lookups, text):
+    # to "Which job would you like to move into?", "welding instructor at a technical college" is that job
+    [job] = read(lookups, text).jobs
+    assert not job.cued

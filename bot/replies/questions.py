@@ -55,12 +55,14 @@ def at_employer_choices(employer: str, jobs: list[dict]) -> list[Message]:
                 [button(j["title"], "choose_job", current_job=j["code"]) for j in jobs])]
 
 
-def same_reading(typed: str, title: str, candidates: list[dict]) -> list[Message]:
-    """The job they have and the one they want both read as one occupation: the one they have is offered
-    in its other readings."""
-    return [msg(f"I read both jobs as {title}, so there would be nothing to compare. Is the job you have now, "
+def same_reading(typed: str, title: str, candidates: list[dict], which: str = "current") -> list[Message]:
+    """The job they have and the one they want both read as one occupation: the words of ``which`` are offered
+    in their other readings."""
+    question = "the job you have now" if which == "current" else "the job you want"
+    return [msg(f"I read both jobs as {title}, so there would be nothing to compare. Is {question}, "
                 f"\"{echo(typed, 60)}\", closest to one of these? (Or say it another way.)",
-                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", current_job=c["code"]) for c in candidates[:5]])]
+                [button(fit(c["title"], BUTTON_TITLE_LIMIT), "choose_job", **{f"{which}_job": c["code"]})
+                 for c in candidates[:5]])]
 
 
 def not_that_one(text: str, candidates: list[dict], which: str) -> list[Message]:

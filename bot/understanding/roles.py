@@ -119,8 +119,13 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             jobs[-1].role, role = PROGRAM, TARGET  # "heard about LVN to RN": a bridge program toward the RN
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
+        weak = False
         if role is None:
             role = cue_after(tokens, span.end)
+            # "instructor at a technical college", "nights": where and when, said of any job; alone in a message
+            # they leave the role to the question the bot asked
+            weak = role == CURRENT and tokens[span.end:span.end + 1] in (["at"], ["here"], ["job"], ["nights"],
+                                                                           ["days"], ["during"], ["full"], ["part"])
         if role is None and (jobs or wants(tokens[:span.start])) and (
                 window and window[0] in OPENING_SOFT_CUES and len(window) <= 2
                 or tokens[span.end:span.end + 1] and tokens[span.end] in CLOSING_SOFT_CUES
@@ -129,7 +134,7 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             role = TARGET  # "... body giving out. Maybe construction inspector?", "..., medical coding maybe"
         if any(w in ("maybe", "perhaps", "possibly") for w in window[-3:]) and not negated(window):
             role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
-        jobs.append(Job(span.text, role, span.start, span.end))
+        jobs.append(Job(span.text, role, span.start, span.end, cued=not weak))
     # one cued title and one not: the other is the other role
     roles = [j.role for j in jobs]
     target = next((j for j in jobs if j.role == TARGET), None)
