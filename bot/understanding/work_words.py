@@ -176,6 +176,10 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
      "electrician"),
     (r"(?:(?<=into )|(?<=maybe )|(?<=do )|(?<=in ))dispatch\b(?!er|ing)", "dispatcher"),  # "maybe dispatch?"
     (r"(?<=into )maintenance\b(?= *($|[.,!?;]| and | or | but | in | at | for | someday))", "maintenance and repair worker"),
+    # selling a technical product is technical sales: "software sales", "commercial HVAC sales", "med device sales"
+    (r"\b(?:commercial |enterprise |b2b )?(software|saas|tech|technology|medical device|med device|device|pharmaceutical"
+     r"|pharma|hvac|industrial equipment|equipment|lab equipment|it|cybersecurity|chemical|engineering) sales\b"
+     r"(?! ?(rep|reps|representative|engineer|manager|associate|clerk|agent|person|job))", "technical sales representative"),
     # O*NET lists "Team Leader" only under Managers, All Other: a team lead leads a team of the work they do
     (r"\bteam lead(er)?\b", "supervisor"),
 )]
