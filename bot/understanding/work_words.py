@@ -175,6 +175,7 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
      r"|(?:(?<=into )|(?<=do )|(?<=doing ))electrical\b(?! (engineer|engineering|tech|technician|design|draft|inspect|repair))",
      "electrician"),
     (r"(?:(?<=into )|(?<=maybe )|(?<=do )|(?<=in ))dispatch\b(?!er|ing)", "dispatcher"),  # "maybe dispatch?"
+    (r"\bdispatcher (for )?911\b|\b911 dispatch\b(?!er)", "911 dispatcher"),  # public safety, not trucking
     (r"(?<=into )maintenance\b(?= *($|[.,!?;]| and | or | but | in | at | for | someday))", "maintenance and repair worker"),
     # selling a technical product is technical sales: "software sales", "commercial HVAC sales", "med device sales"
     (r"\b(?:commercial |enterprise |b2b )?(software|saas|tech|technology|medical device|med device|device|pharmaceutical"
