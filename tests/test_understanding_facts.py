@@ -565,3 +565,10 @@ def test_where_and_when_alone_leave_the_role_to_the_question_asked(lookups, text
     # to "Which job would you like to move into?", "welding instructor at a technical college" is that job
     [job] = read(lookups, text).jobs
     assert not job.cued
+
+
+def test_a_veterans_duties_said_with_the_code_are_read_as_the_work(lookups):
+    # no military crosswalk in ../shared/data: the work day to day, said right away, is what can be matched
+    found = read(lookups, "was a 88N in the army, ran the motor pool dispatch and tracked convoys. out next month")
+    assert found.military and [(j.text, j.role) for j in found.jobs] == [
+        ("ran the motor pool dispatch and tracked convoys", "current")]

@@ -60,6 +60,10 @@ SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola",
                   "necesito", "trabajar", "puedo", "enfermera", "cajera", "cajero", "enfermero", "ayuda"}
 MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
+# what a veteran did day to day, said after the branch and code ("0311, 8 years. ran dozers, graders and scrapers")
+DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
+                    r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
+                    r"[^.;!?()]{6,90})", re.I)
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
 EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:(?:part|full)[ -]time\s+|nights\s+)?"
                       r"(?:at|for)\s+(?:the\s+|an?\s+)?"
@@ -171,6 +175,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     _years_of_each(tokens, facts.jobs, clauses)
     facts.swap = bool(SWAP.search(text))
     facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and re.search(r"\bmos\b", text, re.I))
+    duties = DUTIES.search(text) if facts.military and not any(j.role in (CURRENT, PAST) for j in facts.jobs) else None
+    if duties:  # "92A in the army, ran the warehouse and supply": the work day to day, read among civilian jobs
+        facts.jobs.insert(0, Job(duties.group(1).strip(" ,"), CURRENT, -1, -1))
     facts.topic = topic(text, tokens)
     employer = EMPLOYER.search(text)
     if employer:
