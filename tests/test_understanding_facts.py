@@ -572,3 +572,32 @@ def test_a_veterans_duties_said_with_the_code_are_read_as_the_work(lookups):
     found = read(lookups, "was a 88N in the army, ran the motor pool dispatch and tracked convoys. out next month")
     assert found.military and [(j.text, j.role) for j in found.jobs] == [
         ("ran the motor pool dispatch and tracked convoys", "current")]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("actually I live in Maryland, I just work in DC", "MD"), ("I'm in Maryland (I work in DC)", "MD"),
+    ("I commute to work in Boston but I live in New Hampshire", "NH"), ("nurse in ohio", "OH"),
+])
+def test_where_they_live_beats_where_they_work(lookups, text, state):
+    assert read(lookups, text).place.state == state
+
+
+@pytest.mark.parametrize("text, jobs", [
+    ("I just work in DC", []),  # where, not what
+    ("want to fix tractors, like at a John Deere dealer", []),  # a workplace, not a card dealer
+    ("would the SHRM-CP count instead of a degree", []),  # a certification's name
+    ("ex-cop, want to be a paralegal", ["cop", "paralegal"]),
+])
+def test_words_in_names_and_places_are_not_jobs(lookups, text, jobs):
+    assert [j.text for j in read(lookups, text).jobs] == jobs
+
+
+def test_military_service_is_no_no_job(lookups):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "I'm getting out of the Army soon, I was 11B"  # DIET: no_job 0.62
+    message = Message(data={"text": text, "intent": {"name": "no_job", "confidence": 0.62}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "inform"

@@ -192,6 +192,8 @@ class JobFactsExtractor(GraphComponent):
         if NO_JOB.search(text) and not any(j.role in ("current", "past") for j in found.jobs) \
                 and intent in NOT_WITH_FACTS | {"inform"}:
             new_intent = "no_job"
+        elif intent == "no_job" and found.military:
+            new_intent = "inform"  # "getting out of the Army soon, I was 11B": service is work they did, not no job
         elif intent == "no_job" and any(j.role in ("current", "past") for j in found.jobs):
             new_intent = "inform"  # "no, the job I have now is store manager": a job, whatever "no ... job" suggests
         elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:

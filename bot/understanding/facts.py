@@ -64,6 +64,8 @@ MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|militar
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
                     r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
                     r"[^.;!?()]{6,90})", re.I)
+LIVE_WORDS = {"live", "living", "lives", "moved", "home", "reside", "from", "based"}
+WORK_WORDS = {"work", "works", "working", "commute", "job", "office"}
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
 EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:(?:part|full)[ -]time\s+|nights\s+)?"
                       r"(?:at|for)\s+(?:the\s+|an?\s+)?"
@@ -133,7 +135,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     # "i said georgia not alabama": the place after "not" is the one they don't mean
     meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
     if meant:
-        facts.place = meant[-1]
+        # "I live in Maryland, I just work in DC": where they live is where the answer's pay and schools are
+        lived = [p for p in meant if LIVE_WORDS & set(tokens[max(0, p.start - 3):p.start])]
+        not_work = [p for p in meant if not WORK_WORDS & set(tokens[max(0, p.start - 3):p.start])]
+        facts.place = (lived or not_work or meant)[-1]
     sentences, clauses, asked = clause_starts(text), clause_starts(text, ",.!?;"), clause_starts(text, ",.!?;", "?")
     cues = cue.cue_ends(tokens, clauses, sentences)
     people_only = asked - cues  # a word asked alone names a job only through its person: "nursing?", not "union?"
@@ -144,6 +149,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     typed = typed_words(text)
     if len(typed) != len(tokens):  # a letter whose lower case is longer ("İ"): no case or slash to read
         typed = [(w, "") for w in tokens]
+    # the end of a hyphened name ("SHRM-CP", "CompTIA A+"-style certifications): part of a word, not a job
+    title_spans = [s for s in title_spans if not (s.start and typed[s.start][1] == "-" and s.end - s.start == 1
+                                                  and tokens[s.start - 1] not in ("ex", "former"))]  # "ex-cop" is one
     facts.jobs, facts.avoid = roles.assign(tokens, title_spans, cue.is_question(text, tokens), sentences, clauses, asked,
                                            slashed={k for k, (_, before) in enumerate(typed) if before == "/"},
                                            capital_rn={k for k, (w, _) in enumerate(typed) if w == "RN"})

@@ -88,9 +88,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             jobs[-1].end = previous_end = span.end
             jobs[-1].role = jobs[-1].role or cue_after(tokens, span.end)
             continue
-        if span.text in ("dealer", "dealership") and tokens[max(0, span.start - 3):span.start - 1] in (
-                ["at", "a"], ["at", "the"], ["at", "an"], ["for", "a"], ["for", "the"]):
-            continue  # "at a Freightliner dealer": where they work
+        if span.text in ("dealer", "dealership") and {"at", "for"} & set(tokens[max(0, span.start - 4):span.start]):
+            continue  # "at a Freightliner dealer", "like at John Deere dealer": where they work
         if _someone_else(tokens, span):
             continue  # "my manager", "the doctor says no more climbing": someone else in their story
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)

@@ -115,6 +115,8 @@ def doing(spans: TitleSpans, text: str) -> str | None:
     if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|he|she|u)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
+    if re.match(r"^(work|works|working|worked)$", clause, re.I):
+        return None  # "I just work in DC": where, said of no job
     work_doing = WORK_DOING.match(clause)
     if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
         what = work_doing.group(2)
