@@ -104,14 +104,16 @@ def person_profile(tracker: Tracker, current: str | None) -> tuple[Profile, dict
     since = (now or 0) / 12  # an earlier job was left when the current one began, as far as we know
     jobs = [Job(j["code"], _years(j.get("years")), since) for j in earlier]
     jobs += [Job(u["code"], _years(u.get("years")), 0.0, unpaid=True) for u in unpaid]
-    names = {j["code"]: j["typed"] for j in earlier} | {u["code"]: u["label"] for u in unpaid}
+    names = {j["code"]: j["typed"] if j.get("typed") and not lookup.normalise_code(j["typed"]) else j["title"]
+             for j in earlier} | {u["code"]: u["label"] for u in unpaid}
     if current:
         jobs.append(Job(current, None if now is None else now / 12, 0.0))
         typed = str(tracker.get_slot("current_job") or "")
         names[current] = typed if typed and not lookup.normalise_code(typed) else str(tracker.get_slot("current_title") or "")
         for e in reversed(_entities_since_reset(tracker)):  # the words they used for it
             if e.get("entity") in ("current_job", "job") and store.find_job(str(e.get("value"))).code == current:
-                names[current] = str(e.get("value"))
+                if not lookup.normalise_code(str(e.get("value"))):  # a button's code is no words of theirs
+                    names[current] = str(e.get("value"))
                 break
     return Profile(jobs, education), names
 

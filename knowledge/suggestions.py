@@ -26,7 +26,8 @@ ENTRY_EDUCATION = ("No formal educational credential", "High school diploma or e
                    "Doctoral or professional degree")
 SAME_PAY = 0.05  # less than 5% more than what they make now is "about the same pay", a lateral move
 TOWARD_ALIKE = 98  # near the job they want: its field (SOC major group), or at least this alike to it (percentile)
-ORDER_RATED = "jobs that pay at least as much and aren't shrinking first, closest match first"
+ORDER_RATED = ("jobs that pay at least as much and aren't shrinking first, then the work most like yours "
+               "(how alike the two jobs are, with how much of it you cover)")
 ORDER_RELATED = "jobs that pay at least as much and aren't shrinking first, in O*NET's order"
 # "no degree": BLS typical entry education below an associate's degree (a short certificate is not going back to
 # school), or no higher than the job they have

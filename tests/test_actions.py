@@ -1093,3 +1093,12 @@ def test_a_job_they_have_read_as_the_one_they_want_gets_its_other_readings_not_a
     assert slots.get("target_code", "11-2021.00") == "11-2021.00" and slots["current_code"] is None
     assert "I read both jobs as Marketing Managers" in text_of(messages)
     assert '/choose_job{"current_job": "13-1161.00"}' in payloads(messages)  # market research and marketing specialists
+
+
+def test_a_job_picked_by_button_is_read_back_by_its_title_not_its_code(actions, domain):
+    t = tracker(slots={**TELLER_TO_BOOKKEEPER, "current_job": "43-3071.00", "education": "GED",
+                       "past_jobs": [{"code": "41-2011.00", "title": "Cashiers", "typed": "41-2011.00", "years": "3 years"}]})
+    t.latest_message["entities"] = [{"entity": "current_job", "value": "43-3071.00"}]
+    messages, _ = run(actions.ActionAnswer(), t, domain)
+    back = messages[-1]["text"]
+    assert back.startswith("Here's what I have: Cashiers 3 yrs, Tellers") and "-" not in back.split(":")[1][:30]

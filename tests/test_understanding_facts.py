@@ -455,6 +455,8 @@ def test_a_dealer_after_at_is_the_workplace(lookups):
     ("can i talk to a real person", True), ("speak to a live agent", True), ("can someone call me?", True),
     ("human please", True), ("I want to become a counselor", False), ("I need a counselor job in Ohio", False),
     ("can someone like me become a nurse?", False), ("I call customers back all day", False),
+    ("Is there a person I could speak with on the phone?", True), ("is there a human counselor I could talk to?", True),
+    ("is there a counselor job I could do", False),
 ])
 def test_a_request_for_a_person_is_read_as_the_console_reads_it(lookups, text, person):
     assert (read(lookups, text).topic == "person") is person
@@ -549,6 +551,7 @@ def test_said_with_conviction_is_no_role(lookups):
     ("my brother says I should go for a welding inspector job", {"target": "welding inspector"}),
     ("No, I am the cook. The pastry chef job is the one I want.", {"current": "cook", "target": "pastry chef"}),
     ("scratch that, i want to be a paralegal", {"target": "paralegal"}),
+    ("no i dont wanna be a welder, welding is just a hobby", {}),
 ])
 def test_changes_of_mind_and_the_wanted_job_said_after_it(lookups, text, found):
     assert roles(lookups, text) == found

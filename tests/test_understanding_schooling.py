@@ -58,3 +58,15 @@ def test_paid_bookkeeping_and_a_degree_they_lack_are_not_read():
     assert unpaid_in("here I only do bookkeeping for small company. I want to be accountant again") == []
     assert schooling_in("not the full SLP, I don't have a masters") is None
     assert schooling_in("just graduated high school, want to be an electrician").level == "high-school"
+
+
+@pytest.mark.parametrize("text, level", [
+    # from a stranger tester's conversations: the degree they are headed for is not the one they have
+    ("I have an associate degree in nursing, does that get me partway to the bachelor's?", "associate"),
+    ("my diploma is from ukraine, will an american company accept it?", None),  # not a U.S. high school diploma
+    ("I hold a university diploma in civil engineering", None),
+    ("I have my diploma", "high-school"),
+])
+def test_the_degree_they_are_headed_for_and_a_diploma_from_abroad(text, level):
+    said = schooling_in(text)
+    assert (said.level if said else None) == level

@@ -51,6 +51,7 @@ CLAUSE = {"and", "but", "then", "or", "so", "want", "wanna", "to", "be", "become
 NEGATION = [tuple(p.split()) for p in (
     "not", "not a", "no", "no more", "anything but", "anything except", "except", "other than", "besides", "never",
     "don't want to be", "dont want to be", "do not want to be", "not be", "don't want", "dont want", "hate", "tired of",
+    "dont wanna be", "don't wanna be", "dont wanna", "don't wanna", "do not wanna be", "not trying to be",
     "done with", "sick of", "away from", "get out of", "getting out of", "leave", "leaving", "quit", "not another",
     "nothing in", "no longer", "stop being")]
 # a reading of theirs the person takes back ("i didnt say programmer, i mean cnc programmer"): no job, no wish

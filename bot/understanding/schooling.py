@@ -55,8 +55,21 @@ class Schooling:
     credits: str | None = None  # "30 college credits"
 
 
+# where they are headed, not what they have: "does that get me partway to the bachelor's?", "more than a GED"
+TOWARD_BEFORE = re.compile(r"\b(to|toward|towards|into|than|or|instead of)\s+(the|a|an|my)?\s*$", re.I)
+# a diploma from a university or from abroad is no high school diploma: "my 5-year university diploma from Kyiv"
+NOT_HIGH_SCHOOL = re.compile(r"\b(university|college|engineering|foreign|degree)\b[^,.;!?]{0,20}$", re.I)
+
+
 def _theirs(text: str, start: int) -> bool:
-    return not WISH_BEFORE.search(text[:start]) and not NOT_BEFORE.search(text[:start])
+    before = text[:start]
+    return not WISH_BEFORE.search(before) and not NOT_BEFORE.search(before) and not TOWARD_BEFORE.search(before)
+
+
+def _not_high_school(text: str, found: re.Match) -> bool:
+    """A bare "diploma" said of a university or another country's school."""
+    return found.group(0).lower() == "diploma" and bool(
+        NOT_HIGH_SCHOOL.search(text[:found.start()]) or re.match(r"\s+(is\s+)?from\b", text[found.end():], re.I))
 
 
 def schooling_in(text: str | None) -> Schooling | None:
@@ -64,7 +77,7 @@ def schooling_in(text: str | None) -> Schooling | None:
     text = text or ""
     level = typed = field = None
     for pattern, key in NONE_SAID + SAID:
-        found = next((f for f in pattern.finditer(text) if _theirs(text, f.start())), None)
+        found = next((f for f in pattern.finditer(text) if _theirs(text, f.start()) and not _not_high_school(text, f)), None)
         if found:
             level, typed = key, found.group(0).strip(" ,.;")
             field = (found.groupdict().get("field") or None) if key not in ("no-degree", "less-than-high-school") else None

@@ -95,8 +95,9 @@ SAID_TARGET = re.compile(r"\b(?:the job i want(?: to do)? is|the job i'd like is
 
 
 def said(pattern: re.Pattern, text: str) -> str | None:
-    found = pattern.search(text)
-    return DOING_END.sub("", found.group(1)).strip() or None if found else None
+    found = next((f for f in pattern.finditer(text)
+                  if not re.search(r"\b(don'?t|do not|never|not|no longer)\s*$", text[:f.start()], re.I)), None)
+    return DOING_END.sub("", found.group(1)).strip() or None if found else None  # not "i dont wanna be a coach"
 
 
 # "work at a call center doing customer service": what they do is after "doing", where is before it
