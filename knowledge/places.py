@@ -218,7 +218,9 @@ class Places:
             end = i + 1 == len(low)
             if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
                 return None  # "become a PA": the job; "schools near me": not Maine
-            if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0:
+            # "im in savanah ga": a code at the end after "in" and a town's name (even misspelled) is the state
+            town_before = end and i >= 2 and low[i - 2] in CODE_WORDS and low[i - 1].isalpha() and len(low[i - 1]) > 3
+            if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0 or town_before:
                 return Place(key.upper(), start=i, end=i + 1)
             return None
         if key in self.cities:
