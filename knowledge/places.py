@@ -66,7 +66,7 @@ REGIONS = {
 SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "atl", "jersey"}
 # one-word cities of the metro names that are everyday words: a city only when typed with a capital
 WORD_CITIES = {"college", "mobile", "reading", "mission", "bend", "rapid", "temple", "portage", "traverse", "atlantic",
-               "concord", "mesa", "napa", "jersey", "sioux", "wilkes", "ontario", "panama"}
+               "concord", "mesa", "napa", "jersey", "sioux", "wilkes", "ontario", "panama", "home"}  # "work from home"
 # place words after which even an everyday word is a town: "I live in Enterprise"
 TOWN_WORDS = {"live", "living", "based", "moved", "near", "outside", "around", "from"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
@@ -220,6 +220,9 @@ class Places:
                 return None  # "become a PA": the job; "schools near me": not Maine
             # "im in savanah ga": a code at the end after "in" and a town's name (even misspelled) is the state
             town_before = end and i >= 2 and low[i - 2] in CODE_WORDS and low[i - 1].isalpha() and len(low[i - 1]) > 3
+            # "LPN in long term care, WV. Bridge to RN?": a code typed in capitals as a clause of its own
+            town_before = town_before or typed[i] == key.upper() and key not in WORD_CODES and i in clauses \
+                and i + 1 in clauses
             if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0 or town_before:
                 return Place(key.upper(), start=i, end=i + 1)
             return None
@@ -263,6 +266,8 @@ class Places:
         after = low[i + n] if i + n < len(low) else ""
         state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)
         word = n == 1 and key in self.english
+        if key in WORD_CITIES and not typed[i][:1].isupper():
+            return None  # "work from home" is not Home, Pennsylvania
         prior = low[i - 2] if i > 1 else ""
         placed = before in PLACE_WORDS and (not word or typed[i][:1].isupper() or {before, prior} & TOWN_WORDS)
         states = self.towns[key]

@@ -89,6 +89,7 @@ def test_every_state_dc_and_territory_as_the_whole_answer(lookups):
     ("i said michigan", "MI", None), ("pennsylvannia", "PA", None), ("im a cna in tx", "TX", None),
     ("cashier walmart want pharm tech nc", "NC", None), ("Georgetown Ky", "KY", None),
     ("im in savanah ga", "GA", None),  # a town misspelled, then its state
+    ("LPN in long term care, WV. Bridge to RN worth it?", "WV", None), ("montana. want to work from home", "MT", None),
 ])
 def test_places_in_a_sentence(lookups, text, state, metro):
     place = read(lookups, text).place
