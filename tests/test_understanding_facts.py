@@ -591,6 +591,7 @@ def test_where_they_live_beats_where_they_work(lookups, text, state):
     ("I just work in DC", []),  # where, not what
     ("want to fix tractors, like at a John Deere dealer", []),  # a workplace, not a card dealer
     ("would the SHRM-CP count instead of a degree", []),  # a certification's name
+    ("where i can learn english", []), ("I need to improve my English first", []),  # a language they learn
     ("ex-cop, want to be a paralegal", ["cop", "paralegal"]),
 ])
 def test_words_in_names_and_places_are_not_jobs(lookups, text, jobs):

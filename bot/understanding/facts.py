@@ -64,6 +64,8 @@ MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|militar
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
                     r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
                     r"[^.;!?()]{6,90})", re.I)
+LANGUAGES = {"english", "spanish", "french", "chinese", "mandarin", "cantonese", "arabic", "vietnamese", "korean", "russian",
+             "portuguese", "german", "japanese", "tagalog", "haitian creole", "creole", "somali", "asl", "sign language"}
 LIVE_WORDS = {"live", "living", "lives", "moved", "home", "reside", "from", "based"}
 WORK_WORDS = {"work", "works", "working", "commute", "job", "office"}
 MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
@@ -144,6 +146,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     people_only = asked - cues  # a word asked alone names a job only through its person: "nursing?", not "union?"
     title_spans = spans.find(text, skip=taken, after_cue=cues | cue.asked_alone(tokens, clauses, asked),
                              people_only=people_only)
+    # "where i can learn english", "improve my spanish": a language they learn, not a teaching job
+    title_spans = [s for s in title_spans if not (s.text.lower() in LANGUAGES and tokens[s.start - 1:s.start] in (
+        ["learn"], ["learning"], ["improve"], ["practice"], ["study"], ["my"], ["speak"], ["better"]))]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     typed = typed_words(text)
