@@ -9,7 +9,8 @@ missing, and which reply to send; knowledge/ (through actions.store) answers, bo
                           apprenticeships, other jobs to move into
 - actions/placement.py    the competency level quiz and the class series' ladder
 - actions/steering.py     a message the bot can't use or help with, starting over, stopping
-- actions/profile.py      the person's whole story from the conversation (earlier jobs, unpaid work, schooling)
+- actions/profile.py      the person's whole story from the conversation (earlier jobs, unpaid work, schooling);
+                          profile_answers.py: the follow-ups it feeds; profile_fixes.py: corrections in free words
 - actions/tracker.py      reading the conversation; actions/tries.py: giving up after a few failed tries
 
 The action server (``rasa run actions --actions actions``) imports every module of the package; the names

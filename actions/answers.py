@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import profile as person
-from actions import store
+from actions import profile_answers, store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
 from actions.tracker import active_form, has_code, last_value, latest_entities, prompted_this_turn, texts_since_intent
 from bot import analysis_record, replies
@@ -43,9 +43,12 @@ def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> d
         wishes.avoid.append(str(avoid).lower())
     toward = last_value(tracker, "target_code")
     wishes.toward = toward if toward and toward != code else None
-    found = suggest(store.analyst(), code, wishes, store.area_state(tracker.get_slot("state")), person_metro(tracker))
+    # with earlier jobs or unpaid work, measured from all of them (and "no degree" from their schooling)
+    options, story = profile_answers.explore_options(tracker, code)
+    found = suggest(store.analyst(), code, wishes, store.area_state(tracker.get_slot("state")), person_metro(tracker),
+                    **options)
     toward_title = store.occupation(wishes.toward).title if found["toward_kept"] else None
-    say(dispatcher, replies.explore(found, _citations(), toward_title))
+    say(dispatcher, replies.explore(found, _citations(), toward_title, story))
     return analysis_record.exploration(store.occupation(code), found["destinations"])
 
 
@@ -213,7 +216,7 @@ class ActionGaps(NeedsBoth):
         return "action_gaps"
 
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
-        return replies.gaps_detail(c)
+        return profile_answers.gaps(tracker, c) or replies.gaps_detail(c)  # their earlier jobs' levels count too
 
 
 class ActionPay(NeedsBoth):
@@ -260,8 +263,11 @@ class ActionTraining(Action):
         metro = person_metro(tracker)  # schools in the city they named come first
         routes = training_routes(store.engine(), target, state, metro=metro[0] if metro else None,
                                  education=(projection or {}).get("entry_education"))
-        say(dispatcher, replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone), projection,
-                                         a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None))
+        messages = replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone), projection,
+                                    a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None)
+        # their schooling and years against how people start, right after the usual start
+        messages[1:1] = profile_answers.training_note(tracker, has_code(tracker, "current"), target)
+        say(dispatcher, messages)
         return named + analysis_record.recorded(tracker, analysis_record.training(routes, state))
 
 

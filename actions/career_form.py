@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import store
+from actions import profile_fixes, store
 from knowledge import lookup
 from actions.tracker import (has_code, is_whole_message, latest_entities, latest_text, previous_value,
                              prompted_this_turn)
@@ -90,6 +90,9 @@ class ValidateCareerForm(FormValidationAction):
         return slots + ["target_job", "state"]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if (told := profile_fixes.told_of_story(dispatcher, tracker)) is not None:  # "no, teller was 4 years"
+            tracker.slots.update({e["name"]: e["value"] for e in told if e.get("event") == "slot"})
+            return told + [await self.next_requested_slot(dispatcher, tracker, domain)]
         events = await super().run(dispatcher, tracker, domain)
         settled = self.settle(dispatcher, tracker)
         if tracker.get_slot("asked_for"):

@@ -65,11 +65,12 @@ def _label(code: str) -> str:
 
 
 def current_months(tracker: Tracker, current: str | None) -> float | None:
-    """How long they have held the current job, from the latest message that named it with a duration."""
+    """How long they have held the current job, from the latest message that named it with a duration: as the job
+    they have, or with no cue ("no, teller was 4 years": a correction, actions/profile_fixes.py)."""
     if not current:
         return None
     for e in reversed(_entities_since_reset(tracker)):
-        if e.get("entity") == "current_job" and e.get("years") and store.find_job(str(e.get("value"))).code == current:
+        if e.get("entity") in ("current_job", "job") and e.get("years") and store.find_job(str(e.get("value"))).code == current:
             return parse.months_of(e.get("years"))
     return None
 

@@ -8,7 +8,7 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import store
+from actions import profile_fixes, store
 from actions.career_form import give_up, say
 from actions.tracker import active_form, has_code, latest_entities, latest_intent, latest_text, ran_since_last_message
 from actions.tries import after_failed_try, this_try
@@ -35,6 +35,10 @@ class ActionSteerBack(Action):
             # message interrupted is taken up again, so the next answer goes to its question.
             form = active_form(tracker)
             return ([ActiveLoop(form)] if form else []) + [FollowupAction("action_listen")]
+        told = profile_fixes.told_of_story(dispatcher, tracker)  # "does my cashier experience count?" (DIET: unsure)
+        if told is not None and not active_form(tracker):  # a correction answers again; a question was answered
+            answered = any(e.get("name") == "prompted" for e in told)
+            return [e for e in told if e.get("name") != "prompted"] + ([] if answered else [FollowupAction("action_answer")])
         misses = 0
         for e in reversed(tracker.events):
             if e.get("event") == "user":

@@ -1102,3 +1102,142 @@ def test_a_job_picked_by_button_is_read_back_by_its_title_not_its_code(actions, 
     messages, _ = run(actions.ActionAnswer(), t, domain)
     back = messages[-1]["text"]
     assert back.startswith("Here's what I have: Cashiers 3 yrs, Tellers") and "-" not in back.split(":")[1][:30]
+
+
+def answered_story(actions, domain, slots: dict | None = None) -> tuple[dict, list[dict]]:
+    """The two-job story answered once (teller now, cashier before, to bookkeeper in Wisconsin): the slots and the
+    events after the answer and its read-back, for the follow-ups."""
+    slots = {**TELLER_TO_BOOKKEEPER, **(slots or {})}
+    first = tracker(slots=slots)
+    first.latest_message["entities"] = SAID_STORY
+    messages, events = run(actions.ActionAnswer(), first, domain)
+    slots["last_answer"] = slots_of(events)["last_answer"]
+    history = first.events + [{"event": "slot", "name": "last_answer", "value": slots["last_answer"]}] + \
+        [{"event": "bot", "text": m["text"]} for m in messages]
+    return slots, history
+
+
+def test_what_am_i_missing_counts_the_earlier_jobs(actions, domain):
+    """The teller job alone is short of Customer and Personal Service; the cashier job comes closer: its level is
+    shown as the cashier job's, and the list speaks of their jobs, not the current one."""
+    slots, history = answered_story(actions, domain)
+    text = text_of(run(actions.ActionGaps(), tracker(slots=slots, intent="ask_gaps", text="what am i missing?",
+                                                     history=history), domain)[0])
+    assert "What the job (Bookkeeping, Accounting, and Auditing Clerks) needs that your jobs don't give you yet" in text
+    assert "Customer and Personal Service (knowledge): the job needs about 63 out of 100, your cashier job about 62." in text
+    assert "Administrative (knowledge): the job needs about 69 out of 100, your current job about 51." in text
+    alone = text_of(run(actions.ActionGaps(), tracker(slots={**slots, "past_jobs": None}, intent="ask_gaps"), domain)[0])
+    assert "your current job doesn't give you yet" in alone and "cashier" not in alone
+
+
+def test_how_do_i_get_there_says_their_schooling_and_years(actions, domain):
+    slots, history = answered_story(actions, domain, {"education": "GED", "college_credits": "30 college credits"})
+    messages = run(actions.ActionTraining(), tracker(slots=slots, intent="ask_training", text="how do i get there?",
+                                                     history=history), domain)[0]
+    note = messages[1]["text"]
+    assert note.startswith("For Bookkeeping, Accounting, and Auditing Clerks, from what you told me: You have a high "
+                           "school diploma and 30 college credits: enough for the usual start, some college, no degree (BLS).")
+    assert "You have 5 years of related work (cashier 3, bank teller 2); most of its workers had 1 to 2 years" in note
+    assert "Source: O*NET" in note and "Bureau of Labor Statistics" in note
+
+
+def test_how_do_i_get_there_counts_credits_toward_the_degree(actions, domain):
+    """Paralegals usually start with an associate's degree (BLS): 30 credits of the usual 60."""
+    slots = {**TELLER_TO_BOOKKEEPER, "target_code": "23-2011.00", "target_job": "paralegal", "target_title": "Paralegals and Legal Assistants",
+             "education": "some college", "college_credits": "30 credits"}
+    messages = run(actions.ActionTraining(), tracker(slots=slots, intent="ask_training"), domain)[0]
+    assert "You have some college and 30 college credits; most start with an associate's degree (BLS), about 60 " \
+           "credits, so about 30 to go." in messages[1]["text"]
+
+
+def test_what_else_could_i_do_is_measured_from_all_their_jobs(actions, domain):
+    slots, history = answered_story(actions, domain)
+    messages = run(actions.ActionExplore(), tracker(slots={**slots, "target_job": "explore"}, intent="explore",
+                                                    text="what else could i do?", history=history), domain)[0]
+    text = text_of(messages)
+    assert text.startswith("Jobs you could move into from all your jobs (cashier, bank teller)")
+    assert "your jobs together already give you" in text
+    codes = [json.loads(p.split("inform", 1)[1])["target_job"] for p in payloads(messages)]
+    assert CASHIER not in codes and "43-3071.00" not in codes  # none of their own jobs
+    from knowledge.person.compare import destination_options
+    from knowledge.person.profile import Job, Profile
+    from knowledge.suggestions import Wishes, suggest
+
+    from actions import store
+
+    profile = Profile([Job(CASHIER, 3, 2), Job("43-3071.00", 2)])  # near the job they said they want, as always
+    expected = suggest(store.analyst(), "43-3071.00", Wishes(toward="43-3031.00"), state="WI",
+                       **destination_options(store.analyst(), profile))
+    assert codes == [d["code"] for d in expected["destinations"]]
+
+
+def test_a_correction_of_a_jobs_years_answers_again(actions, domain):
+    """'no, cashier was 4 years' after the read-back: the jobs stay, the answer comes again with 4 years."""
+    slots, history = answered_story(actions, domain)
+    said = [{"entity": "job", "value": "cashier", "years": "4 years"}, {"entity": "years", "value": "4 years"}]
+    fix = tracker(slots=slots, text="no, cashier was 4 years", form="career_form", candidates={"current_job": "cashier"},
+                  history=history)
+    fix.latest_message["entities"] = said
+    messages, events = run(actions.ValidateCareerForm(), fix, domain)
+    assert text_of(messages) == "Got it: cashier 4 yrs."
+    slots_now = slots_of(events)
+    assert slots_now["current_job"] == "bank teller" and slots_now["requested_slot"] is None
+    assert slots_now["past_jobs"][0]["years"] == "4 years"
+    again = tracker(slots={**slots, **slots_now}, text="no, cashier was 4 years", history=fix.events)
+    again.latest_message["entities"] = said
+    answer = run(actions.ActionAnswer(), again, domain)[0]
+    assert "cashier 4, bank teller 2" in text_of(answer)
+    assert answer[-1]["text"] == "Here's what I have: cashier 4 yrs, bank teller 2 yrs, Wisconsin. Anything wrong?"
+
+
+def test_the_current_jobs_years_corrected_in_free_words(actions, domain):
+    slots, history = answered_story(actions, domain)
+    said = [{"entity": "job", "value": "teller", "years": "4 years"}, {"entity": "years", "value": "4 years"}]
+    fix = tracker(slots=slots, text="no, teller was 4 years", form="career_form", candidates={"current_job": "teller"},
+                  history=history)
+    fix.latest_message["entities"] = said
+    messages, events = run(actions.ValidateCareerForm(), fix, domain)
+    assert text_of(messages) == "Got it: teller 4 yrs."  # in the words of the correction
+    again = tracker(slots={**slots, **slots_of(events)}, text="no, teller was 4 years", history=fix.events)
+    again.latest_message["entities"] = said
+    answer = run(actions.ActionAnswer(), again, domain)[0]
+    assert answer[-1]["text"] == "Here's what I have: cashier 3 yrs, teller 4 yrs, Wisconsin. Anything wrong?"
+
+
+def test_i_never_was_a_cashier_takes_it_out_and_keeps_the_job_they_have(actions, domain):
+    """The understanding reads 'I never was a cashier' as the job they have: the story's correction wins."""
+    slots, history = answered_story(actions, domain)
+    fix = tracker(slots=slots, text="I never was a cashier", intent="laid_off", form="career_form",
+                  candidates={"current_job": "cashier", "situation": "laid_off"}, history=history)
+    fix.latest_message["entities"] = [{"entity": "current_job", "value": "cashier"}]
+    messages, events = run(actions.ValidateCareerForm(), fix, domain)
+    assert text_of(messages) == "Got it: I took out cashier."
+    now = slots_of(events)
+    assert now["current_job"] == "bank teller" and now["past_jobs"] is None and now["situation"] is None
+    answer = text_of(run(actions.ActionAnswer(), tracker(slots={**slots, **now}, history=fix.events), domain)[0])
+    assert "Tellers → Bookkeeping" in answer and "earlier jobs" not in answer
+
+
+def test_a_new_job_or_a_story_told_again_is_no_correction(actions, domain):
+    slots, history = answered_story(actions, domain)
+    welder = tracker(slots=slots, text="no, I was a welder for 4 years", form="career_form",
+                     candidates={"current_job": "welder"}, history=history)
+    welder.latest_message["entities"] = [{"entity": "current_job", "value": "welder", "years": "4 years"},
+                                         {"entity": "years", "value": "4 years"}]
+    assert slots_of(run(actions.ValidateCareerForm(), welder, domain)[1])["current_code"] == "51-4121.00"
+
+
+def test_does_my_cashier_experience_count_gets_what_that_job_covers(actions, domain):
+    slots, history = answered_story(actions, domain)
+    asked = tracker(slots=slots, text="Does my cashier experience count?", intent="nlu_fallback", history=history)
+    asked.latest_message["entities"] = [{"entity": "current_job", "value": "Does my cashier experience count"}]
+    # Rasa fills the slot from the entity after the message (action_extract_slots), before the action runs
+    asked.events.append({"event": "slot", "name": "current_job", "value": "Does my cashier experience count"})
+    messages, events = run(actions.ActionSteerBack(), asked, domain)
+    [answer] = messages
+    assert answer["text"].startswith("Yes. Your cashier job alone covers about 80 out of 100 of what Bookkeeping, "
+                                     "Accounting, and Auditing Clerks asks for. Of all your jobs it is the best for "
+                                     "Customer and Personal Service, so it adds that. Its years count as related work (3).")
+    assert "Source: O*NET" in answer["text"]
+    now = slots_of(events)
+    assert now["current_job"] == "bank teller" and now["analyses"][-1]["kind"] == "profile"

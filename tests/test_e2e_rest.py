@@ -167,3 +167,38 @@ def test_unpaid_work_with_no_paid_job(bot):
     assert "unpaid bookkeeping work → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in said, chat.transcript()
     assert "Your unpaid work counts here like a paid job with the same tasks" in said
     assert replies[-1]["text"] == "Here's what I have: unpaid bookkeeping, Wisconsin. Anything wrong?"
+
+
+def test_the_story_feeds_the_follow_ups_and_is_corrected_in_free_words(bot):
+    """Issue 18: after the two-job answer, "What am I missing?", "How do I get there?" and "What else could I do?"
+    read both jobs and the schooling; "does my cashier experience count?" gets what that job covers; the read-back
+    is corrected in free words ("no, cashier was 4 years", "it's 60 credits not 30", "I never was a cashier") and
+    the answer comes again from the corrected story."""
+    chat = Chat(bot, "story-follow-ups")
+    chat.say("I was a cashier for 3 years and then a bank teller for 2, I have 30 college credits, want to be a "
+             "bookkeeper in Wisconsin")
+    missing = text(chat.say("what am I missing?"))
+    assert "needs that your jobs don't give you yet" in missing, chat.transcript()
+    assert "Customer and Personal Service (knowledge): the job needs about 63 out of 100, your cashier job about 62" in missing
+    there = text(chat.say("how do I get there?"))
+    assert "You have 30 college credits: enough for the usual start, some college, no degree (BLS)" in there, chat.transcript()
+    assert "You have 5 years of related work (cashier 3, bank teller 2)" in there
+    counts = text(chat.say("does my cashier experience count?"))
+    assert counts.startswith("Yes. Your cashier job alone covers about 80 out of 100"), chat.transcript()
+    assert "it is the best for Customer and Personal Service" in counts
+    years = chat.say("no, cashier was 4 years")
+    assert years[0]["text"] == "Got it: cashier 4 yrs.", chat.transcript()
+    assert "(cashier 4, bank teller 2)" in text(years)
+    assert years[-1]["text"] == ("Here's what I have: cashier 4 yrs, bank teller 2 yrs, Wisconsin, 30 college credits. "
+                                 "Anything wrong?"), chat.transcript()
+    credits = chat.say("it's 60 credits not 30")
+    assert credits[-1]["text"] == ("Here's what I have: cashier 4 yrs, bank teller 2 yrs, Wisconsin, 60 college credits. "
+                                   "Anything wrong?"), chat.transcript()
+    never = chat.say("I never was a cashier")
+    assert never[0]["text"] == "Got it: I took out cashier.", chat.transcript()
+    said = text(never)
+    assert "Tellers → Bookkeeping, Accounting, and Auditing Clerks (Wisconsin)" in said and "earlier jobs" not in said
+    assert never[-1]["text"] == "Here's what I have: bank teller 2 yrs, Wisconsin, 60 college credits. Anything wrong?"
+    chat.say("I was a cashier for 3 years and then a bank teller for 2")  # the story told again brings it back
+    other = text(chat.say("what else could I do?"))
+    assert "Jobs you could move into from all your jobs (cashier, bank teller)" in other, chat.transcript()

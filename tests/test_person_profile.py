@@ -202,3 +202,14 @@ def test_a_job_onet_has_not_rated_is_said_and_left_out(analyst):
     assert only.startswith("Abilities only:") and "O*NET has no skills and knowledge ratings for any of your jobs" in only
     none = compare_profile(analyst, Profile([Job(CASHIER, 3)]), taxi)["score"]["basis"]["headline"]
     assert none == "No score: O*NET has no abilities, skills and knowledge ratings for Taxi Drivers."
+
+
+def test_no_requirement_is_reached_less_than_the_job_held_now_reaches_it(analyst):
+    """What the chat's gap lists rest on (bot/replies/story.py): with the current job held long enough and
+    recently, every element's best level is at least that job's own, so an earlier job only ever closes or
+    narrows a gap."""
+    for earlier, now, target in ((CASHIER, TELLER, BOOKKEEPER), (ELECTRICIAN, "49-9071.00", "47-2152.00")):
+        r = compare_profile(analyst, Profile([Job(earlier, 3, 2), Job(now, 5)]), target)
+        for e in r["elements"]:
+            if e["levels"].get(now) is not None:
+                assert e["best_level"] >= min(e["levels"][now], e["target_level"]) - 1, e

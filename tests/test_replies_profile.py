@@ -69,3 +69,40 @@ def test_unpaid_work_beside_the_job_they_have_is_said_to_be_unpaid(analyst):
     [note] = profile_note(r, {BOOKKEEPER: "unpaid bookkeeping", CASHIER: "cashier"})
     assert note["text"].startswith("With your unpaid work too: together your jobs cover about")
     assert "your unpaid bookkeeping work" in note["text"] and UNPAID in note["text"]
+
+
+def test_gaps_an_earlier_job_closes_are_no_gaps_and_those_it_narrows_name_it(analyst):
+    """Bank teller now, payroll clerk before, to bookkeeper: the payroll job reaches levels the teller job lacks."""
+    from bot.replies.story import gaps_from_story
+
+    payroll = "43-3051.00"
+    c = analyst.compare(TELLER, BOOKKEEPER, state="WI")
+    r = compare_profile(analyst, Profile([Job(payroll, 4, 2), Job(TELLER, 2)]), BOOKKEEPER, state="WI")
+    text = gaps_from_story(c, r, {payroll: "payroll clerk", TELLER: "bank teller"}, TELLER)[0]["text"]
+    assert "needs that your jobs don't give you yet" in text
+    closed = [e["element"] for e in r["elements"] if e["covered_by"]["code"] == payroll and not e["gap"]
+              and any(g["element"] == e["element"] for g in c["knowledge_to_add"]["gaps"] + c["gaps_to_narrow"]["gaps"])]
+    said = next(line for line in text.splitlines() if line.startswith("Not gaps for you: your payroll clerk job covers"))
+    assert closed and all(name in said for name in closed)
+    assert all(f"{name} (" not in text for name in closed)  # not listed again as a gap
+    assert "Mathematical Reasoning (ability): the job needs about 55 out of 100, your payroll clerk job about 48." in text
+
+
+def test_the_training_note_says_credits_to_go_and_years_against_the_jobs_workers(analyst):
+    from bot.replies.story import start_from_story
+
+    r = compare_profile(analyst, Profile([Job(CASHIER, 3), Job(TELLER, 2)], Education("some-college", 30)), "23-2011.00")
+    note = start_from_story(r, SAID)["text"]
+    assert "You have some college and 30 college credits; most start with an associate's degree (BLS), about 60 credits, " \
+           "so about 30 to go." in note
+    assert "Source: O*NET" in note and "employment projections" in note
+    assert start_from_story(compare_profile(analyst, Profile([Job(CASHIER)]), BOOKKEEPER)) is None  # no years, no schooling
+
+
+def test_a_question_about_one_job_says_what_it_alone_covers_and_adds(analyst):
+    from bot.replies.story import earlier_job_answer
+
+    r = compare_profile(analyst, Profile([Job(CASHIER, 3), Job(TELLER, 2)]), BOOKKEEPER)
+    [m] = earlier_job_answer(r, TELLER, SAID)
+    assert m["text"].startswith("Yes. Your bank teller job alone covers about 89 out of 100 of what Bookkeeping")
+    assert "Its years count as related work (2)." in m["text"]

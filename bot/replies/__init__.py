@@ -19,6 +19,7 @@ By what it answers:
 - explore.py     other jobs to move into, and starter jobs for someone with none
 - interests.py   someone with no job to start from: what they like, and the jobs that fit it
 - profile.py     a person's several jobs: the read-back and the answer from all of them (knowledge/person/)
+- story.py       the follow-ups fed by their story: gaps, schooling and years, one job's worth, a correction heard
 - questions.py   the career form's questions, choices, and each failed try (limits in bot/limits.py)
 - placement.py   the competency level quiz and the class series' ladder
 - steering.py    not understood, nothing changed, starting over, stopping, a look-up that can't run

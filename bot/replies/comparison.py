@@ -44,10 +44,11 @@ def short_task(text: str) -> str:
 
 
 def gap_line(g: dict, n: int | None = None) -> str:
+    """``had_in``: which of their jobs the level is from ("your cashier job"), when not the current one."""
     example = g.get("example") or {}  # from the target job's own tasks (knowledge/gap_examples.py), or none
     head = f"{n}. " if n else "• "
     line = (f"{head}{g['element']} ({DOMAIN_WORD[g['domain']]}): the job needs about {g['target_level']} out of 100, "
-            f"your current job about {g['source_level'] if g['source_level'] is not None else 0}.")
+            f"{g.get('had_in', 'your current job')} about {g['source_level'] if g['source_level'] is not None else 0}.")
     if example.get("kind") == "task":
         line += f" In the job, for example: \"{short_task(example['text'])}\""
     elif example.get("kind") == "level_anchor":
@@ -134,10 +135,11 @@ def _pay_line(c: dict) -> str | None:
     return line + f" (half earn more, half less). {source_line(market['wages_source'])}"
 
 
-def gaps_detail(c: dict) -> list[Message]:
+def gaps_detail(c: dict, mine: str = "your current job") -> list[Message]:
+    """``mine``: whose levels they are ("your jobs" when the person's whole story counts: bot/replies/story.py)."""
     dst = c["to"]["title"]
-    lines = [f"What the job ({dst}) needs that your current job doesn't give you yet (levels 0-100; "
-             "examples from the job's own tasks):"]
+    lines = [f"What the job ({dst}) needs that {mine} {'don' if mine.endswith('s') else 'doesn'}'t give you yet "
+             "(levels 0-100; examples from the job's own tasks):"]
     first = credential_line(c)
     if first:
         lines.append(first)

@@ -11,10 +11,15 @@ from bot.replies.pieces import BUTTON_TITLE_LIMIT, Message, button, echo, fit, m
 MARKS = {"cut": "a pay cut", "same": "about the same pay"}
 
 
-def explore(found: dict, citations: dict, toward: str | None = None) -> list[Message]:
+def explore(found: dict, citations: dict, toward: str | None = None, story: list[str] | None = None) -> list[Message]:
     """The suggestions of ``knowledge.suggestions.suggest``: each with its pay in the person's area and what kind of
-    move it is; every one gets a compare button. ``toward``: the title of the job they said they want."""
+    move it is; every one gets a compare button. ``toward``: the title of the job they said they want; ``story``:
+    their jobs in their words when the suggestions were measured from all of them (knowledge/person/)."""
     source_title, destinations, rated = found["from"]["title"], found["destinations"], found["rated"]
+    covered = "how much of what the job asks you already have"
+    if story and rated:
+        source_title = f"all your jobs ({', '.join(story)})"
+        covered = "how much of what the job asks your jobs together already give you; pay compared with your job now"
     area, wishes = found["area"]["name"], found.get("wishes") or []
     if not destinations and wishes:
         return [msg(f"None of the jobs close to {source_title} fit all of that ({', '.join(wishes)}). Ask with fewer "
@@ -27,7 +32,7 @@ def explore(found: dict, citations: dict, toward: str | None = None) -> list[Mes
     asked = (f", near {toward} (the job you named)" if toward else "") + (f" ({'; '.join(wishes)})" if wishes else "")
     if rated:
         lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}: {found['order']}. "
-                 "\"Covered\" = how much of what the job asks you already have."]
+                 f"\"Covered\" = {covered}."]
     else:
         lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
                  f"jobs O*NET lists as related to it{asked}, with {pay_where}: {found['order']}."]

@@ -69,6 +69,12 @@ def _headline(r: dict) -> str:
             + " ".join(w[:1].upper() + w[1:] + "." for w in basis["why_not_covered"]))
 
 
+def had_in(job: dict, names: dict[str, str] | None) -> str:
+    """'your bank teller job' in their words, else 'your job (Cashiers)'."""
+    closest = job_name(job, names)
+    return closest if closest.startswith("your") else f"your job ({closest})"
+
+
 def each_jobs_part(r: dict, names: dict[str, str] | None) -> list[str]:
     """Which job covers what, and what each covers alone (when there are several)."""
     lines = [who] if (who := who_covers_what(r, names)) else []
@@ -89,10 +95,7 @@ def profile_answer(r: dict, names: dict[str, str] | None = None, state_name: str
     if r["gaps"]:
         lines.append("The gaps that matter most for this job:")
         for i, g in enumerate(r["gaps"][:3], 1):
-            closest = job_name(g["covered_by"], names)
-            line = gap_line({**g, "source_level": g["best_level"]}, i)
-            lines.append(line.replace("your current job about", f"{closest} about" if closest.startswith("your")
-                                      else f"your job ({closest}) about"))
+            lines.append(gap_line({**g, "source_level": g["best_level"], "had_in": had_in(g["covered_by"], names)}, i))
     elif r["score"]["grand"] is not None:
         lines.append("No important gaps: together your jobs already reach every level this job needs.")
     for j in r["not_rated"]:

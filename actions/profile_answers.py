@@ -1,0 +1,95 @@
+"""The follow-ups read from the person's whole story (actions/profile.py builds it from the conversation):
+"What am I missing?" with every job of theirs counted, "How do I get there?" with their schooling and years,
+"What else could I do?" measured from all their jobs, and "Does my cashier experience count?".
+
+Each returns nothing when the story holds no more than the job being compared, so the job-to-job answers stand.
+"""
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions import profile as person
+from actions import store
+from actions.tracker import latest_text
+from bot.replies import story as story_replies
+from knowledge.person.compare import compare_profile, destination_options
+from knowledge.person.profile import Job, Profile
+
+
+def story(tracker: Tracker, current: str | None):
+    """(profile, names) with more than the current job (earlier jobs, unpaid work, schooling), else None."""
+    found = person.person_profile(tracker, current)
+    return found if found and found[0].jobs else None
+
+
+def _several_jobs(found) -> bool:
+    return bool(found) and len(found[0].jobs) > 1
+
+
+def gaps(tracker: Tracker, c: dict) -> list[dict] | None:
+    """The gap lists once their earlier jobs and unpaid work count; None with one job (the job-to-job lists)."""
+    current = c["from"]["code"]
+    found = story(tracker, current)
+    if not _several_jobs(found):
+        return None
+    r = compare_profile(store.analyst(), found[0], c["to"]["code"], state=store.area_state(tracker.get_slot("state")))
+    return story_replies.gaps_from_story(c, r, found[1], current)
+
+
+def training_note(tracker: Tracker, current: str | None, target: str) -> list[dict]:
+    """Their schooling and years against how people start in the target; with one job, its years when said."""
+    found = story(tracker, current)
+    if not found and current and (months := person.current_months(tracker, current)):
+        found = (Profile([Job(current, months / 12)]), {current: str(tracker.get_slot("current_job") or "")})
+    if not found:
+        return []
+    r = compare_profile(store.analyst(), found[0], target)
+    note = story_replies.start_from_story(r, found[1])
+    return [note] if note else []
+
+
+def explore_options(tracker: Tracker, current: str) -> tuple[dict, list[str] | None]:
+    """What knowledge.suggestions.suggest needs to rank from all their jobs (none with one job), and their jobs in
+    their words for the answer's first line."""
+    found = story(tracker, current)
+    if not found or found[0].current() is None or found[0].current().code != current:
+        return {}, None
+    options = destination_options(store.analyst(), found[0])
+    if not _several_jobs(found):  # one job and their schooling: only "no degree" reads the schooling
+        return {"education_rank": options["education_rank"]}, None
+    names = [found[1].get(j.code) or store.occupation(j.code).title for j in found[0].jobs]
+    return options, names
+
+
+# "does my cashier experience count?", "what about my teller years", "does being a cashier count for anything"
+ABOUT_A_JOB = re.compile(r"^\W*(?:does|do|did|will|would|can|could|is|what about|how about)\b.*?\b(?:my|being an?|having been an?)"
+                         r"\s+(?P<job>[a-z][a-z' -]{1,40}?)\s*(?:experience|job|work|years?|time|background)?"
+                         r"\s*(?:count|matter|help|worth|mean|give|do for|\?|$)", re.I)
+
+
+def asked_about(tracker: Tracker, found) -> str | None:
+    """The code of the job of their story that the latest message asks about ("does my cashier experience count?")."""
+    said = ABOUT_A_JOB.search(latest_text(tracker))
+    if not said or not found:
+        return None
+    words = said.group("job").strip().lower()
+    for job in found[0].jobs:
+        name = (found[1].get(job.code) or "").lower()
+        if name and (name == words or name in words or words in name.split()):
+            return job.code
+    hit = store.find_job(words)
+    return hit.code if hit.status == "ok" and hit.code in {j.code for j in found[0].jobs} else None
+
+
+def earlier_job_question(tracker: Tracker) -> tuple[list[dict], dict] | None:
+    """(the answer, the profile's comparison) when the latest message asks what one job of their story counts
+    for toward the job they want; None otherwise."""
+    current, target = tracker.get_slot("current_code"), tracker.get_slot("target_code")
+    found = story(tracker, current)
+    code = asked_about(tracker, found) if target else None
+    if not code:
+        return None
+    r = compare_profile(store.analyst(), found[0], target, state=store.area_state(tracker.get_slot("state")))
+    return story_replies.earlier_job_answer(r, code, found[1]), r
