@@ -4,7 +4,8 @@ before the first answer.
 No analysis and no wording in actions/: the actions decide which question was asked, what is still
 missing, and which reply to send; knowledge/ (through actions.store) answers, bot/replies words it.
 
-- actions/career_form.py  the career form: the job they have, the job they want (or "explore"), their state
+- actions/career_form.py  the career form: the job they have, the job they want (or "explore"), their state;
+                          actions/questions.py: the forms' questions, each asked once
 - actions/answers.py      the answers once the jobs are known: comparison, gaps, pay, training,
                           apprenticeships, other jobs to move into
 - actions/placement.py    the competency level quiz and the class series' ladder
@@ -23,8 +24,9 @@ import os
 from actions import store
 from actions.answers import (ActionAnswer, ActionApprenticeships, ActionExplore, ActionGaps, ActionPay,  # noqa: F401
                              ActionTraining)
-from actions.career_form import (ActionAskCurrentJob, ActionAskSituation, ActionAskState,  # noqa: F401
-                                 ActionAskTargetJob, ValidateCareerForm)
+from actions.career_form import ValidateCareerForm  # noqa: F401
+from actions.questions import (ActionAskCurrentJob, ActionAskSituation, ActionAskState,  # noqa: F401
+                               ActionAskTargetJob)
 from actions.placement import (ActionAskCollegeCredits, ActionAskLevelAnswer, ActionAskYearsExperience,  # noqa: F401
                                ActionLadderResult, ActionLevelResult, ValidateLadderForm, ValidateLevelForm)
 from actions.steering import ActionStartOver, ActionSteerBack, ActionStop, ActionStrayNo  # noqa: F401

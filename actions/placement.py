@@ -14,7 +14,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy import select
 
 from actions import store
-from actions.career_form import AskOnce, say
+from actions.career_form import say
+from actions.questions import AskOnce
 from actions.tracker import has_code
 from actions.tries import after_failed_try, this_try
 from bot import analysis_record, parse, replies
