@@ -607,3 +607,9 @@ def test_military_service_is_no_no_job(lookups):
     message = Message(data={"text": text, "intent": {"name": "no_job", "confidence": 0.62}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize("text", ["Served 6 yrs Army as a 92A. want something in logistics", "I served in the navy for 4 years"])
+def test_the_branch_and_code_are_not_the_work(lookups, text):
+    found = read(lookups, text)
+    assert found.military and not any(j.role == "current" for j in found.jobs)

@@ -179,6 +179,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         facts.jobs.insert(0, Job(have, CURRENT, -1, -1))
     if not any(j.role in (CURRENT, PAST) for j in facts.jobs):
         doing = work.doing(spans, text)
+        if doing and (MILITARY.search(doing) or MILITARY.search(text) and len(doing.split()) == 1):
+            doing = None  # "served 6 yrs Army as a 92A": the branch and code, not the work (DUTIES, below)
         if doing:  # what they do, for the resolver to read as a job ("debone chicken at the Tyson plant")
             facts.jobs.insert(0, Job(doing, CURRENT, -1, -1))
     for word in AVOID.findall(text):
