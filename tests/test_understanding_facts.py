@@ -398,6 +398,7 @@ def test_a_job_named_twice_with_a_slash_and_rn_as_typed(lookups, text, current, 
     ("worked at a nail salon downtown", "nail technician"),
     ("delivering for an Amazon flex route", "delivery driver"),
     ("dispatcher 911 for the county, 5 years", "911 dispatcher"),
+    ("I clean patient rooms at the hospital", "housekeeper"),
 ])
 def test_work_said_as_a_verb_or_everyday_phrase(lookups, text, current):
     assert roles(lookups, text).get("current") == current

@@ -31,6 +31,8 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
     (r"\b(sell|selling|sold) (houses|homes|real estate)\b", "real estate agent"),
     (r"\b(clean|cleaning|cleaned) (houses|homes|offices|buildings)\b", "house cleaner"),
+    # "cleaning rooms at a hospital / hotel": housekeeping (not clean-room technicians)
+    (r"\b(clean|cleaning|cleaned) (patient |hotel |guest )?rooms\b", "housekeeper"),
     (r"\b(wait|waiting|waited) tables\b", "waiter"), (r"\b(tend|tending) bar\b", "bartender"),
     (r"\b(fix|fixing|fixed|repair|repairing) (cars|engines|trucks)\b", "auto mechanic"),
     (r"\b(fix|fixing|fixed) (computers|phones)\b", "computer repair technician"),
