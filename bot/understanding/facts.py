@@ -99,6 +99,7 @@ EXPLORE_WORDS = re.compile(
     r"|what (can|could) (an?|someone) [\w ]{1,30} do\b|is (possible|realistic) for me"
     r"|\ba job that (doesn'?t|does not|isn'?t|won'?t)|(want|need|looking for) (to do )?(literally )?anything (that|but|outdoors|indoors)"
     r"|\blooking for (a |some )?(part[- ]?time |full[- ]?time |new |different |other |steady )?(work|job|jobs|career)\b(?! as)"
+    r"|\b(want|need|like|looking at) (a |some )?(part[- ]?time|seasonal|steady|easier|lighter|remote) (work|job|jobs|gig)\b(?! as)"
     r"|\bnew career\b|\bnew line of work\b)", re.I)
 TOPICS_EXTRA = [("veteran_benefits", re.compile(r"\b(gi bill|g\.i\. bill|va benefits|post[- ]?9/?11|vr&e|voc rehab|chapter 31)\b", re.I))]
 DURATION = re.compile(
