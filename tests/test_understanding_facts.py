@@ -429,7 +429,8 @@ def test_words_never_meant_as_jobs(lookups):
 @pytest.mark.parametrize("text", [
     "been a mail carrier 20 years, looking for ideas", "what else is there for a guy like me", "whats next for me",
     "what kind of work could I do with a bad knee", "need a job that doesn't involve lifting", "which jobs pay ok without a degree",
-    "looking for part time work near home", "ready for a new career", "Retired mail carrier. Want part time work, nothing heavy", "what can a bank teller do besides tellering",
+    "looking for part time work near home", "ready for a new career", "bartender. want a real career. help",
+    "Retired mail carrier. Want part time work, nothing heavy", "what can a bank teller do besides tellering",
 ])
 def test_asking_for_ideas_is_explore(lookups, text):
     facts = read(lookups, text)

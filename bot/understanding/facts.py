@@ -100,7 +100,13 @@ EXPLORE_WORDS = re.compile(
     r"|\ba job that (doesn'?t|does not|isn'?t|won'?t)|(want|need|looking for) (to do )?(literally )?anything (that|but|outdoors|indoors)"
     r"|\blooking for (a |some )?(part[- ]?time |full[- ]?time |new |different |other |steady )?(work|job|jobs|career)\b(?! as)"
     r"|\b(want|need|like|looking at) (a |some )?(part[- ]?time|seasonal|steady|easier|lighter|remote) (work|job|jobs|gig)\b(?! as)"
-    r"|\bnew career\b|\bnew line of work\b)", re.I)
+    # "I want something that pays more in healthcare", "looking for something easier", "anything that doesnt wreck my
+    # hands", "what can I move into?": no job named, a kind of job described
+    r"|\b(want|need|looking for|find|get|like|trying to find) (something|anything|a job|work)\b(?: \w+){0,2}? (that|in|with"
+    r"|where|without|less|easier|else|different|more|but|steady|stable|better|closer|sitting|indoors|outdoors|remote)\b"
+    r"|\banything that (doesn'?t|does not|won'?t|wont|isn'?t)|\bwhat (can|could|should) i (move|switch|transition) (into|to)\b"
+    r"|\bnew career\b|\bnew line of work\b|\b(want|need|looking for|find) (a |an )?(real|better|actual|good|stable|steady"
+    r"|proper) (career|job)\b(?! (as|in|like))\W*($|[.!,;]))", re.I)
 TOPICS_EXTRA = [("veteran_benefits", re.compile(r"\b(gi bill|g\.i\. bill|va benefits|post[- ]?9/?11|vr&e|voc rehab|chapter 31)\b", re.I))]
 DURATION = re.compile(
     r"\b(?:for\s+|about\s+|almost\s+|nearly\s+|over\s+|like\s+)?"
