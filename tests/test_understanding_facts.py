@@ -430,6 +430,8 @@ def test_words_never_meant_as_jobs(lookups):
     "been a mail carrier 20 years, looking for ideas", "what else is there for a guy like me", "whats next for me",
     "what kind of work could I do with a bad knee", "need a job that doesn't involve lifting", "which jobs pay ok without a degree",
     "looking for part time work near home", "ready for a new career", "bartender. want a real career. help",
+    "cna, I want something that pays more in healthcare", "forklift driver, looking for something easier on my back",
+    "anything that doesnt wreck my knees??", "transcriptionist, the job is dying. What can I move into?",
     "Retired mail carrier. Want part time work, nothing heavy", "what can a bank teller do besides tellering",
 ])
 def test_asking_for_ideas_is_explore(lookups, text):
