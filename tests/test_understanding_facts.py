@@ -595,6 +595,7 @@ def test_where_they_live_beats_where_they_work(lookups, text, state):
     ("I just work in DC", []),  # where, not what
     ("want to fix tractors, like at a John Deere dealer", []),  # a workplace, not a card dealer
     ("would the SHRM-CP count instead of a degree", []),  # a certification's name
+    ("software developer, I want to do anything outdoors. Boulder CO", ["software developer"]),  # Colorado
     ("where i can learn english", []), ("I need to improve my English first", []),  # a language they learn
     ("ex-cop, want to be a paralegal", ["cop", "paralegal"]),
 ])

@@ -156,6 +156,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     # "where i can learn english", "improve my spanish": a language they learn, not a teaching job
     title_spans = [s for s in title_spans if not (s.text.lower() in LANGUAGES and tokens[s.start - 1:s.start] in (
         ["learn"], ["learning"], ["improve"], ["practice"], ["study"], ["my"], ["speak"], ["better"]))]
+    # "Boulder CO": the state's code after its city, not a correctional officer
+    title_spans = [s for s in title_spans if not any(p.state and s.text.upper() == p.state and s.start == p.end
+                                                     for p in found)]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     typed = typed_words(text)
