@@ -412,6 +412,8 @@ def test_work_said_as_a_verb_or_everyday_phrase(lookups, text, current):
     ("custodian at a church, want to get into maintenance", "maintenance and repair worker"),
     ("pharmacy tech, thinking about pharma sales", "technical sales representative"),
     ("i want to get into commercial hvac sales", "technical sales representative"),
+    ("welder, I'd like to teach welding at the community college", "vocational instructor"),
+    ("barista, I want to teach piano lessons", "self enrichment teacher"),
 ])
 def test_the_trade_they_want_said_in_other_words(lookups, text, target):
     assert roles(lookups, text).get("target") == target

@@ -186,6 +186,12 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(?:commercial |enterprise |b2b )?(software|saas|tech|technology|medical device|med device|device|pharmaceutical"
      r"|pharma|hvac|industrial equipment|equipment|lab equipment|it|cybersecurity|chemical|engineering) sales\b"
      r"(?! ?(rep|reps|representative|engineer|manager|associate|clerk|agent|person|job))", "technical sales representative"),
+    # teaching a trade at a trade or technical school: a career/technical education teacher, postsecondary
+    (r"\bteach(?:ing)? (?:[\w-]+ ){0,2}(?:at|in) (?:a |an |the |our )?(?:local )?(?:cosmetology|beauty|barber|trade|technical"
+     r"|vocational|tech|community) (?:school|college|institute|program)\b", "vocational instructor"),
+    # "teach music lessons", "give piano lessons": a self-enrichment teacher
+    (r"\b(?:teach|teaching|give|giving) (?:private )?(?:music|piano|guitar|violin|voice|singing|drum|dance|art|swim|swimming"
+     r"|yoga|cooking|driving) lessons\b", "self-enrichment teacher"),
     # O*NET lists "Team Leader" only under Managers, All Other: a team lead leads a team of the work they do
     (r"\bteam lead(er)?\b", "supervisor"),
 )]
