@@ -114,7 +114,7 @@ UNIT_TESTS := tests/test_interests.py tests/test_workplaces.py tests/test_action
 	tests/test_destinations.py tests/test_download.py tests/test_privacy.py tests/test_resolver.py tests/test_scorer.py \
 	tests/test_seeds.py tests/test_store_real.py tests/test_understanding_facts.py tests/test_credentials.py tests/test_gap_examples.py \
 	tests/test_job_kinds.py tests/test_suggestions.py tests/test_understanding_preferences.py tests/test_schools.py \
-	tests/test_person_profile.py tests/test_replies_profile.py tests/test_step_up.py tests/test_understanding_schooling.py
+	tests/test_person_profile.py tests/test_replies_profile.py tests/test_step_up.py tests/test_understanding_schooling.py tests/test_passwords.py
 test-unit: lint store  ## the linter, the generated YAML and the tests that start no server (about two minutes)
 	$(PY) -m pytest -q -p no:cacheprovider $(UNIT_TESTS)
 

@@ -62,17 +62,24 @@ class ActionSteerBack(Action):
     @staticmethod
     def on_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, form: str | None) -> list[EventType]:
         """A résumé, job listings, a complaint, Spanish: what the bot can't do and where to go, a different
-        wording each time; a person: how a counselor may reach them. A form the message interrupted goes on
-        (its question is asked again)."""
+        wording each time; a person: how a counselor may reach them (or, when they typed a number or address
+        with the request, that it is passed on). A form the message interrupted goes on (its question is asked
+        again; after a person's consent question, once the consent is answered: bot/rasa_server.py)."""
         users = [e for e in tracker.events if e.get("event") == "user"]
+        latest = (users[-1].get("metadata") or {}) if users else {}
         if users and users[-1].get("text") == latest_text(tracker):  # this message: not one before it
             users.pop()
         times = sum(1 for e in users if any(x.get("entity") == "topic" and x.get("value") == topic
                                             for x in (e.get("parse_data") or {}).get("entities") or []))
         if topic == "person":
+            given = latest.get(handoff.CONTACT_GIVEN)
+            if given in ("phone", "email"):  # "can someone call me at ...": the Rasa server recorded it already
+                say(dispatcher, handoff.request_recorded(given, times))
+                return [SlotSet("asked_for_person", True)]
             # what happens and how a counselor may reach them; the Rasa server reads the answer (bot/handoff.py)
+            # and then asks the interrupted form's question: not here too, two questions in one turn
             say(dispatcher, handoff.ask_consent(times))
-            return [SlotSet("asked_for_person", True)]
+            return [SlotSet("asked_for_person", True)] + ([SlotSet("prompted", True)] if form else [])
         has_jobs = bool(has_code(tracker, "current") or has_code(tracker, "target"))
         say(dispatcher, scope.topic_reply(topic, times, has_jobs))
         return []

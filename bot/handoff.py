@@ -81,6 +81,12 @@ def read_choice(text: str | None) -> tuple[str, str | None] | None:
     return None
 
 
+def contact_in(text: str | None) -> tuple[str, str] | None:
+    """The phone number or e-mail address a message carries, as ``read_choice`` reads it: ("phone", "+1...")."""
+    choice = read_choice(text)
+    return choice if choice and choice[1] else None
+
+
 def without_contact(text: str) -> str:
     """``text`` with the e-mail addresses and phone numbers ``read_choice`` reads taken out (and then masked as
     the console masks: a number only phonenumbers knows, "+44 20 7946 0958", is taken out too)."""
@@ -133,12 +139,13 @@ class Handoffs:
                 conn.execute(requests.insert().values(sender_id=sender_id, updated=now,
                                                       **{"asked": now, "stage": ASKED, **values}))
 
-    def ask(self, sender_id: str, channel: str | None) -> None:
-        """A new request: its answer comes next. A conversation a counselor has stays theirs."""
+    def ask(self, sender_id: str, channel: str | None, choice: str | None = None, contact: str | None = None) -> None:
+        """A new request: its answer comes next, or came with it (``choice``, ``contact``: "can someone call me at
+        207-555-0100"). A conversation a counselor has stays theirs."""
         if self.stage(sender_id) == TAKEN:
             return
-        self._upsert(sender_id, channel=channel, asked=time.time(), stage=ASKED, choice=None, contact=None,
-                     counselor=None)
+        self._upsert(sender_id, channel=channel, asked=time.time(), stage=OPEN if choice else ASKED, choice=choice,
+                     contact=contact, counselor=None)
 
     def answer(self, sender_id: str, choice: str | None, contact: str | None) -> None:
         self._upsert(sender_id, stage=OPEN, choice=choice, contact=contact)

@@ -59,8 +59,11 @@ from functools import lru_cache
 from typing import Any, List
 
 from jsonschema.validators import validator_for
-from rasa.core.actions.action import Action, ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import Action, ActionExecutionRejection, RemoteAction, action_for_name_or_text
+from rasa.core.channels.channel import UserMessage
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.processor import MessageProcessor
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPaused, ConversationResumed, Event, SlotSet,
                                      UserUttered)
 
@@ -94,6 +97,27 @@ def asked_for_person_now(tracker) -> bool:
         if isinstance(event, SlotSet) and event.key == "asked_for_person" and event.value:
             return True
     return False
+
+
+def is_person_request(parse: dict) -> bool:
+    return any(e.get("entity") == "topic" and e.get("value") == "person" for e in parse.get("entities") or [])
+
+
+def without_person_asked_for(parse: dict) -> dict:
+    """``parse`` without the job titles that are the person asked for: in "can I talk to a career counselor" or
+    "have a counselor email me at ..." the counselor is who they want, not a job of theirs (the job facts
+    reader takes every title; inside the career form one became their job and the request was lost). A job
+    said outside the request's words ("I'm a cashier, can a counselor call me") is kept."""
+    if not is_person_request(parse):
+        return parse
+    from bot.understanding.component import JOB_ENTITIES
+    from bot.understanding.person_requests import CALLBACK_REQUEST, PERSON_REQUEST
+
+    text = parse.get("text") or ""
+    spans = [m.span() for pattern in (PERSON_REQUEST, CALLBACK_REQUEST) for m in pattern.finditer(text)]
+    kept = [e for e in parse["entities"] if e.get("entity") not in JOB_ENTITIES
+            or not any(start <= (e.get("start") or 0) and (e.get("end") or 0) <= end for start, end in spans)]
+    return {**parse, "entities": kept}
 
 
 class GuardedAction(Action):
@@ -131,6 +155,7 @@ class CareerbotProcessor(MessageProcessor):
         if self._line is None:
             self._line = asyncio.Semaphore(max(1, CONCURRENT_MESSAGES))
         async with self._line:
+            self.contacts.pop(message.sender_id, None)  # one left by a turn that failed is not this turn's
             handoffs = self.handoffs()
             stage = await asyncio.to_thread(handoffs.stage, message.sender_id) if handoffs else None
             if stage in (handoff.TAKEN, handoff.CLOSED):
@@ -148,6 +173,13 @@ class CareerbotProcessor(MessageProcessor):
     # -- a person's request for a counselor (bot/handoff.py) ----------------------------------------------
 
     _handoffs: handoff.Handoffs | None = None
+
+    @property
+    def contacts(self) -> dict:
+        """sender id -> (choice, contact) typed with a request for a person this turn, until the turn is saved."""
+        if "_contacts" not in self.__dict__:
+            self._contacts = {}
+        return self._contacts
 
     def handoffs(self) -> handoff.Handoffs | None:
         """The handoff table on the tracker store's database (None when the tracker store is not SQL)."""
@@ -179,14 +211,53 @@ class CareerbotProcessor(MessageProcessor):
         for reply in handoff_wording.consent_recorded(kind):
             tracker.update(BotUttered(reply["text"], {"buttons": reply.get("buttons") or None}, {"handoff": "consent"}))
             await message.output_channel.send_response(message.sender_id, dict(reply))  # it takes the text out
+        await self.ask_form_question(tracker, message.output_channel)
         await self.save_tracker(tracker)
         return getattr(message.output_channel, "messages", None)
 
+    async def ask_form_question(self, tracker, output_channel) -> None:
+        """The question of the form the request for a person interrupted ("What job do you do now?"), asked
+        once the consent is answered (actions/steering.py did not ask it with the consent question). Run
+        as Rasa runs any action, without GuardedAction: if it fails, the consent stays recorded and the
+        question is just not asked; then the bot listens, as at the end of every turn."""
+        slot = tracker.get_slot("requested_slot")
+        name = f"action_ask_{slot}"
+        if not tracker.active_loop_name or not slot or name not in self.domain.action_names_or_texts:
+            return
+        action = action_for_name_or_text(name, self.domain, self.action_endpoint)
+        await MessageProcessor._run_action(self, action, tracker, output_channel, self.nlg,
+                                           PolicyPrediction.for_action_name(self.domain, name))
+        tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+
+    async def parse_message(self, message, tracker=None, only_output_properties: bool = True) -> dict:
+        return without_person_asked_for(await super().parse_message(message, tracker, only_output_properties))
+
+    async def _handle_message_with_tracker(self, message, tracker) -> None:
+        """A request for a person that carries its contact ("can someone call me at 207-555-0100") is the request
+        and its answer at once: the NLU and the transcript get the message with the contact taken out ("... call
+        me at [phone]"; an address's "example.com" is no job then), and the action learns from the message's
+        metadata that a number or address came with it (never the contact: that stays here, and goes into the
+        handoff table when the turn is saved). A message with a number that is no such request is read as typed."""
+        given = handoff.contact_in(message.text) if not message.parse_data and self.handoffs() else None
+        if given:
+            masked = UserMessage(handoff.without_contact(message.text), message.output_channel, message.sender_id,
+                                 input_channel=message.input_channel, message_id=message.message_id,
+                                 metadata=message.metadata)
+            parse = await self.parse_message(masked, tracker)
+            if is_person_request(parse):
+                message.text, message.parse_data = masked.text, parse
+                message.metadata = {**(message.metadata or {}), handoff_wording.CONTACT_GIVEN: given[0]}
+                self.contacts[message.sender_id] = given
+        await super()._handle_message_with_tracker(message, tracker)
+
     async def save_tracker(self, tracker) -> None:
         await super().save_tracker(tracker)
-        if asked_for_person_now(tracker) and self.handoffs():
-            # the bot (actions/steering.py) has just asked how a counselor may reach them: the next message answers
-            await asyncio.to_thread(self._handoffs.ask, tracker.sender_id, tracker.get_latest_input_channel())
+        given = self.contacts.pop(tracker.sender_id, None)
+        if (given or asked_for_person_now(tracker)) and self.handoffs():
+            # the bot (actions/steering.py) has just asked how a counselor may reach them: the next message answers,
+            # unless this one carried the contact (recorded even when the turn went to a job said with it)
+            await asyncio.to_thread(self._handoffs.ask, tracker.sender_id, tracker.get_latest_input_channel(),
+                                    *(given or ()))
 
     async def log_message(self, message, should_save_tracker: bool = True):
         # every channel's messages come through here; bot/limits.py says why

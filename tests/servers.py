@@ -144,6 +144,7 @@ class BotStack:
     web_port: int = field(default_factory=free_port)
     slack_api_port: int = field(default_factory=free_port)  # where a test's stand-in for Slack's Web API listens
     env: dict = field(default_factory=dict)  # what every server of the stack is started with
+    interface: str = "127.0.0.1"  # where the Rasa server listens; "0.0.0.0": as deployed (its REST needs a token)
     processes: dict = field(default_factory=dict)
 
     @property
@@ -197,7 +198,7 @@ class BotStack:
     def start_rasa(self) -> None:
         self.processes["rasa"] = start([*RASA_SERVER, "run", "--model", str(MODEL), "--endpoints", str(self.endpoints()),
                                         "--credentials", str(ROOT / "credentials.yml"), "--port", str(self.rasa_port),
-                                        "--interface", "127.0.0.1", "--cors", "*"], self.log("rasa"), self.env)
+                                        "--interface", self.interface, "--cors", "*"], self.log("rasa"), self.env)
 
     def start_web(self) -> None:
         self.processes["web"] = start([sys.executable, "-m", "bot.web", "--port", str(self.web_port)],

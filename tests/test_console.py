@@ -315,10 +315,13 @@ def test_one_conversation_exports_as_html_and_pdf(counselor, tmp_path):
     assert "customer service rep for 3 years" in text and "Comparison" in text and "Top gaps" in text
 
 
-def test_the_account_command_refuses_short_passwords(bot_stack):
-    for password in ("short", " " * 20, "   eleven chr   "):  # spaces at either end do not count
+def test_the_account_command_refuses_short_and_common_passwords(bot_stack):
+    for password, why in (("short", "at least 12 characters"), (" " * 20, "at least 12 characters"),
+                          ("   eleven chr   ", "at least 12 characters"),  # spaces at either end do not count
+                          ("password1234", "one of the most common passwords"),
+                          ("shortyshorty1", "too easy to guess")):  # the counselor's own name
         made = _add_counselor(bot_stack, "shorty", password)
-        assert made.returncode == 1 and "at least 12 characters" in made.stderr, password
+        assert made.returncode == 1 and why in made.stderr and "nothing changed" in made.stderr, password
     status, _, _ = Client(bot_stack.web_url).login("shorty", " " * 20)
     assert status == 401  # no such account was made
 

@@ -156,7 +156,10 @@ def test_a_counselor_changes_their_password_and_logs_out_everywhere(web, bot_sta
     assert here.request("/console/account/password", {"current": PASSWORD, "new": new, "again": new})[0] == 403
     for wrong, says in (({"current": "not it at all", "new": new, "again": new}, "The current password is wrong"),
                         ({"current": PASSWORD, "new": new, "again": new + "!"}, "The two new passwords differ"),
-                        ({"current": PASSWORD, "new": "   short   ", "again": "   short   "}, "at least 12 characters")):
+                        ({"current": PASSWORD, "new": "   short   ", "again": "   short   "}, "at least 12 characters"),
+                        ({"current": PASSWORD, "new": "qwerty123456", "again": "qwerty123456"},
+                         "That password is one of the most common passwords"),
+                        ({"current": PASSWORD, "new": "Password123!", "again": "Password123!"}, "too easy to guess")):
         status, _, body = here.request("/console/account/password", form(**wrong))
         assert status == 400 and says in body.decode(), (wrong, body[:300])
     status, headers, _ = here.request("/console/account/password", form(current=PASSWORD, new=new, again=new))

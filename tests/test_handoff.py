@@ -12,6 +12,7 @@ import uuid
 import pytest
 
 from bot.handoff import read_choice, shown_contact, without_contact
+from bot.rasa_server import without_person_asked_for
 from tests.console_client import PASSWORD, Client, add_counselor, shown_id
 from tests.servers import COUNSELOR_TOKEN, http, rest_say
 
@@ -36,6 +37,26 @@ def test_the_contact_stays_out_of_the_stored_message_and_reads_as_a_number():
     assert without_contact("+44 20 7946 0958 or maria@example.com") == "[phone] or [e-mail]"
     assert shown_contact("phone", "+12075550100") == "(207) 555-0100"
     assert shown_contact("phone", "+442079460958") == "+44 20 7946 0958"
+
+
+def _parse(text: str, *entities: tuple[str, str]) -> dict:
+    found = [{"entity": "topic", "value": "person", "start": 0, "end": 0}]
+    for entity, value in entities:
+        found.append({"entity": entity, "value": value, "start": text.index(value), "end": text.index(value) + len(value)})
+    return {"text": text, "intent": {"name": "out_of_scope"}, "entities": found}
+
+
+@pytest.mark.parametrize("parse, jobs_kept", [
+    (_parse("can I talk to a career counselor", ("job", "career counselor")), []),
+    (_parse("have a counselor email me at [e-mail]", ("job", "counselor")), []),
+    (_parse("I'm a cashier, can a counselor call me at [phone]", ("current_job", "cashier"), ("target_job", "counselor")),
+     ["cashier"]),
+    (_parse("I want to talk to someone about becoming a counselor", ("target_job", "counselor")), ["counselor"]),
+])
+def test_the_counselor_asked_for_is_not_a_job_of_theirs(parse, jobs_kept):
+    kept = without_person_asked_for(parse)["entities"]
+    assert [e["value"] for e in kept if e["entity"] != "topic"] == jobs_kept
+    assert any(e["entity"] == "topic" for e in kept)
 
 
 def texts(replies: list[dict]) -> str:
@@ -126,3 +147,47 @@ def test_a_contact_given_with_consent_is_hidden_until_asked_for(bot_stack, couns
     nobody = json.dumps({"sender_id": "nobody-" + sender, "counselor": "dana"}).encode()
     assert http(f"{rasa}/webhooks/counselor/take", nobody, {"Content-Type": "application/json",
                                                           "Authorization": f"Bearer {COUNSELOR_TOKEN}"})[0] == 404
+
+
+ASKS = "How may a counselor reach you?"
+FIRST_QUESTION = "What job do you do now, or did last?"
+
+
+def test_a_request_that_carries_its_contact_is_recorded_at_once(bot_stack, counselor):
+    rasa, sender = bot_stack.rasa_url, f"handoff-at-once-{uuid.uuid4().hex[:8]}"
+    said = texts(rest_say(rasa, sender, "can someone call me at 207-555-0100"))
+    assert said.startswith("I've passed your request to the career counselors"), said
+    assert "A counselor may call or text you at the number you gave" in said and ASKS not in said, said
+    assert "A counselor reads these requests on working days; I can't promise when." in said and "555-0100" not in said
+    key = shown_id(sender)
+    assert "call or text (contact given, hidden)" in counselor.page("/console/requests")
+    page = counselor.page(f"/console/conversations/{key}")
+    assert "can someone call me at [phone]" in page and "555-0100" not in page, page
+    status, _, body = post(counselor, f"/console/conversations/{key}/contact")
+    assert status == 200 and "(207) 555-0100" in body.decode()
+    # the next message is the bot's again, not read as an answer to a question it never asked
+    assert "I compare jobs using public U.S. government data" in texts(rest_say(rasa, sender, "what can you do?"))
+
+
+def test_in_the_opening_questions_a_request_with_an_address_gets_one_answer_and_the_question_once(bot_stack, counselor):
+    rasa, sender = bot_stack.rasa_url, f"handoff-form-mail-{uuid.uuid4().hex[:8]}"
+    assert FIRST_QUESTION in texts(rest_say(rasa, sender, "hi"))
+    replies = rest_say(rasa, sender, "have a counselor email me at maria@example.com")
+    said = texts(replies)
+    assert said.startswith("I've passed your request") and "e-mail you at the address you gave" in said, said
+    assert ASKS not in said and "maria@" not in said and said.count(FIRST_QUESTION) == 1, said
+    assert "Counselors" not in said  # the counselor asked for is not taken for their job
+    assert "Got it, your job now: Cashiers" in texts(rest_say(rasa, sender, "cashier"))
+    assert "e-mail (contact given, hidden)" in counselor.page("/console/requests")
+    assert "email me at [e-mail]" in counselor.page(f"/console/conversations/{shown_id(sender)}")
+
+
+def test_in_the_opening_questions_the_consent_question_comes_alone_and_the_question_after_it(bot_stack):
+    rasa, sender = bot_stack.rasa_url, f"handoff-form-{uuid.uuid4().hex[:8]}"
+    assert FIRST_QUESTION in texts(rest_say(rasa, sender, "hi"))
+    asked = texts(rest_say(rasa, sender, "can I talk to a real person"))
+    assert ASKS in asked and FIRST_QUESTION not in asked, asked
+    answered = rest_say(rasa, sender, "reply here")
+    assert answered[0]["text"].startswith("Thanks. A counselor will reply here in this chat"), answered
+    assert texts(answered).count(FIRST_QUESTION) == 1 and FIRST_QUESTION in answered[-1]["text"], answered
+    assert "Got it, your job now: Cashiers" in texts(rest_say(rasa, sender, "cashier"))

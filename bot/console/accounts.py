@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from zxcvbn import zxcvbn
+from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from bot.console.db import counselors, failed_logins, sessions
 
@@ -24,6 +26,10 @@ IDLE_HOURS = float(os.environ.get("CAREERBOT_CONSOLE_IDLE_HOURS", "8"))
 MAX_HOURS = 24
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
 MIN_PASSWORD = 12  # characters, not counting spaces at either end
+MIN_SCORE = 3  # of zxcvbn's 0-4: 3 is "safely unguessable", about 10^8 guesses or more
+COMMON_PASSWORDS = frozenset(FREQUENCY_LISTS["passwords"])
+ZXCVBN_MAX = 72
+SITE_WORDS = ["careerbot", "career", "counselor", "counsellor", "console"]
 FAILED_LOGIN_WINDOW = 15 * 60  # seconds a failed login counts (see attempt_login)
 
 
@@ -69,17 +75,36 @@ def valid_name(name: str) -> bool:
     return bool(name) and len(name) <= 80 and all(ch.isalnum() or ch in "._-@" for ch in name)
 
 
-def check_password_rules(password: str) -> None:
-    if len(password.strip()) < MIN_PASSWORD:  # ten spaces are not a password
-        raise ValueError(f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at "
-                         "either end")
+def password_problem(password: str, name: str = "") -> str | None:
+    """What is wrong with a new password, in plain words, or None. At least MIN_PASSWORD characters, not
+    one of the common passwords zxcvbn ships (30,000, from leaked password lists), and not easy to guess by
+    zxcvbn's estimate (a score of MIN_SCORE out of 4: words, names, dates, keyboard rows, repeats and
+    l33t spellings are what guessers try first; the counselor's name and this site's words count as known)."""
+    stripped = password.strip()
+    if len(stripped) < MIN_PASSWORD:  # ten spaces are not a password
+        return f"the password must have at least {MIN_PASSWORD} characters, not counting spaces at either end"
+    if stripped.lower() in COMMON_PASSWORDS:
+        return "that password is one of the most common passwords, which are tried first; choose another"
+    # zxcvbn refuses more than 72 characters (its time grows quickly with length): those are plenty to judge by
+    found = zxcvbn(stripped[:ZXCVBN_MAX], user_inputs=[name, *SITE_WORDS])
+    if found["score"] >= MIN_SCORE:
+        return None
+    why = (found["feedback"].get("warning") or "it is made of words, names or patterns that are tried first").rstrip(".")
+    return (f"that password is too easy to guess ({why[0].lower()}{why[1:]}); a few words that don't belong "
+            "together make a strong one")
+
+
+def check_password_rules(password: str, name: str = "") -> None:
+    problem = password_problem(password, name)
+    if problem:
+        raise ValueError(problem)
 
 
 def add_counselor(engine, name: str, password: str) -> bool:
     """Create the account, or set a new password if it exists; True when it was created."""
     if not valid_name(name):
         raise ValueError("a counselor name is 1-80 letters, digits or . _ - @")
-    check_password_rules(password)
+    check_password_rules(password, name)
     hashed = hash_password(password)
     with engine.begin() as conn:
         exists = conn.execute(sa.select(counselors.c.name).where(counselors.c.name == name)).first()
@@ -117,7 +142,7 @@ def change_password(engine, name: str, current: str, new: str, keep_token: str |
         row = conn.execute(sa.select(counselors.c.password_hash).where(counselors.c.name == name)).first()
     if row is None or not verify_password(current, row[0]):
         raise ValueError("the current password is wrong")
-    check_password_rules(new)
+    check_password_rules(new, name)
     with engine.begin() as conn:
         conn.execute(counselors.update().where(counselors.c.name == name).values(password_hash=hash_password(new)))
     end_sessions(engine, name, keep_token)
