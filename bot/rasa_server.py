@@ -186,7 +186,7 @@ class CareerbotProcessor(MessageProcessor):
         if self._handoffs is None:
             from bot.channels.ledger import _sql_engine
 
-            engine = _sql_engine(self.tracker_store)
+            engine = _sql_engine(getattr(self, "tracker_store", None))  # none in tests/test_faults.py's bare processor
             if engine is not None:
                 self._handoffs = handoff.Handoffs(engine)
         return self._handoffs
