@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from actions import store
 from actions.career_form import say
+from actions.profile import current_months
 from actions.questions import AskOnce
 from actions.tracker import has_code
 from actions.tries import after_failed_try, this_try
@@ -150,6 +151,17 @@ class ValidateLadderForm(FormValidationAction):
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> list[str]:
         return domain_slots if ladder_applies(tracker) else []  # nothing to ask: the result says why
+
+    async def extract_years_experience(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> dict:
+        """How long they have held the job of the series, said earlier ("customer service rep for 3 years"): the
+        profile's years (actions/profile.py) answer the question instead of asking it again."""
+        current = has_code(tracker, "current")
+        if tracker.get_slot("years_experience") is None and current in store.class_series():
+            months = current_months(tracker, current)
+            if months is not None:
+                return {"years_experience": f"{months:g} months"}
+        return {}
 
     async def extract_college_credits(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> dict:

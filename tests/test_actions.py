@@ -1241,3 +1241,13 @@ def test_does_my_cashier_experience_count_gets_what_that_job_covers(actions, dom
     assert "Source: O*NET" in answer["text"]
     now = slots_of(events)
     assert now["current_job"] == "bank teller" and now["analyses"][-1]["kind"] == "profile"
+
+
+def test_the_years_said_with_the_series_job_answer_the_ladders_question(actions, domain):
+    """"customer service rep for 3 years ... do I qualify for the next level?": the years are not asked again."""
+    t = tracker(form="ladder_form", slots={"current_job": CSR, "current_code": CSR, "college_credits": "0"},
+                history=[{"event": "user", "text": "customer service rep for 3 years", "parse_data": {
+                    "intent": {"name": "inform"}, "entities": [
+                        {"entity": "current_job", "value": "customer service rep", "years": "3 years"}]}}])
+    _, events = run(actions.ValidateLadderForm(), t, domain)
+    assert slots_of(events).get("years_experience") == "36.0 months"

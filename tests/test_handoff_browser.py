@@ -36,7 +36,7 @@ def test_a_counselor_takes_over_the_widget_chat_and_hands_it_back(bot_stack, two
     wait_for_bot(person, "What job do you do now")
     type_message(person, "can I talk to a real person")
     wait_for_bot(person, "on working days; I can't promise when")
-    type_message(person, "reply here")  # what the "Reply here in this chat" button sends
+    person.locator(".rw-replies .rw-reply", has_text="Reply here in this chat").last.click()  # as a person taps it
     wait_for_bot(person, "A counselor will reply here in this chat")
 
     counselor.goto(f"{bot_stack.web_url}/console/requests")
