@@ -158,13 +158,30 @@ def test_a_bubble_shows_as_soon_as_the_answer_arrives_and_working_until_then(bot
 
 
 def test_a_slow_answer_gets_a_plain_message_after_10_seconds(bot_stack, page):
+    """The bot's answer is held back between the socket and the page (Playwright's WebSocket route) while the
+    page's clock moves on 11 s, so the answer is slow however fast the bot is; then it is let through."""
+    held, hold, sockets = [], [False], []
+
+    def route(ws):
+        server = ws.connect_to_server()
+        sockets.append(ws)
+        server.on_message(lambda message: held.append(message) if hold[0] and "bot_uttered" in str(message)
+                          else ws.send(message))
+
+    page.route_web_socket(re.compile(r"socket\.io"), route)
     page.add_init_script(STAMPS)
     page.clock.install()  # the page's clock runs as usual; the test moves it on 11 s at once
     page.goto(f"{bot_stack.web_url}/")
     wait_for_bot(page, "What job do you do now")
     page.evaluate("() => { stamps.answers = []; stamps.status = []; }")
-    type_message(page, "I'm a janitor and I want to become an electrician, in Oregon")  # a new comparison: >0.5 s
+    hold[0] = True
+    type_message(page, "I'm a janitor and I want to become an electrician, in Oregon")
+    page.wait_for_function("() => stamps.status.length > 0", timeout=ANSWER_TIMEOUT)  # "working on it" is shown
     page.clock.fast_forward(11_000)
+    page.wait_for_function("() => stamps.status.length > 1", timeout=ANSWER_TIMEOUT)
+    hold[0] = False
+    for message in held:
+        sockets[-1].send(message)
     wait_for_bot(page, r"out of 100|[Ww]hich")
     stamps = page.evaluate("stamps")
     said = [text for _, text in stamps["status"]]
