@@ -23,10 +23,11 @@ import time
 
 import phonenumbers
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot.privacy import PLACEHOLDERS, mask, secret
 from bot.replies.handoff import HERE, NO
+from knowledge.db import create_tables
 
 ASKED, OPEN, TAKEN, CLOSED = "asked", "open", "taken", "closed"
 # the console's key to the Rasa server's counselor routes (bot/channels/counselor.py)
@@ -109,14 +110,8 @@ def shown_contact(choice: str | None, contact: str | None) -> str:
 class Handoffs:
     def __init__(self, engine: sa.engine.Engine, create: bool = True) -> None:
         self.engine = engine
-        for attempt in range(3 if create else 0):  # two servers starting at once may both create the tables
-            try:
-                metadata.create_all(engine, checkfirst=True)
-                break
-            except (OperationalError, ProgrammingError, IntegrityError):
-                if attempt == 2:
-                    raise
-                time.sleep(0.5)
+        if create:
+            create_tables(metadata, engine)
 
     def get(self, sender_id: str) -> dict | None:
         try:

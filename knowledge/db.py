@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -203,3 +204,18 @@ def the_store(explicit: str | None = None) -> Engine:
     """The store every command, server and test opens: ``explicit`` (--db), else CAREERBOT_DB_URL, else the
     embedded SQLite file under var/ (knowledge.config.db_url)."""
     return open_store(config.db_url(explicit))
+
+
+def create_tables(metadata, engine: Engine, attempts: int = 3) -> None:
+    """``metadata``'s tables, made if missing; two servers starting at once may both try, so a failure is tried
+    again, twice, half a second apart (the channel ledger, the hand-off requests)."""
+    from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine, checkfirst=True)
+            return
+        except (OperationalError, ProgrammingError, IntegrityError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)

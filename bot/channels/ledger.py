@@ -22,7 +22,9 @@ import time
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError
+
+from knowledge.db import create_tables
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +56,7 @@ class Ledger:
     def __init__(self, engine: sa.engine.Engine) -> None:
         self.engine = engine
         self._purged = 0.0
-        for attempt in range(3):  # two servers starting at once may both create the tables
-            try:
-                metadata.create_all(engine, checkfirst=True)
-                break
-            except (OperationalError, ProgrammingError, IntegrityError):
-                if attempt == 2:
-                    raise
-                time.sleep(0.5)
+        create_tables(metadata, engine)
 
     # -- deliveries ------------------------------------------------------------------------------------
 
