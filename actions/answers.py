@@ -116,6 +116,12 @@ class ActionAnswer(Action):
         if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
             if prompted_this_turn(tracker):
                 return []  # the form asked something about the message instead ("the job you have, or want?")
+            if current and target and set(latest_entities(tracker)) == {"years"}:
+                # "3 years" alone (asked how long they've done their job): their years beside the job's usual ones
+                note = profile_answers.experience_answer(tracker, current, target)
+                if note:
+                    say(dispatcher, [{**note[0], "buttons": replies.follow_ups()}])
+                    return []
             say(dispatcher, replies.noted(replies.pair_line(
                 tracker.get_slot("current_title"), tracker.get_slot("target_title") if target else None,
                 store.state_name(state))))
@@ -256,6 +262,11 @@ class ActionTraining(Action):
         target = has_code(tracker, "target")
         if not target:
             return named + need(dispatcher, tracker, "target")
+        if latest_entities(tracker).get("topic") == "experience":  # "is 2 years enough?": that, not the schools
+            note = profile_answers.experience_answer(tracker, has_code(tracker, "current"), target)
+            if note:
+                say(dispatcher, [{**note[0], "buttons": replies.follow_ups()}])
+                return named
         a = store.analyst()
         state = store.area_state(tracker.get_slot("state"))
         occ = store.occupation(target)

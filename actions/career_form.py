@@ -69,6 +69,22 @@ def job_slots(which: str, code: str | None, title: str | None, typed: str | None
     return {f"{which}_job": typed if typed is not None else code, f"{which}_code": code, f"{which}_title": title}
 
 
+PLACE_ENTITIES = {"state", "metro", "city"}
+
+
+def military_occupation(found: store.Found, text: str) -> dict | None:
+    """O*NET's military occupation that the words name ("marine infantry" -> Infantry): a sure reading, or the
+    first of several whose whole title they say ("army infantry": Infantry, not Infantry Officers)."""
+    if found.status == "ok":
+        best = {"code": found.code, "title": found.title}
+    else:
+        best = (found.candidates or [{}])[0]
+        said = set(re.findall(r"[a-z]+", text.lower()))
+        if not best or not set(re.findall(r"[a-z]+", best["title"].lower())) <= said:
+            return None
+    return best if best.get("code", "").startswith(store.MILITARY_GROUP) else None
+
+
 def give_up(tracker: Tracker, which: str) -> dict:
     """The value a job question takes after MAX_FAILURES unusable answers: go on without it."""
     fallback = EXPLORE if which == "target" and has_code(tracker, "current") else SKIP
@@ -235,7 +251,8 @@ class ValidateCareerForm(FormValidationAction):
             found = store.Found("ok", candidates[pick]["code"], candidates[pick]["title"])
         elif which == "target" and (step_up := store.step_up_from(text, has_code(tracker, "current"))):
             found = step_up  # "move up to supervisor": the supervisors of their own work
-        elif named or store.names_a_job(text):
+        elif named or store.names_a_job(text) and not (PLACE_ENTITIES & set(entities) and is_whole_message(tracker, text)):
+            # (a message whose only fact is a place, "Sorry, not New York. I mean New Jersey", is no job's name)
             found = store.find_job(text)
         else:
             found = store.Found("unknown")
@@ -247,12 +264,18 @@ class ValidateCareerForm(FormValidationAction):
             if not tracker.get_slot("asked_military"):
                 say(dispatcher, replies.ask_military())
                 return {slot: None, "prompted": True, "asked_military": True}
+            military = military_occupation(found, text)
             found = store.find_job(text, civilian=True)
             if found.status != "ok" and (entities.get("military") or MILITARY_WORDS.search(text)):
                 # "army infantry" again: no civilian job in those words, and asking a third time would be a loop
-                # (the crosswalk that would translate it is not in ../shared/data): go on without it, and say
-                # where a veteran's job is translated
-                say(dispatcher, replies.military_without_crosswalk())
+                # (the crosswalk that would translate it is not in ../shared/data). O*NET's own military
+                # occupation, when their words name one, is kept as their job: the answer then says there is
+                # no score for it and shows what the job they want takes. Either way they learn where a
+                # veteran's job is translated.
+                say(dispatcher, replies.military_without_crosswalk(military["title"] if military else None))
+                if military:
+                    return {**job_slots(which, military["code"], military["title"]), "failures": 0,
+                            "job_candidates": None, "candidates_for": None}
                 return give_up(tracker, which)
         if found.status == "ambiguous":  # nothing can be compared with a military occupation: never offer one
             civilian = [c for c in found.candidates if not c["code"].startswith(store.MILITARY_GROUP)]

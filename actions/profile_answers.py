@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 
 from actions import profile as person
 from actions import store
-from actions.tracker import latest_text
+from actions.tracker import latest_entities, latest_text
+from bot import parse
 from bot.replies import story as story_replies
 from knowledge.person.compare import compare_profile, destination_options
 from knowledge.person.profile import Job, Profile
@@ -47,6 +48,27 @@ def training_note(tracker: Tracker, current: str | None, target: str) -> list[di
         return []
     r = compare_profile(store.analyst(), found[0], target)
     note = story_replies.start_from_story(r, found[1])
+    return [note] if note else []
+
+
+def experience_answer(tracker: Tracker, current: str | None, target: str) -> list[dict]:
+    """"Is 2 years enough to get promoted?", "how much experience do supervisors need?": the years they said (of
+    the job they have, or in the question) beside the years most of the target's workers had when they started
+    (O*NET's survey), in one message; the training answer's note, without the schools."""
+    found = story(tracker, current)
+    if not found and current:
+        months = person.current_months(tracker, current)
+        said = latest_entities(tracker).get("years")
+        months = months or (parse.months_of(said) if said else None)
+        title = tracker.get_slot("current_title") or store.occupation(current).title
+        found = (Profile([Job(current, months / 12 if months else None)]), {current: title})
+    if not found:
+        return []
+    r = compare_profile(store.analyst(), found[0], target)
+    if r["background"]["experience"]["related_months"] is None:
+        note = story_replies.usual_experience(r, found[1].get(current) if current else None)
+    else:
+        note = story_replies.start_from_story(r, found[1])
     return [note] if note else []
 
 

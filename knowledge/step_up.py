@@ -20,7 +20,8 @@ from sqlalchemy.engine import Engine
 from knowledge.scoring.matrices import matrices_for
 
 # a rank said alone, with the words people put around it ("move up to a supervisor", "the foreman")
-RANK = re.compile(r"^\W*(?:a |an |the |my own |own )?(?P<rank>supervisor|supervisors|foreman|forewoman|foreperson"
+RANK = re.compile(r"^\W*(?:a |an |the |my own |own )?(?:team |shift |crew |floor |night |line |unit |department |dept )?"
+                  r"(?P<rank>supervisor|supervisors|foreman|forewoman|foreperson"
                   r"|lead|team lead|team leader|shift lead|crew lead|crew leader|crew boss|boss|head|manager|management"
                   r"|supervision|supervising|in charge)(?: role| position| job| level| spot)?\W*$", re.I)
 SUPERVISED_GROUPS = ("33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53")  # SOC 2018: each has XX-1

@@ -841,7 +841,8 @@ def test_military_is_asked_once_then_the_words_are_read_among_civilian_jobs(acti
     messages, events = run(actions.ValidateCareerForm(), again, domain)
     assert "Thank you for your service" not in text_of(messages)
     assert not any("55-" in p for p in payloads(messages))  # no military occupation to pick: nothing compares with one
-    assert not (slots_of(events).get("current_code") or "").startswith("55-")
+    # asked once already: O*NET's own occupation for the whole title said is kept, as Infantry, not its officers
+    assert slots_of(events).get("current_code") == "55-3016.00"
 
 
 def test_a_bare_title_after_which_job_would_you_like_is_the_target(actions, domain):
@@ -911,7 +912,20 @@ def test_military_words_again_go_on_without_the_job_and_say_where_it_is_translat
                 candidates={"current_job": "marine infantry"})
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "mynextmove.org/vets" in text_of(messages) and payloads(messages) == []
-    assert slots_of(events)["current_job"] == "skip" and slots_of(events)["current_code"] is None
+    # O*NET's own occupation for the words is kept, said to have no score
+    assert "Infantry" in text_of(messages) and "O*NET rates no military job" in text_of(messages)
+    assert slots_of(events)["current_code"] == "55-3016.00"
+
+
+def test_military_words_naming_no_occupation_again_go_on_without_the_job(actions, domain):
+    """"army" again: no military occupation O*NET names in full, no civilian job either:
+    go on without it rather than guess Infantry Officers or ask a third time."""
+    t = tracker(text="army", entities=[{"current_job": "army"}, {"military": "yes"}],
+                form="career_form", slots={"requested_slot": "current_job", "asked_military": True},
+                candidates={"current_job": "army"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "mynextmove.org/vets" in text_of(messages) and "Infantry" not in text_of(messages)
+    assert slots_of(events).get("current_code") is None
 
 
 def test_a_job_named_in_a_pay_question_is_the_one_asked_about(actions, domain):
@@ -1251,3 +1265,15 @@ def test_the_years_said_with_the_series_job_answer_the_ladders_question(actions,
                         {"entity": "current_job", "value": "customer service rep", "years": "3 years"}]}}])
     _, events = run(actions.ValidateLadderForm(), t, domain)
     assert slots_of(events).get("years_experience") == "36.0 months"
+
+
+def test_a_place_said_when_asked_for_the_job_they_want_is_not_read_as_a_job(actions, domain):
+    """"Sorry, not New York. I mean New Jersey, I live in Newark", asked which job they'd like: the state is
+    corrected, and the words are not offered back as jobs ("Psychiatric Technicians, Pharmacy Aides...")."""
+    text = "Sorry, not New York. I mean New Jersey, I live in Newark"
+    t = tracker(text=text, entities=[{"state": "NJ"}], form="career_form",
+                slots={"requested_slot": "target_job", "current_job": "hotel desk clerk", "current_code": "43-4081.00"},
+                candidates={"target_job": text, "state": "NJ"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "could mean" not in text_of(messages) and not slots_of(events).get("job_candidates")
+    assert slots_of(events).get("state") == "NJ" and slots_of(events).get("target_job") is None

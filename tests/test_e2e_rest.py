@@ -202,3 +202,19 @@ def test_the_story_feeds_the_follow_ups_and_is_corrected_in_free_words(bot):
     chat.say("I was a cashier for 3 years and then a bank teller for 2")  # the story told again brings it back
     other = text(chat.say("what else could I do?"))
     assert "Jobs you could move into from all your jobs (cashier, bank teller)" in other, chat.transcript()
+
+
+def test_a_question_about_experience_gets_the_years_not_the_comparison_again(bot):
+    """"is 2 years enough to get promoted?" got "Sorry, I didn't get that" and "I still have ..."; a rank with a
+    word before it ("team supervisor") got Team Assemblers and Sports Medicine Physicians to choose from."""
+    chat = Chat(bot, "experience")
+    first = text(chat.say("I'm a customer service rep at a call center in Ohio. I want to become a team supervisor"))
+    assert "Customer Service Representatives → First-Line Supervisors of Office and Administrative Support Workers (Ohio)" \
+        in first, chat.transcript()
+    usual = text(chat.say("what kind of experience do supervisors usually need?"))
+    assert "of related work experience when they started (O*NET's survey)" in usual and "How long have you" in usual
+    told = text(chat.say("3 years"))
+    assert "You have 3 years of related work" in told and "I still have" not in told, chat.transcript()
+    asked = text(chat.say("is 2 years enough to get promoted?"))
+    assert "You have 2 years of related work" in asked or "You have 3 years of related work" in asked and "I still have" not in asked, chat.transcript()
+    assert "didn't get that" not in asked

@@ -620,3 +620,21 @@ def test_military_service_is_no_no_job(lookups):
 def test_the_branch_and_code_are_not_the_work(lookups, text):
     found = read(lookups, text)
     assert found.military and not any(j.role == "current" for j in found.jobs)
+
+
+def test_the_same_job_said_twice_is_one_job(lookups):
+    """"barber school and cut hair for a living": both name the job they want; the second, with no role of its
+    own, was taken for the job they have, and the bot compared Barbers with Barbers."""
+    jobs = read(lookups, "want to go to barber school and cut hair for a living. im in fresno").jobs
+    assert [(j.text, j.role) for j in jobs] == [("barber", "target")]
+
+
+@pytest.mark.parametrize("text, past, current", [
+    ("I was accountant in my home country for 10 years, but here I only do bookkeeping for small company. "
+     "I want to be accountant again.", "accountant", "bookkeeping"),
+    ("back home I was a teacher, now I only clean offices at night", "teacher", "cleaner"),
+])
+def test_a_job_held_in_their_home_country_is_one_held_before(lookups, text, past, current):
+    """The job they held before they came is a past job; what they do here is the job they have."""
+    jobs = {j.role: j.text for j in read(lookups, text).jobs}
+    assert jobs["past"] == past and current in jobs["current"]

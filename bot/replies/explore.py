@@ -34,8 +34,10 @@ def explore(found: dict, citations: dict, toward: str | None = None, story: list
         lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}: {found['order']}. "
                  f"\"Covered\" = {covered}."]
     else:
-        lines = [f"O*NET has not rated {source_title}, so I can't measure how much of it carries over. These are the "
-                 f"jobs O*NET lists as related to it{asked}, with {pay_where}: {found['order']}."]
+        # the first line names the job and the place, as every answer's does; then why there is no "covered"
+        lines = [f"Jobs you could move into from {source_title}{asked}, with {pay_where}: the jobs O*NET lists as "
+                 f"related to it, {found['order']}. O*NET has not rated {source_title}, so I can't measure how much "
+                 "of it carries over."]
     for i, d in enumerate(destinations, 1):
         parts = [f"{d['covered']:.0f}% covered"] if d.get("covered") is not None else []
         if d.get("median_wage") is not None:

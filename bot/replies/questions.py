@@ -39,11 +39,14 @@ def ask_military(again: bool = False) -> list[Message]:
                 "or \"combat medic, like an EMT\".")]
 
 
-def military_without_crosswalk() -> list[Message]:
-    """After asking twice: the military job is left out, and the person is told where it is translated."""
-    return [msg("I can't turn a military job into a civilian one yet, so I'll go on without it. To see which "
-                "civilian jobs match yours, My Next Move for Veterans takes your branch and job code: "
-                "mynextmove.org/vets. Any civilian job you've had counts too: tell me it any time.")]
+def military_without_crosswalk(kept: str | None = None) -> list[Message]:
+    """After asking twice: the military job is kept as O*NET names it (``kept``), with no score since O*NET
+    rates no military job, or left out; either way the person is told where it is translated."""
+    start = (f"I'll keep your job as O*NET names it, {kept}. O*NET rates no military job, so I can't score how "
+             "much of it carries over; I'll show what the job you want takes." if kept else
+             "I can't turn a military job into a civilian one yet, so I'll go on without it.")
+    return [msg(start + " To see which civilian jobs match yours, My Next Move for Veterans takes your branch and "
+                "job code: mynextmove.org/vets. Any civilian job you've had counts too: tell me it any time.")]
 
 
 def at_employer_choices(employer: str, jobs: list[dict]) -> list[Message]:

@@ -90,6 +90,19 @@ def start_from_story(r: dict, names: dict[str, str] | None = None) -> Message | 
                + source_line(sources["onet"], sources["bls"]))
 
 
+def usual_experience(r: dict, current: str | None) -> Message | None:
+    """Asked about experience with no years said: how much most of the job's workers had, and the question
+    that lets the answer put theirs beside it. None when O*NET has no experience figures for the job."""
+    middle = r["background"]["experience"]["onet_middle"]
+    if not middle:
+        return None
+    usual = middle["words"].replace(" of related work experience", "").replace("no related work experience", "none")
+    ask = (f" How long have you done your job now ({current})? Tell me (\"3 years\") and I'll put yours beside it."
+           if current else "")
+    return msg(f"Most {r['to']['title']} had {usual} of related work experience when they started (O*NET's survey)."
+               + ask + " " + source_line(r["background"]["experience"]["sources"]["onet"]))
+
+
 def earlier_job_answer(r: dict, code: str, names: dict[str, str]) -> list[Message]:
     """"Does my cashier experience count?": what that one job covers of the job they want, what it adds to the
     others, and whether its years count as related work, in one message."""

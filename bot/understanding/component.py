@@ -33,6 +33,7 @@ from bot.understanding import facts as reading
 from bot.understanding import likes, preferences, schooling, unpaid
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
+from knowledge.step_up import rank_of
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope",
-                "credential": "ask_training", "age": "out_of_scope"}  # "do i need a license?": the training answer says where licenses are
+                "credential": "ask_training", "experience": "ask_training", "age": "out_of_scope"}  # "do i need a license?": the training answer says where licenses are
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -205,7 +206,9 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "ask_pay"  # "what does a dental hygienist make in columbus?": its pay, then their job
         elif intent in ASKING | {"deny"} and found.jobs and CORRECTING.search(text) and "?" not in text:
             new_intent = "inform"  # "i didnt say programmer, i mean cnc programmer": a correction, not a question
-        elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person") and not STOP_WORDS.match(text):
+        elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person" or found.topic == "experience"
+                                              and all(rank_of(j.text) for j in found.jobs)) and not STOP_WORDS.match(text):
+            # ("what experience do supervisors need?": the rank asked about is the job they want, already known)
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():
             new_intent = "explore"  # "no degree, what can i do", "what jobs are in demand": DIET hears training, pay

@@ -45,6 +45,14 @@ TOPICS = [
         r"|\b(do|would|will|does) (i|you|one|someone) (need|have to have|have to get|require)\b[^.?!]{0,30}"
         r"\b(masters?|master'?s|bachelors?|bachelor'?s|degree|associates?|associate'?s|diploma|ged|certificates?"
         r"|schooling|college)\b", re.I)),
+    # "is 2 years enough to get promoted?", "how much experience do supervisors need": the training answer
+    # puts the years they said beside the years most of the job's workers had (O*NET)
+    ("experience", re.compile(
+        r"^(?=.*\?|\W*(how|what|which|is|are|do|does|would|will|can)\b)(?:.*\b(how much|how many years( of)?|what kind of"
+        r"|what sort of|what|which) (related |work |prior |previous )?experience\b|.*\b(is|are|would|will|r) (\w+ ){0,3}"
+        r"(years?|yrs?|months?)\b( of \w+)?( \w+)? (enough|sufficient)\b|.*\b(have|got) enough (experience|years)\b"
+        r"|.*\bexperience (do|does|would|will) (i|you|they|one|someone|\w+s) (usually |typically |normally )?(need|have|want)\b"
+        r"|.*\bhow long (until|before|till) (i|you) (can|could) (get promoted|move up)\b)", re.I)),
     ("job_search", re.compile(
         r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
         r"|job (listings|postings|openings|boards?)|who'?s hiring|who is hiring|(jobs?|openings) near( me)?"
@@ -64,6 +72,9 @@ MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|militar
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
                     r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
                     r"[^.;!?()]{6,90})", re.I)
+# where a job was held before they came: "in my home country", "back home" ("in Ukraine" is not read: no list
+# of countries is kept here)
+ABROAD = re.compile(r"\b(?:in|from|back in) my (?:home |own )?country\b|\bback home\b|\bbefore i came\b", re.I)
 LANGUAGES = {"english", "spanish", "french", "chinese", "mandarin", "cantonese", "arabic", "vietnamese", "korean", "russian",
              "portuguese", "german", "japanese", "tagalog", "haitian creole", "creole", "somali", "asl", "sign language"}
 LIVE_WORDS = {"live", "living", "lives", "moved", "home", "reside", "from", "based"}
@@ -177,6 +188,14 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.jobs = [j for j in facts.jobs if not work.DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
                   and not work.PARTICIPLE.match(j.text)  # "to be certified", "get hired": a state, not a job
                   and not (j.text.lower() in work.NOT_JOB_WORDS and topic(text) == "credential")]
+    # "go to barber school and cut hair for a living": the same job said twice, once with its role
+    roled = {j.text.lower() for j in facts.jobs if j.role}
+    facts.jobs = [j for j in facts.jobs if j.role or j.text.lower() not in roled]
+    abroad = []
+    for j in facts.jobs:  # "I was accountant in my home country, but here I do bookkeeping": a job held before
+        if j.role == CURRENT and j.start >= 0 and ABROAD.search(" ".join(tokens[max(0, j.start - 4):j.end + 5])):
+            j.role = PAST
+            abroad.append(j)
     licence = work.LICENSE.search(text)
     if licence and not any(j.role == TARGET for j in facts.jobs) and not work.DRIVERS_LICENSE.match(licence.group(0)[4:]):
         field = tuple(words(licence.group(1)))  # "cosmetology license": a cosmetologist's
@@ -187,7 +206,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         facts.jobs.append(Job(wanted, TARGET, -1, -1))
     if not any(j.role in (CURRENT, PAST) for j in facts.jobs) and have:
         facts.jobs.insert(0, Job(have, CURRENT, -1, -1))
-    if not any(j.role in (CURRENT, PAST) for j in facts.jobs):
+    if not any(j.role == CURRENT or j.role == PAST and j not in abroad for j in facts.jobs):
         doing = work.doing(spans, text)
         if doing and (MILITARY.search(doing) or MILITARY.search(text) and len(doing.split()) == 1):
             doing = None  # "served 6 yrs Army as a 92A": the branch and code, not the work (DUTIES, below)
