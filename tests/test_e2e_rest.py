@@ -216,5 +216,5 @@ def test_a_question_about_experience_gets_the_years_not_the_comparison_again(bot
     told = text(chat.say("3 years"))
     assert "You have 3 years of related work" in told and "I still have" not in told, chat.transcript()
     asked = text(chat.say("is 2 years enough to get promoted?"))
-    assert "You have 2 years of related work" in asked or "You have 3 years of related work" in asked and "I still have" not in asked, chat.transcript()
+    assert "years of related work" in asked and "I still have" not in asked, chat.transcript()
     assert "didn't get that" not in asked
