@@ -7,18 +7,25 @@ Here that ranking is read the way a counselor would read it for them:
   no state is known; the job they have and each suggestion are priced in the same area (a suggestion the metro
   publishes no median for is priced in the state, both sides), and the filters ("pays more", ``min_wage_gain``)
   use exactly the figures that are shown;
-* what they asked for in words (``Wishes``: more pay, growing, less schooling, not a kind of job, a field,
-  the job they said they want) filters the ranking;
+* what they asked for in words (``Wishes``: more pay, growing, less schooling, less physical, easier on the
+  hands, not a kind of job, a field, the job they said they want) filters the ranking; "less physical" is O*NET's
+  strength and stamina abilities, "easier on the hands" its manual and finger dexterity abilities (the mean
+  level of each group, 0-100), at least ``LIGHTER`` points below the job they have and no more than the median
+  occupation's;
 * moves that pay at least as much and are not shrinking (BLS projections 2024-34) come first, each part in
   the ranking's order; the others follow, marked "pay cut", "about the same pay" or "shrinking".
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import numpy as np
 
 from knowledge.job_kinds import FIELD_NAMES, FIELDS, in_field, of_kind
 from knowledge.lookup import projection_for, related_destinations
 from knowledge.scoring.destinations import HOURS_PER_YEAR, destinations, facts_for
+from knowledge.scoring.matrices import matrices_for
 
 # BLS typical entry-level education, lowest first (the Education Code of the EP table, reversed)
 ENTRY_EDUCATION = ("No formal educational credential", "High school diploma or equivalent", "Some college, no degree",
@@ -32,6 +39,10 @@ ORDER_RELATED = "jobs that pay at least as much and aren't shrinking first, in O
 # "no degree": BLS typical entry education below an associate's degree (a short certificate is not going back to
 # school), or no higher than the job they have
 NO_DEGREE = ENTRY_EDUCATION.index("Postsecondary nondegree award")
+# O*NET ability groups (Content Model ids) that say how hard a job is on the body and on the hands
+BODY = ("1.A.3.a", "1.A.3.b.1")  # physical strength (static, explosive, dynamic, trunk) and stamina
+HANDS = ("1.A.2.a", "1.A.2.b.2")  # fine manipulative (arm-hand steadiness, manual and finger dexterity), wrist-finger speed
+LIGHTER = 10  # level points (0-100) below the job they have: clearly lighter, not a rounding difference
 
 
 @dataclass
@@ -41,6 +52,8 @@ class Wishes:
     more_pay: bool = False
     growing: bool = False
     less_school: bool = False
+    less_physical: bool = False  # "easier on my body", "no more heavy lifting", "my knees are done"
+    easier_hands: bool = False  # "anything that doesn't wreck my hands", "carpal tunnel"
     avoid: list[str] = field(default_factory=list)  # words naming a kind of job: "driving", "retail", "healthcare"
     fields: list[str] = field(default_factory=list)  # keys of knowledge.job_kinds.FIELDS
     toward: str | None = None  # the O*NET code of the job they said they want
@@ -49,6 +62,8 @@ class Wishes:
         """The wishes in plain words, for the answer's first line."""
         out = (["pays more"] if self.more_pay else []) + (["growing"] if self.growing else [])
         out += ["no degree needed"] if self.less_school else []
+        out += ["less physical"] if self.less_physical else []
+        out += ["easier on the hands"] if self.easier_hands else []
         out += [f"in {FIELD_NAMES[f]}" for f in self.fields]
         out += [f"not {FIELD_NAMES.get(a, a)}" for a in self.avoid]
         return out
@@ -95,6 +110,31 @@ def _education_rank(analyst, soc: str) -> int | None:
     return ENTRY_EDUCATION.index(education) if education in ENTRY_EDUCATION else None
 
 
+@lru_cache(maxsize=4)
+def _demands(engine, group: tuple[str, ...]) -> dict[str, float]:
+    """code -> the mean O*NET level (0-100) of the abilities in ``group``, for the occupations rated on them."""
+    matrices = matrices_for(engine)
+    ids = matrices.meta["elements"]["abilities"]["ids"]
+    columns = [i for i, e in enumerate(ids) if any(e == g or e.startswith(g + ".") for g in group)]
+    levels = matrices["level:abilities"][:, columns]
+    rated = ~np.all(np.isnan(levels), axis=1)
+    means = np.nanmean(np.where(rated[:, None], levels, 0.0), axis=1)
+    return {code: float(means[i]) for i, code in enumerate(matrices.codes) if rated[i]}
+
+
+@lru_cache(maxsize=4)
+def _median(engine, group: tuple[str, ...]) -> float:
+    return float(np.median(list(_demands(engine, group).values())))
+
+
+def _lighter(analyst, source: str, code: str, group: tuple[str, ...]) -> bool:
+    """Clearly lighter than the job they have, and no more than most jobs ask (the median occupation): a rigger
+    is lighter work than an ironworker, and still no answer to "my knees are done"."""
+    demands = _demands(analyst.engine, group)
+    return source in demands and code in demands \
+        and demands[code] <= min(demands[source] - LIGHTER, _median(analyst.engine, group))
+
+
 def _avoided(analyst, words: list[str]) -> set[str]:
     titles = {code: occ.title for code, occ in analyst.occupations.items()}
     out: set[str] = set()
@@ -127,7 +167,7 @@ def _priced(analyst, code: str, areas: list[tuple[str, str, dict, float]]) -> tu
 
 
 def _kept(analyst, ranked: list[dict], wishes: Wishes, areas: list[tuple[str, str, dict, float]],
-          my_education: int | None, near: set[str] | None, min_wage_gain: float | None) -> list[dict]:
+          my_education: int | None, near: set[str] | None, min_wage_gain: float | None, source: str = "") -> list[dict]:
     """The ranked destinations that fit the wishes, each priced in the area (the figures the filters use)."""
     avoided = _avoided(analyst, wishes.avoid)
     kept = []
@@ -147,6 +187,9 @@ def _kept(analyst, ranked: list[dict], wishes: Wishes, areas: list[tuple[str, st
         if min_wage_gain is not None and not (gain is not None and gain >= min_wage_gain):
             continue
         if wishes.growing and not (d.get("growth_pct") is not None and d["growth_pct"] > 0):
+            continue
+        if wishes.less_physical and not _lighter(analyst, source, code, BODY) \
+                or wishes.easier_hands and not _lighter(analyst, source, code, HANDS):
             continue
         if wishes.less_school:
             education = _education_rank(analyst, analyst.occupations[code].soc)
@@ -188,9 +231,9 @@ def suggest(analyst, source_code: str, wishes: Wishes | None = None, state: str 
     areas = pay_areas(analyst, source.soc, state, metro)
     near = _near(analyst, wishes.toward) if wishes.toward else None
     education = education_rank if education_rank is not None else _education_rank(analyst, source.soc)
-    kept = _kept(analyst, ranked, wishes, areas, education, near, min_wage_gain)
+    kept = _kept(analyst, ranked, wishes, areas, education, near, min_wage_gain, source_code)
     if near is not None and not kept:
-        kept = _kept(analyst, ranked, wishes, areas, education, None, min_wage_gain)
+        kept = _kept(analyst, ranked, wishes, areas, education, None, min_wage_gain, source_code)
         near = None
     # pays at least as much and not shrinking first; the ranking's (or O*NET's) order within each part
     kept.sort(key=lambda d: not (d["wage_gain"] is not None and d["wage_gain"] >= 0

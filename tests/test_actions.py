@@ -427,9 +427,17 @@ def test_explore_with_a_city_prices_in_its_metro(actions, domain):
 
 
 def test_explore_a_wish_that_names_no_job_is_said_to_change_nothing(actions, domain):
-    t = tracker(slots={"current_job": CASHIER, "current_code": CASHIER}, text="no more lifting", intent="explore")
+    t = tracker(slots={"current_job": CASHIER, "current_code": CASHIER}, text="no more overtime", intent="explore")
     messages, _ = run(actions.ActionExplore(), t, domain)
-    assert 'which jobs "lifting" means' in text_of(messages) and len(suggestions_seen(messages)) == 5
+    assert 'which jobs "overtime" means' in text_of(messages) and len(suggestions_seen(messages)) == 5
+
+
+def test_explore_less_physical_is_said_and_applied(actions, domain):
+    """"no more lifting" was a kind of job it couldn't place; it asks for lighter work (knowledge/suggestions.py)."""
+    t = tracker(slots={"current_job": "47-2061.00", "current_code": "47-2061.00"}, text="no more lifting",
+                intent="explore")
+    messages, _ = run(actions.ActionExplore(), t, domain)
+    assert "(less physical)" in text_of(messages) and "lifting" not in text_of(messages).split("\n", 1)[1]
 
 
 def test_explore_from_a_job_o_net_has_not_rated(actions, domain):

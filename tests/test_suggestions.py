@@ -149,3 +149,32 @@ def test_cli_from_a_job_o_net_has_not_rated_keeps_its_filters(capsys, analyst):
     out = explore_json(capsys, TAXI, "--state", "ME", "--max-zone-step", "0", "--min-wage-gain", "0", "--top", "10")
     assert not out["rated"] and out["destinations"]
     assert all(d["job_zone"] <= analyst.occupations[TAXI].job_zone and d["wage_gain"] >= 0 for d in out["destinations"])
+
+
+@pytest.mark.parametrize("source, wish, group", [
+    ("47-2221.00", "less_physical", "BODY"),  # an ironworker whose knees are done
+    ("51-3022.00", "easier_hands", "HANDS"),  # a poultry line worker with carpal tunnel
+])
+def test_lighter_work_is_clearly_lighter_by_onet_abilities(analyst, engine, source, wish, group):
+    """"Less physical" and "easier on the hands" keep only jobs whose O*NET strength and stamina (or manual and
+    finger dexterity) levels, read here from the ratings table, are well below the job they have and no more
+    than most jobs ask; the answer says the wish."""
+    import statistics
+
+    from knowledge import suggestions
+
+    ids = getattr(suggestions, group)
+    with engine.connect() as conn:
+        rows = conn.execute(select(m.Rating.occupation_code, m.Rating.element_id, m.Rating.value).where(
+            m.Rating.scale_id == "LV", m.Rating.domain == "abilities")).all()
+    levels: dict[str, list[float]] = {}
+    for code, element, value in rows:
+        if any(element == g or element.startswith(g + ".") for g in ids):
+            levels.setdefault(code, []).append(value / 7 * 100)
+    demand = {code: sum(v) / len(v) for code, v in levels.items()}
+    median = statistics.median(demand.values())
+    found = suggest(analyst, source, Wishes(**{wish: True}), state="MS", top=10)
+    assert found["destinations"] and found["wishes"] == [{"less_physical": "less physical",
+                                                          "easier_hands": "easier on the hands"}[wish]]
+    for d in found["destinations"]:
+        assert demand[d["code"]] <= min(demand[source] - suggestions.LIGHTER, median) + 0.5, d["title"]

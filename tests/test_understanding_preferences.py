@@ -82,7 +82,6 @@ FIELDS = [
     ("i'd love to get into the medical field", "healthcare"),
 ]
 NO_WISH = [
-    "UPS driver 15 years. Good pay but my shoulders are wrecked",  # the pay they have, not a wish
     "what else could i do",
     "im a cashier what else could i do",
     "not sure what else",
@@ -136,7 +135,31 @@ def test_a_field(text, field):
 @pytest.mark.parametrize("text", NO_WISH)
 def test_no_wish_said(text):
     w = wishes_of(text)
-    assert not (w.more_pay or w.growing or w.less_school or w.avoid or w.fields), w
+    assert not (w.more_pay or w.growing or w.less_school or w.less_physical or w.easier_hands or w.avoid or w.fields), w
+
+
+@pytest.mark.parametrize("text", [
+    "Structural ironworker, 20 years. Knees are done. what else is there",
+    "something less physical, my back cant take it",
+    "need a job thats easier on my body",
+    "no more heavy lifting please",
+    "ready to get off the poles",
+    "a sit down job would be nice",
+    "UPS driver 15 years. Good pay but my shoulders are wrecked",
+])
+def test_less_physical(text):
+    w = wishes_of(text)
+    assert w.less_physical and not w.avoid and not w.more_pay, w  # "lifting" is no kind of job; "good pay" no wish
+
+
+@pytest.mark.parametrize("text", [
+    "anything that doesnt wreck my hands??",
+    "I have carpal tunnel from the line, what else could I do",
+    "my hands hurt all the time",
+    "something easier on my wrists",
+])
+def test_easier_on_the_hands(text):
+    assert wishes_of(text).easier_hands
 
 
 def test_several_wishes_in_one_message():

@@ -37,6 +37,17 @@ LESS_SCHOOL = re.compile(
     r"(more |any )?(school|college|classes|schooling)\b"
     r"|\b(without|w/o|no) (\d+|a few|two|three|four|another|more)( more)? years? of (school|college|schooling)\b"
     r"|\bafford (school|college)\b|\btoo old for (school|college)\b|\bno student loans?\b")
+LESS_PHYSICAL = re.compile(
+    r"\b(less|not as|not so|not too|not very|not) (physical|physically (demanding|hard|tough)|manual|heavy|hard on (my|the) body)\b"
+    r"|\b(easier|easy|gentler) on (my|the) (body|back|knees|joints|feet)\b|\b(no|without|less|no more|not|stop) (heavy )?lifting\b"
+    r"|\b(my|bad) (back|knees?|body|shoulders?|joints) (is|are|can'?t|cant|won'?t|hurts?|hurting|gave out|giving out)\b"
+    r"|\bknees are (done|shot|bad|gone)\b|\b(sit|sitting) down (job|work)\b|\bnot (on my feet|standing) all day\b"
+    r"|\b(wreck|wrecks|wrecking|destroy|destroys|ruin|ruins|kill|kills|killing) (my|your|the) (body|back|knees)\b"
+    r"|\b(get|getting) off (the|my) (poles|roofs?|rigs?|tools|feet)\b")
+EASIER_HANDS = re.compile(
+    r"\b(wreck|wrecks|wrecking|destroy|destroys|hurt|hurts|ruin|ruins|kill|kills|killing|strain|strains|tear up|tears up)"
+    r" (my|your|the) (hands|wrists?|fingers)\b|\bcarpal tunnel\b|\b(my )?(hands|wrists?) (hurt|ache|are shot|are done|"
+    r"are killing me|give out)\b|\b(easier|easy|gentler) on (my|the) (hands|wrists?)\b")
 # "not X", "no more X", "anything but X", "sick of X": X is a kind of job to leave out
 AVOID = re.compile(
     r"\b(?:(?:that'?s|thats|is|its|it'?s|but|and|just|something|anything|jobs?|work) not|not"
@@ -60,7 +71,7 @@ NOT_A_KIND = {"sure", "really", "much", "many", "able", "going", "getting", "goo
               "appreciated", "respected", "stuck", "broke", "gone", "home", "away", "stressed", "stress", "burned",
               "burnt", "tired", "allowed", "together", "count", "state", "town", "touch", "shape", "luck", "hours",
               "hour", "years", "year", "months", "days", "nights", "weekends", "mornings", "time", "boss", "commute", "licensed",
-              "certified", "registered",
+              "certified", "registered", "lifting", "physical", "manual", "heavy", "standing",
               *NUMBER_WORDS}
 # field word -> knowledge.job_kinds.FIELDS key
 FIELD_WORDS = {
@@ -128,6 +139,7 @@ def wishes_in(texts: list[str]) -> Wishes:
         w = wishes_of(one)
         out.more_pay, out.growing, out.less_school = out.more_pay or w.more_pay, out.growing or w.growing, \
             out.less_school or w.less_school
+        out.less_physical, out.easier_hands = out.less_physical or w.less_physical, out.easier_hands or w.easier_hands
         out.avoid += [a for a in w.avoid if a not in out.avoid]
         out.fields += [f for f in w.fields if f not in out.fields]
     return out
@@ -147,7 +159,8 @@ def wishes_of(text: str | None) -> Wishes:
         if key not in fields and key not in avoid and word not in avoid and not negated:
             fields.append(key)
     return Wishes(more_pay=bool(MORE_PAY.search(said)), growing=bool(GROWING.search(said)),
-                  less_school=bool(LESS_SCHOOL.search(said)), avoid=avoid, fields=fields)
+                  less_school=bool(LESS_SCHOOL.search(said)), less_physical=bool(LESS_PHYSICAL.search(said)),
+                  easier_hands=bool(EASIER_HANDS.search(said)), avoid=avoid, fields=fields)
 
 
 # "what else could i do that pays more": the work-description reader takes "do that pays more" for what they do
@@ -164,4 +177,4 @@ def only_a_wish(clause: str) -> bool:
         return False
     w = wishes_of(said)
     return said in ("do", "do that", "do this", "do next", "do now") or bool(
-        w.more_pay or w.growing or w.less_school or w.avoid or w.fields)
+        w.more_pay or w.growing or w.less_school or w.less_physical or w.easier_hands or w.avoid or w.fields)
