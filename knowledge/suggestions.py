@@ -177,7 +177,9 @@ def _kept(analyst, ranked: list[dict], wishes: Wishes, areas: list[tuple[str, st
         gain = None if pay is None or mine is None else round(pay - mine)
         d = {**d, "national_median_wage": d.get("median_wage"), "national_wage_gain": d.get("wage_gain"),
              "median_wage": None if pay is None else round(pay), "wage_gain": gain, "wage_area": area_name,
-             "move": move(gain, mine), "shrinking": d.get("growth_pct") is not None and d["growth_pct"] < 0}
+             "move": move(gain, mine), "shrinking": d.get("growth_pct") is not None and d["growth_pct"] < 0,
+             "entry_education": (projection_for(analyst.projections, analyst.occupations[code].soc) or {}).get(
+                 "entry_education")}
         if code in avoided or near is not None and code not in near:
             continue
         if wishes.fields and not any(in_field(code, f) for f in wishes.fields):

@@ -438,6 +438,16 @@ def test_explore_less_physical_is_said_and_applied(actions, domain):
                 intent="explore")
     messages, _ = run(actions.ActionExplore(), t, domain)
     assert "(less physical)" in text_of(messages) and "lifting" not in text_of(messages).split("\n", 1)[1]
+    # lighter work is often office work that starts with a degree: each such line says so (BLS entry education)
+    from actions import store
+    from knowledge import lookup
+
+    a = store.analyst()
+    for line in text_of(messages).splitlines()[1:6]:
+        code = next(c for c, o in a.occupations.items() if line.split(". ", 1)[1].startswith(o.title + ":"))
+        education = (lookup.projection_for(a.projections, a.occupations[code].soc) or {}).get("entry_education")
+        assert ("usually starts with" in line) == (education in ("Associate's degree", "Bachelor's degree",
+                                                                  "Master's degree", "Doctoral or professional degree"))
 
 
 def test_explore_from_a_job_o_net_has_not_rated(actions, domain):

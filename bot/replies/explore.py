@@ -9,6 +9,9 @@ from bot.replies.pieces import BUTTON_TITLE_LIMIT, Message, button, echo, fit, m
 
 
 MARKS = {"cut": "a pay cut", "same": "about the same pay"}
+# BLS's typical entry education, when it is a degree (projections 2024-34)
+DEGREES = {"Associate's degree": "an associate's degree", "Bachelor's degree": "a bachelor's degree",
+           "Master's degree": "a master's degree", "Doctoral or professional degree": "a doctoral or professional degree"}
 
 
 def explore(found: dict, citations: dict, toward: str | None = None, story: list[str] | None = None) -> list[Message]:
@@ -51,6 +54,8 @@ def explore(found: dict, citations: dict, toward: str | None = None, story: list
             parts.append(f"jobs {d['growth_pct']:+.0f}% by 2034" + (", shrinking" if d.get("shrinking") else ""))
         if d.get("move") in MARKS:
             parts.append(MARKS[d["move"]])
+        if d.get("entry_education") in DEGREES:  # a roofer shown Architects should see the degree it starts with
+            parts.append(f"usually starts with {DEGREES[d['entry_education']]}")
         lines.append(f"{i}. {d['title']}: " + "; ".join(parts))
     for word in found.get("unplaced") or []:
         lines.append(f"I couldn't tell which jobs \"{echo(word, 40)}\" means, so it left none out.")
