@@ -252,3 +252,13 @@ def test_a_wish_or_the_job_they_have_is_no_pay_question(extractor):
                                           ("whats it pay in atlanta specifically", "ask_pay")])
 def test_a_person_asked_for_or_the_pay_of_the_job_at_hand(extractor, text, intent):
     assert understood(extractor, text, "nlu_fallback")[0] == intent
+
+
+@pytest.mark.parametrize("text, diet", [("infantry, patrols and stuff", "help"), ("I was infantry", "laid_off"),
+                                        ("Army infantry (11B)", "out_of_scope")])
+def test_a_service_members_own_words_answer_the_job_question(extractor, text, diet):
+    """Asked what they did day to day, a veteran's "infantry, patrols and stuff" (DIET: help) got the help text and
+    the first question again; "I was infantry" (DIET: laid_off) was read as a lay-off."""
+    intent, entities = understood(extractor, text, diet)
+    assert intent == "inform" and entities.get("military") == "yes"
+    assert understood(extractor, "I was laid off from the army depot", "laid_off")[0] == "laid_off"

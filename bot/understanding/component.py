@@ -65,6 +65,7 @@ PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:doe
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 # what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
+LAID_OFF = re.compile(r"\b(laid off|let go|fired|lost (my|the) job|discharged|separated|chaptered)\b", re.I)
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope",
@@ -193,7 +194,7 @@ class JobFactsExtractor(GraphComponent):
         if NO_JOB.search(text) and not any(j.role in ("current", "past") for j in found.jobs) \
                 and intent in NOT_WITH_FACTS | {"inform"}:
             new_intent = "no_job"
-        elif intent == "no_job" and found.military:
+        elif intent in ("no_job", "laid_off") and found.military and not LAID_OFF.search(text):
             new_intent = "inform"  # "getting out of the Army soon, I was 11B": service is work they did, not no job
         elif intent == "no_job" and any(j.role in ("current", "past") for j in found.jobs):
             new_intent = "inform"  # "no, the job I have now is store manager": a job, whatever "no ... job" suggests

@@ -67,7 +67,9 @@ SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos",
 SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola", "busco", "vivo", "quisiera", "gracias",
                   "necesito", "trabajar", "puedo", "enfermera", "cajera", "cajero", "enfermero", "ayuda"}
 MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
-                      r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty)\b", re.I)
+                      r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty"
+                      # a service member's own words for the work: "infantry, patrols and stuff", "I was infantry"
+                      r"|infantry|infantryman|rifleman|paratrooper|corpsman|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
 # what a veteran did day to day, said after the branch and code ("0311, 8 years. ran dozers, graders and scrapers")
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
                     r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
