@@ -68,6 +68,7 @@ from rasa.shared.core.events import (ActionExecuted, BotUttered, ConversationPau
                                      UserUttered)
 
 from bot import handoff, replies
+from bot.prediction import RulesFirst
 from bot.replies import handoff as handoff_wording
 from bot.limits import cap_message, disarm_commands
 
@@ -258,6 +259,15 @@ class CareerbotProcessor(MessageProcessor):
             # unless this one carried the contact (recorded even when the turn went to a job said with it)
             await asyncio.to_thread(self._handoffs.ask, tracker.sender_id, tracker.get_latest_input_channel(),
                                     *(given or ()))
+
+    def _predict_next_with_tracker(self, tracker):
+        # bot/prediction.py: TED is not run when the rules already decide the action
+        if "_rules_first" not in self.__dict__:
+            self._rules_first = RulesFirst.for_runner(self.graph_runner, self.model_metadata.core_target)
+            log.info("rules first: %s", "on" if self._rules_first else "off (this model's policies)")
+        if self._rules_first is None or tracker.followup_action:
+            return super()._predict_next_with_tracker(tracker)
+        return self._rules_first.predict(self.graph_runner, self.model_metadata.core_target, tracker, self.domain)
 
     async def log_message(self, message, should_save_tracker: bool = True):
         # every channel's messages come through here; bot/limits.py says why
