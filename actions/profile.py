@@ -64,14 +64,43 @@ def _label(code: str) -> str:
     return next((label for _, c, label in TABLE if c == code), "unpaid work")
 
 
+def _messages_since_reset(tracker: Tracker) -> list[tuple[list[dict], str, str]]:
+    """(entities, text, what the bot said last before it) of each of the person's messages since the last start
+    over, oldest first."""
+    out: list[tuple[list[dict], str, str]] = []
+    bot_said = ""
+    for e in tracker.events:
+        if e.get("event") in ("reset_slots", "restart"):
+            out = []
+        elif e.get("event") == "bot":
+            bot_said = e.get("text") or ""
+        elif e.get("event") == "user":
+            out.append(((e.get("parse_data") or {}).get("entities") or [], e.get("text") or "", bot_said))
+    return out
+
+
+# the roles a correction's job takes: "no the teller job was 4 years" reads as a job they avoid
+CORRECTED_ROLES = ("current_job", "job", "past_job", "avoid")
+
+
 def current_months(tracker: Tracker, current: str | None) -> float | None:
     """How long they have held the current job, from the latest message that named it with a duration: as the job
-    they have, or with no cue ("no, teller was 4 years": a correction, actions/profile_fixes.py)."""
+    they have, with no cue, or as a correction of the read-back whose duration the understanding left apart
+    ("no the teller job was 4 years", right after "Here's what I have: ..."; actions/profile_fixes.py)."""
+    from actions.profile_fixes import FIX_PROMPT, corrects
+    from actions.steering import READ_BACK
+
     if not current:
         return None
-    for e in reversed(_entities_since_reset(tracker)):
-        if e.get("entity") in ("current_job", "job") and e.get("years") and store.find_job(str(e.get("value"))).code == current:
-            return parse.months_of(e.get("years"))
+    for entities, text, bot_said in reversed(_messages_since_reset(tracker)):
+        for e in entities:
+            if e.get("entity") in ("current_job", "job") and e.get("years") and store.find_job(str(e.get("value"))).code == current:
+                return parse.months_of(e.get("years"))
+        jobs = [e for e in entities if e.get("entity") in CORRECTED_ROLES]
+        years = jobs and (jobs[0].get("years") or next((e.get("value") for e in entities if e.get("entity") == "years"), None))
+        fixing = corrects(text) or bot_said.startswith((READ_BACK, FIX_PROMPT))
+        if years and fixing and len(jobs) == 1 and store.find_job(str(jobs[0].get("value"))).code == current:
+            return parse.months_of(years)
     return None
 
 

@@ -1236,6 +1236,23 @@ def test_the_current_jobs_years_corrected_in_free_words(actions, domain):
     assert answer[-1]["text"] == "Here's what I have: cashier 3 yrs, teller 4 yrs, Wisconsin. Anything wrong?"
 
 
+def test_the_current_jobs_years_corrected_as_the_understanding_reads_it(actions, domain):
+    """'no the teller job was 4 years' (teller the job they have): the model reads 'no the teller job' as a job they
+    avoid and the years apart from it; the answer still comes again with the teller job's 4 years."""
+    slots, history = answered_story(actions, domain)
+    said = [{"entity": "avoid", "value": "teller"}, {"entity": "years", "value": "4 years"}]
+    fix = tracker(slots=slots, text="no the teller job was 4 years", form="career_form", candidates={"avoid": "teller"},
+                  history=history)
+    fix.latest_message["entities"] = said
+    messages, events = run(actions.ValidateCareerForm(), fix, domain)
+    assert text_of(messages) == "Got it: bank teller 4 yrs."
+    again = tracker(slots={**slots, **slots_of(events)}, text="no the teller job was 4 years", history=fix.events)
+    again.latest_message["entities"] = said
+    answer = run(actions.ActionAnswer(), again, domain)[0]
+    assert "you have 7 years in related work (cashier 3, bank teller 4)" in text_of(answer)
+    assert answer[-1]["text"] == "Here's what I have: cashier 3 yrs, bank teller 4 yrs, Wisconsin. Anything wrong?"
+
+
 def test_i_never_was_a_cashier_takes_it_out_and_keeps_the_job_they_have(actions, domain):
     """The understanding reads 'I never was a cashier' as the job they have: the story's correction wins."""
     slots, history = answered_story(actions, domain)

@@ -92,6 +92,28 @@ def test_short_report_links():
     assert render.short_report_url("https://www.bls.gov/oes/") == "https://www.bls.gov/oes/"
 
 
+def test_short_report_links_keep_the_story():
+    """Issue 18: the SMS link opens the report with "Your story", as the widget's does."""
+    from bot.channels.short_links import SHORT_LINK, story_query
+    from bot.web import report_url
+    from knowledge.person.profile import Education, Job, Profile, from_query
+
+    profile = Profile([Job("41-2011.00", 3, 2), Job("43-3031.00", 1.5, 0, unpaid=True), Job("43-3071.00", 2, 0)],
+                      Education("associate", 30, "small business", "no college degree"))
+    url = report_url("43-3071.00", "43-3031.00", "WI", profile=profile)
+    short = render.short_report_url(url)
+    assert short == ("http://localhost:8000/r/43307100-43303100-WI_p41201100-3-2_u43303100-1.5_n2_e5_c30"
+                     "_fsmall%20business_sno%20college%20degree")
+    key = SHORT_LINK.match(short.rsplit("/r/", 1)[1])
+    assert key and key[3] == "WI"
+    args: dict[str, list[str]] = {}
+    for name, value in story_query(key[4]):
+        args.setdefault(name, []).append(value)
+    assert from_query(args, "43-3071.00") == profile  # the same story back
+    assert render.short_report_url(report_url("43-3071.00", "43-3031.00", profile=Profile(
+        [Job("41-2011.00", None, 0), Job("43-3071.00", None, 0)]))) == "http://localhost:8000/r/43307100-43303100_p41201100--0"
+
+
 def test_widget_markdown_keeps_lines_lists_and_links(compare_answer):
     markdown = render.widget_markdown(compare_answer[0]["text"])
     assert "Clerks (Maine)  \nAbilities and knowledge only: you cover" in markdown  # a line stays a line (hard break)

@@ -45,14 +45,19 @@ def link_label(url: str) -> str:
 
 
 def short_report_url(url: str) -> str:
-    """http://host/reports/43-4051.00/43-4031.03.html?state=ME -> http://host/r/43405100-43403103-ME
-    (bot/web.py redirects it to the report); any other URL is returned as it is."""
+    """http://host/reports/43-4051.00/43-4031.03.html?state=ME -> http://host/r/43405100-43403103-ME, the
+    person's story kept in short (bot/channels/short_links.py; bot/channels/site.py redirects it to the report);
+    any other URL is returned as it is."""
+    from bot.channels.short_links import story_part
+
     match = REPORT_URL.match(url)
     if not match or url.endswith(".pdf") or ".pdf?" in url:
         return url
     codes = [re.sub(r"\D", "", match[k]) for k in ("source", "target")]
     state = (parse_qs(match["query"] or "").get("state") or [""])[0].upper()
-    return f"{match['base']}/r/{codes[0]}-{codes[1]}" + (f"-{state}" if re.fullmatch(r"[A-Z]{2}", state) else "")
+    story = story_part(match["query"] or "")
+    return (f"{match['base']}/r/{codes[0]}-{codes[1]}" + (f"-{state}" if re.fullmatch(r"[A-Z]{2}", state) else "")
+            + (f"_{story}" if story else ""))
 
 
 # -- the website widget (rasa-webchat renders markdown with react-markdown) -------------------------------

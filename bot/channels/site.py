@@ -5,7 +5,8 @@
                                                careerbot's changes (bot/channels/webchat_script.py)
     GET /static/chat.css, /static/chat.js      the page's own style and script, from bot/webchat/
     GET /charts/gaps/<from>/<to>.png[?state=]  the gap chart of one comparison, for the widget and Slack
-    GET /r/<from>-<to>[-<state>]               short report link (SMS): redirects to /reports/...
+    GET /r/<from>-<to>[-<state>][_<story>]     short report link (SMS, bot/channels/short_links.py): redirects
+                                               to /reports/..., with the story
 
 The widget talks to the Rasa server's socket.io channel at CAREERBOT_RASA_URL (default
 http://localhost:5005) and keeps the conversation in the browser's local storage, so a reload shows it.
@@ -16,7 +17,6 @@ import asyncio
 import base64
 import json
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +28,6 @@ PAGE_FILES = {"chat.css": "text/css; charset=utf-8", "chat.js": "application/jav
 RASA_URL_ENV = "CAREERBOT_RASA_URL"
 DEFAULT_RASA_URL = "http://localhost:5005"
 CHAT_GAPS = 5  # bars in the chat's gap chart: small enough for a phone-sized widget
-SHORT_LINK = re.compile(r"^(\d{6}|\d{8})-(\d{6}|\d{8})(?:-([A-Za-z]{2}))?$")
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -134,6 +133,9 @@ def add_routes(app, engine) -> None:
 
     @app.get("/r/<key:str>")
     async def short_report_link(_request, key: str):
+        from urllib.parse import urlencode
+
+        from bot.channels.short_links import SHORT_LINK, story_query
         from bot.web import report_url
 
         match = SHORT_LINK.match(key)
@@ -144,5 +146,8 @@ def add_routes(app, engine) -> None:
             url = report_url(source, target, match[3], base="")
         except ValueError:
             return response.text("Not a report link.\n", status=404)
+        story = story_query(match[4])  # the person's story, as the long link holds it
+        if story:
+            url += ("&" if "?" in url else "?") + urlencode(story)
         return response.redirect(url, status=302)  # /reports/ then canonicalises the codes and checks them
 
