@@ -69,6 +69,9 @@ def warm_or_exit() -> None:
 # "line cook" under three kinds of cook) is taken as its best match without asking when that match is
 # this good; the answer then names the others as one-tap corrections ("Did you mean ...?").
 GUESS = 0.75
+# A weaker best match is still taken, with the others as corrections, when it leads the next one clearly: "gis"
+# is GIS technicians (0.74) before surveying technicians (0.70), "ultrasound" sonographers (0.75 / 0.68).
+LEADING_GUESS, LEAD = 0.70, 0.03
 
 
 @dataclass
@@ -187,8 +190,11 @@ def _title(text: str) -> Found:
         candidates = [{"code": c["code"], "title": c["title"]} for c in exc.candidates]
         best = exc.candidates[0]
         runner_up = exc.candidates[1]["confidence"] if len(exc.candidates) > 1 else 0.0
-        if best["confidence"] >= GUESS and best["confidence"] > runner_up:
-            close = [c for c in exc.candidates[1:] if c["confidence"] >= GUESS][:3]
+        # not a catch-all ("army": Military Officer ... Leaders, All Other): leading there says nothing of the work
+        leads = (best["confidence"] >= LEADING_GUESS and best["confidence"] - runner_up >= LEAD
+                 and not best["title"].endswith("All Other"))
+        if best["confidence"] >= GUESS and best["confidence"] > runner_up or leads:
+            close = [c for c in exc.candidates[1:] if c["confidence"] >= min(GUESS, best["confidence"] - 0.1)][:3]
             return Found("ok", best["code"], best["title"], alternatives=[{"code": c["code"], "title": c["title"]}
                                                                           for c in close])
         return Found("ambiguous", candidates=candidates, confidence=best["confidence"])

@@ -69,6 +69,11 @@ def main() -> None:
             outcomes = hold(rasa_url, tracker, titles, load("first_messages.jsonl"), args.people, prefix, False)
             report["first_messages"] = {**summary(outcomes), "seconds": round(time.monotonic() - started)}
             report["first_messages_failed"] = [o.__dict__ for o in outcomes if not o.right or o.turns > 6]
+            # what the first message alone left misread, with the bot's first reply: where understanding is weakest
+            report["first_messages_misread"] = [
+                {"id": o.id, "text": o.transcript[0][0], "misread": [k for k, ok in o.understood.items() if ok is False],
+                 "reply": " | ".join((r.get("text") or "")[:200] for r in o.transcript[0][1])[:400]}
+                for o in outcomes if any(ok is False for ok in o.understood.values())]
         if args.only in (None, "dialogues"):
             started = time.monotonic()
             outcomes = hold(rasa_url, tracker, titles, load("dialogues.jsonl"), args.people, prefix, True)

@@ -141,6 +141,10 @@ _HOURS = re.compile(r"\b(?:full|part)[\s-]?time\b|\bentry[\s-]?level\b")  # not 
 _AS_A = re.compile(r"\b(?:as|be|been|am|is|was|i'?m|im)\s+(?:a|an)\s+", re.I)
 _OF_A = re.compile(r"\bof\s+(?:a|an|the)\b", re.I)
 _IT = re.compile(r"\bIT\b")
+# An assistant manager runs the floor under the manager: in the SOC a first-line supervisor of that work, not a
+# manager. O*NET lists no "Assistant ... Manager" titles, so "assistant store manager" is read "store supervisor".
+_ASSISTANT_MANAGER = re.compile(r"\b(?:assistant|asst)\.?\s+((?:[a-z]+\s+){0,2}?)(?:manager|mgr)\b")
+SETTING_JOINED = 0.85  # "director at a childcare center" read as "childcare center director" when a name is that
 _DASHED_CODE = re.compile(r"\b\d\d-\d{4}(?:\.\d\d)?\b")
 _SPACES = re.compile(r"\s+")
 # O*NET's titles are in American spelling; British and Canadian spellings are real words, so the typo
@@ -215,7 +219,7 @@ def _clean(text: str) -> str:
     text = _IT.sub("information technology", text)  # "IT" in capitals; a lone lower-case "it" is a pronoun
     text = _BRITISH.sub(lambda m: BRITISH_SPELLINGS[m.group(0).lower()], text)
     kept = [ch if (ch.isalnum() or ch in " -'&/.,@") and ch.isprintable() else " " for ch in text]
-    return _SPACES.sub(" ", "".join(kept)).strip().lower()
+    return _ASSISTANT_MANAGER.sub(r"\1supervisor", _SPACES.sub(" ", "".join(kept)).strip().lower())
 
 
 def _words(nlp, text: str) -> list[tuple[str, str]]:
@@ -539,6 +543,20 @@ class TitleResolver:
             in_context[candidates] = np.maximum(in_context[candidates], c)
             query_words |= {lemma for slot in slots for _, lemma in slot}
             query_weight = max(query_weight, weight)
+        if context and len(head) <= 2:
+            # "director at a childcare center", "front desk at a hotel": a short title whose name says the
+            # place ("Childcare Center Director", "Hotel Front Desk Clerk") is that name, when one fits closely
+            for slots in self._readings(context + head):
+                scored = self._score(slots, [])
+                if scored is not None:
+                    candidates, s, _, weight = scored
+                    close = s >= SETTING_JOINED
+                    if close.any() and weight > query_weight:
+                        # the place's words make the title specific: the other readings keep their confidence
+                        scores *= min(1.0, query_weight / SPECIFIC_WEIGHT) / min(1.0, weight / SPECIFIC_WEIGHT)
+                        query_weight = weight
+                    scores[candidates[close]] = np.maximum(scores[candidates[close]], s[close])
+                    in_context[candidates[close]] = 1.0
         # "supervisor", "clerk", "technician" fit hundreds of names: whatever matches best, a query of
         # such common words alone says little, so it is shown as a choice rather than an answer
         specificity = min(1.0, query_weight / SPECIFIC_WEIGHT)

@@ -1312,3 +1312,14 @@ def test_a_place_said_when_asked_for_the_job_they_want_is_not_read_as_a_job(acti
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "could mean" not in text_of(messages) and not slots_of(events).get("job_candidates")
     assert slots_of(events).get("state") == "NJ" and slots_of(events).get("target_job") is None
+
+
+@pytest.mark.parametrize("text, code", [("gis", "15-1299.02"), ("ultrasound", "29-2032.00")])
+def test_a_reading_that_leads_clearly_is_taken_with_the_others_as_corrections(actions, text, code):
+    """Not sure enough to answer alone, but well ahead of the next reading: taken, the next ones offered."""
+    found = actions.store.find_job(text)
+    assert found.status == "ok" and found.code == code and found.alternatives
+
+
+def test_a_catch_all_is_not_guessed_even_when_it_leads(actions):
+    assert actions.store.find_job("army").status == "ambiguous"

@@ -186,3 +186,14 @@ def test_police_is_a_police_officer_not_o_nets_stray_alternate_title(resolver):
     "police" ("military police", "I want to be police") means the officer."""
     assert resolver.resolve("police")[0].code == "33-3051.00"
     assert resolver.resolve("military police")[0].code == "33-3051.00"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("assistant store manager", "41-1011.00"),   # assistant managers are first-line supervisors in the SOC
+    ("asst. restaurant manager", "35-1012.00"),
+    ("director at a childcare center", "11-9031.00"),  # the place makes the title: "Childcare Center Director"
+    ("director of a daycare", "11-9031.00"),
+    ("front desk at a hotel", "43-4081.00"),
+])
+def test_a_title_read_with_its_rank_and_place(resolver, text, code):
+    assert top_code(resolver, text) == code
