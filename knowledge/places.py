@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 import us
+from babel import Locale
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import func, select
@@ -67,6 +68,8 @@ SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "a
 # one-word cities of the metro names that are everyday words: a city only when typed with a capital
 WORD_CITIES = {"college", "mobile", "reading", "mission", "bend", "rapid", "temple", "portage", "traverse", "atlantic",
                "concord", "mesa", "napa", "jersey", "sioux", "wilkes", "ontario", "panama", "home"}  # "work from home"
+# "they moved the line to Mexico": a country, not Mexico, New York; "Lebanon, PA" (its state after it) is the town
+COUNTRIES = {name.lower() for name in Locale("en").territories.values()}
 # place words after which even an everyday word is a town: "I live in Enterprise"
 TOWN_WORDS = {"live", "living", "based", "moved", "near", "outside", "around", "from"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
@@ -218,6 +221,8 @@ class Places:
             end = i + 1 == len(low)
             if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
                 return None  # "become a PA": the job; "schools near me": not Maine
+            if key in WORD_CODES and typed[i] != key.upper() and (after in self.cities or after in self.towns):
+                return None  # "i live in henderson nv": the word before the town, not Indiana
             # "im in savanah ga": a code at the end after "in" and a town's name (even misspelled) is the state
             town_before = end and i >= 2 and low[i - 2] in CODE_WORDS and low[i - 1].isalpha() and len(low[i - 1]) > 3
             # "LPN in long term care, WV. Bridge to RN?": a code typed in capitals as a clause of its own
@@ -226,6 +231,9 @@ class Places:
             if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0 or town_before:
                 return Place(key.upper(), start=i, end=i + 1)
             return None
+        state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)
+        if key in COUNTRIES and not state_after:
+            return None
         if key in self.cities:
             capitalised = typed[i][:1].isupper()
             named_state = after in self.by_name or len(after) == 2 and after.upper() in self.states
@@ -233,11 +241,11 @@ class Places:
                 return None  # "a junior in college" is not College, Alaska; "in Mobile", "reading pa" are places
             at_end = i + n == len(low) or i + n + 1 == len(low) and len(after) == 2  # "... cincinnati", "boise id"
             alone = i in clauses and i + n in clauses  # "security guard at a mall nights, chicago. want ..."
-            if not (placed or capitalised or at_end or n > 1 or alone):
+            options = self.cities[key]
+            its_state = any(p.state == state_after for p in options)  # "henderson nv. want ideas"
+            if not (placed or capitalised or at_end or n > 1 or alone or its_state):
                 return None
             # "Portland, Maine" / "Portland ME": the state right after settles it
-            state_after = self.by_name.get(after) or (after.upper() if len(after) == 2 and after.upper() in self.states else None)
-            options = self.cities[key]
             if state_after:
                 options = [p for p in options if p.state == state_after] or options
             return self._choose(options, i, i + n)

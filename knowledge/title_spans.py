@@ -255,11 +255,14 @@ class TitleSpans:
                     person = self.person_form(key) if i in after_cue and n == 1 else None
                     # a field: the start of titles, after a cue; one word must not be too broad ("healthcare"),
                     # and no word a small word ("after", "out"), but "and" inside ("training and development")
-                    field = person is None and i in after_cue and i not in people_only and key in self.prefixes \
+                    # "Front desk at a hotel ...": a message that opens with the start of a title and its workplace
+                    opens = i == 0 and keys[n:n + 1] in (["at"], ["for"]) and keys[n + 1:n + 2] in (["a"], ["an"], ["the"])
+                    field = person is None and (i in after_cue or opens) and i not in people_only and key in self.prefixes \
                         and not (n == 1 and (key[0] in GENERIC_FIELDS or key[0] in EVERYDAY_VERBS)) \
-                        and key[0] not in self.stop_words \
+                        and (key[0] not in self.stop_words or opens and n > 1 and key[0] not in ("part", "full")) \
+                        and (opens or all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and"
+                                          for k, w in enumerate(key))) \
                         and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \
-                        and all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and" for k, w in enumerate(key)) \
                         and key[0] not in ("just", "new", "good", "back", "certified", "licensed") \
                         and key[-1] not in ("school", "program", "degree", "class", "course")  # "nursing school": a nurse
                     if person is None and not field and i in after_cue:
@@ -273,6 +276,11 @@ class TitleSpans:
                     continue
                 found = Span(" ".join(person) if person else " ".join(typed[i:i + n]), i, i + n)
                 break
+            if found and i and keys[i - 1] in ("assistant", "asst") and found.text.split()[-1].lower() in ("manager", "mgr"):
+                if spans and (spans[-1].start, spans[-1].end) == (i - 1, i):
+                    spans.pop()  # "assistant" read alone before "store manager"
+                if i - 1 not in skip:
+                    found = Span(f"{typed[i - 1]} {found.text}", i - 1, found.end)  # "assistant store manager"
             if found:
                 spans.append(found)
                 if i in after_cue and found.end + 1 < len(typed) and typed[found.end] in ("or", "and"):

@@ -194,6 +194,7 @@ def test_police_is_a_police_officer_not_o_nets_stray_alternate_title(resolver):
     ("director at a childcare center", "11-9031.00"),  # the place makes the title: "Childcare Center Director"
     ("director of a daycare", "11-9031.00"),
     ("front desk at a hotel", "43-4081.00"),
+    ("gm of a restaurant", "11-9051.00"),
 ])
 def test_a_title_read_with_its_rank_and_place(resolver, text, code):
     assert top_code(resolver, text) == code

@@ -638,3 +638,50 @@ def test_a_job_held_in_their_home_country_is_one_held_before(lookups, text, past
     """The job they held before they came is a past job; what they do here is the job they have."""
     jobs = {j.role: j.text for j in read(lookups, text).jobs}
     assert jobs["past"] == past and current in jobs["current"]
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("executive assistant to the CEO at a nonprofit in DC. I want to move into an operations manager role",
+     "executive assistant", "operations manager"),  # whom they assist is not the job they want
+    ("assistant store manager at Old Navy in Cincinnati. been there since 2018", "assistant store manager", None),
+    ("Front desk at a hotel on the strip in Las Vegas. I want to move up to hotel manager someday",
+     "front desk", "hotel manager"),
+])
+def test_titles_from_stranger_messages(lookups, text, current, target):
+    found = {role: job.lower() for role, job in roles(lookups, text).items()}
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+def test_the_kind_of_workplace_is_not_a_job(lookups):
+    """"at a GM supplier": General Motors, not a general manager wanted; "looking for whats out there" is explore."""
+    facts = read(lookups, "tool and die maker 25 years at a GM supplier. they're moving the shop to mexico next month. "
+                          "looking for whats out there for someone my age. Flint MI")
+    assert [j.text for j in facts.jobs] == ["tool and die maker"] and facts.explore
+    assert facts.place.state == "MI"  # Mexico is the country, not Mexico, New York
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Just got laid off from my job as a machinist at a plant in Rockford IL. They moved the line to Mexico.", "IL"),
+    ("i was a loan processor at a mortgage company that went under. henderson nv. want ideas", "NV"),
+    ("i live in henderson nv. want ideas", "NV"),  # "in" before the town is not Indiana
+    ("I live in Lebanon, PA", "PA"),
+])
+def test_places_in_stranger_messages(lookups, text, state):
+    assert read(lookups, text).place.state == state
+
+
+def test_an_employer_is_cut_at_the_end_of_its_sentence(lookups):
+    facts = read(lookups, "I'm still working part time at Starbucks. I want to be a financial analyst.")
+    assert facts.employer == "Starbucks"
+
+
+def test_old_navy_is_a_store_not_the_navy(lookups):
+    assert not read(lookups, "assistant store manager at Old Navy in Cincinnati").military
+    assert read(lookups, "I was in the navy for 4 years").military
+
+
+def test_a_title_of_a_workplace_is_read_there(lookups):
+    """"GM of a restaurant": where the GM works, as "at a restaurant"; "of a Holiday Inn Express": the employer."""
+    jobs = read(lookups, "GM of a restaurant in Memphis for 6 years.").jobs
+    assert jobs[0].setting == "of a restaurant"
+    assert read(lookups, "Im the GM of a Holiday Inn Express, 11 yrs").jobs[0].setting == "at holiday inn"

@@ -66,7 +66,7 @@ SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos",
            "enfermera", "enfermero", "cajera", "cajero", "mi", "es", "una", "un", "en", "de", "y", "con", "los", "las"}
 SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola", "busco", "vivo", "quisiera", "gracias",
                   "necesito", "trabajar", "puedo", "enfermera", "cajera", "cajero", "enfermero", "ayuda"}
-MILITARY = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
+MILITARY = re.compile(r"\b(army|(?<!old\s)navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty"
                       # a service member's own words for the work: "infantry, patrols and stuff", "I was infantry"
                       r"|infantry|infantryman|rifleman|paratrooper|corpsman|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
@@ -174,6 +174,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
                                                      for p in found)]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
+    title_spans = [s for s in title_spans if not _names_someone_else(tokens, s.start, s.end)]
     typed = typed_words(text)
     if len(typed) != len(tokens):  # a letter whose lower case is longer ("İ"): no case or slash to read
         typed = [(w, "") for w in tokens]
@@ -227,13 +228,28 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.topic = topic(text, tokens)
     employer = EMPLOYER.search(text)
     if employer:
-        name = employer.group(1).strip(" .")
+        name = re.split(r"[.!?]\s", employer.group(1))[0].strip(" .")  # "at Starbucks. I want ...": Starbucks
         name_words = set(words(name))
         known_word = name.split()[0].lower() in spans.english and not name[:1].isupper()
         if not any(set(j.text.split()) & name_words for j in facts.jobs) and not places.state_of(name) \
                 and name.split()[0].lower() not in NOT_EMPLOYER and not known_word:
             facts.employer = name
     return facts
+
+
+SERVED = {"assistant", "secretary", "aide", "helper", "report", "reports", "reporting", "answer", "answering"}
+WORKPLACE_NOUNS = {"supplier", "suppliers", "plant", "factory", "dealer", "dealership", "store", "shop", "mill", "office",
+                   "company", "firm", "clinic", "practice", "warehouse", "center", "centre", "lab", "agency", "contractor"}
+
+
+def _names_someone_else(tokens: list[str], start: int, end: int) -> bool:
+    """A title that is not the person's: whom they work for ("executive assistant to the CEO") or the kind of
+    workplace ("at a GM supplier", "at a vet clinic", "for a law firm")."""
+    if start >= 3 and tokens[start - 2:start] in (["to", "the"], ["to", "our"], ["to", "my"]) and tokens[start - 3] in SERVED:
+        return True
+    at = tokens[start - 1:start] in (["at"], ["for"]) or start >= 2 and tokens[start - 2] in ("at", "for") \
+        and tokens[start - 1] in ("a", "an", "the")
+    return at and end < len(tokens) and tokens[end] in WORKPLACE_NOUNS
 
 
 def topic(text: str, tokens: list[str] | None = None) -> str | None:

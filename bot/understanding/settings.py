@@ -23,8 +23,10 @@ def attach(tokens: list[str], jobs: list[Job], taken: set[int], english: frozens
     starts = {j.start for j in jobs}
     for job in jobs:
         i = job.end
-        if job.start < 0 or i + 1 >= len(tokens) or tokens[i] not in SETTING_START:
+        if job.start < 0 or i + 1 >= len(tokens):
             continue
+        if tokens[i] not in SETTING_START and not (tokens[i] == "of" and tokens[i + 1] in ("a", "an", "the")):
+            continue  # "GM of a restaurant"; not "manager of operations", a title of its own
         if tokens[i] in ("for", "with") and tokens[i + 1] not in ("a", "an", "the", "my", "our") \
                 and tokens[i + 1] in english:
             continue  # "for the school district", "for UPS"; not "for real income", "with kids"
@@ -71,8 +73,13 @@ def at_workplace(text: str, tokens: list[str], jobs: list[Job], employer: str | 
     if any(j.start < end and start < j.end for j in jobs if j.start >= 0):
         return jobs, employer  # part of a title ("Amazon warehouse picker")
     sentence = max([0] + [b for b in sentences if b <= start])  # "HOW DO I BECOME A X. I WORK AT ...": a wish
-    if WISH.search(" ".join(tokens[sentence:start])) or any(phrase in j.setting for j in jobs):  # in its own sentence
+    if WISH.search(" ".join(tokens[sentence:start])):  # in its own sentence
         return jobs, employer
+    for j in jobs:
+        if phrase in j.setting:
+            if j.setting.startswith("of "):  # "GM of a Holiday Inn Express": read at the employer, as "at Holiday Inn"
+                j.setting = f"at {phrase}"
+            return jobs, employer
     have = [j for j in jobs if j.role in (CURRENT, PAST)] or [j for j in jobs if j.role is None and len(jobs) == 1]
     if have:
         job, said = have[0], have[0].setting.split()
