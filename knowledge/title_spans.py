@@ -78,6 +78,8 @@ NOT_PEOPLE = set("""acoustic agitator attenuator baser bitter blazer bleeder blo
     stager steerer filler lopper mangler parer powderer reducer rectifier reinforcer sensitizer shelver slasher stippler
     upsetter vamper welter yarder exerciser exporter importer marketer mapper mailer lender""".split())
 # Fields too broad to stand for one job: "get into healthcare" asks for ideas, not a comparison
+# words between a cue and the title that say the kind of employer, not the work ("get into corporate HR")
+CUE_MODIFIERS = {"corporate", "remote", "local", "federal", "government", "public", "private"}
 GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "office", "corporate", "technology",
                   "computer", "government", "hospitality", "retail", "education", "trade", "manufacturing", "something",
                   "anything", "industry", "field", "career", "public", "private", "general", "service", "people", "moving",
@@ -233,11 +235,15 @@ class TitleSpans:
         keys = [self._correct(normal(w)) for w in typed]
         skip = skip or set()
         after_cue = set(after_cue or ())
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
+        for k in sorted(after_cue):  # "move into corporate HR": the short form after the kind of employer
+            while k + 1 < len(keys) and keys[k] in CUE_MODIFIERS and keys[k + 1] in capitals:
+                k += 1
+                after_cue.add(k)
         cued = set(after_cue)  # after a real cue ("get into"); a short answer's first word is not
         if len(typed) <= 5:
             after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
         breaks = clause_starts(text, ",;!?")
-        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
         spans, i = [], 0
         while i < len(keys):
             found = self._turned(keys, typed, i, skip, breaks)

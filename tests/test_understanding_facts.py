@@ -685,3 +685,30 @@ def test_a_title_of_a_workplace_is_read_there(lookups):
     jobs = read(lookups, "GM of a restaurant in Memphis for 6 years.").jobs
     assert jobs[0].setting == "of a restaurant"
     assert read(lookups, "Im the GM of a Holiday Inn Express, 11 yrs").jobs[0].setting == "at holiday inn"
+
+
+@pytest.mark.parametrize("text, current, target", [
+    ("vet tech thinking about vet school. worth it?", "vet tech", "veterinarian"),  # the job the school is for
+    ("logger, I run a feller buncher up in the Idaho panhandle. maybe heavy equipment operator in construction",
+     "feller buncher operator", "heavy equipment operator"),  # the machine's operator, not a "buncher"
+    ("restaurant general manager in Louisville, 9 years. want to move into corporate HR",
+     "restaurant general manager", "hr"),
+    ("State Farm agent here, 5 years selling policies. I'd rather be an underwriter", "insurance sales agent",
+     "underwriter"),
+])
+def test_work_in_other_words_from_stranger_messages(lookups, text, current, target):
+    found = {role: job.lower() for role, job in roles(lookups, text).items()}
+    assert found.get("current") == current and found.get("target") == target, found
+
+
+def test_a_school_left_behind_is_no_wish(lookups):
+    assert roles(lookups, "I dropped out of law school, now a paralegal") == {"current": "paralegal"}
+
+
+def test_a_school_not_wanted_is_no_wish(lookups):
+    assert "target" not in roles(lookups, "college senior, biology major, definitely not doing med school.")
+
+
+def test_the_kind_of_employer_before_a_field_leaves_the_title_after_it(lookups):
+    text = "CPA, 10 years in public accounting in NYC. I'd like to move into corporate finance, financial analyst maybe"
+    assert roles(lookups, text).get("target", "").lower() == "financial analyst"

@@ -28,6 +28,10 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(an? )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
      r"|dominos|domino's|pizza hut)( dsp| flex)?\b", "delivery driver"),  # an Amazon DSP: a delivery service partner
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
+    # "I run a feller buncher": the machine's operator, not a buncher (the machine is named like a person)
+    (r"\b(run|runs|ran|running|operate|operates|operated|operating) (a |an |the )?(feller buncher|skidder|bulldozer"
+     r"|motor grader|grader|scraper|excavator|backhoe|paver|crane)s?\b", "\\3 operator"),
+    (r"\b(run|runs|ran|running|operate|operates|operated|operating) (a |an |the )?dozers?\b", "bulldozer operator"),
     (r"\b(sell|selling|sold) cars\b", "car salesperson"), (r"\b(sell|selling|sold) (insurance)\b", "insurance agent"),
     (r"\b(sell|selling|sold) (houses|homes|real estate)\b", "real estate agent"),
     (r"\b(clean|cleaning|cleaned) (houses|homes|offices|buildings)\b", "house cleaner"),
@@ -174,6 +178,14 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
     (r"\bshift (manager|mgr)\b", "shift supervisor"),  # a shift manager runs a shift: a first-line supervisor
     (r"\bhelper (for|to) (an?|the|my) (electrician|plumber|carpenter|roofer|mason|painter|pipefitter)s?\b", "\\3 helper"),
     (r"\blunch ?lady\b", "cafeteria worker"),
+    # an agent of an insurer named for farms ("State Farm agent") sells insurance
+    (r"\b(?:state farm|allstate|farmers|farm bureau|nationwide|liberty mutual|geico|progressive)( insurance)? agent\b",
+     "insurance sales agent"),
+    # "thinking about vet school", "go to PA school": the job the school is for ("dropped out of law school",
+    # "definitely not doing med school": not)
+    *((rf"(?<!of )(?<!from )(?<!not )(?<!not doing )(?<!not going to )(?<!never )(?<!no )\b{school} school\b", f"school to become a {job}") for school, job in (
+        ("(?:vet|veterinary)", "veterinarian"), ("(?:med|medical)", "physician"), ("law", "lawyer"),
+        ("pa", "physician assistant"), ("dental", "dentist"), ("pharmacy", "pharmacist"))),
     (r"\bparts counter\b(?! ?(person|man|woman|rep|representative|clerk|associate|sales))", "parts counterperson"),
     # "get my electrical license", "get into electrical work": the trade, not electrical engineering
     (r"\belectrical(?= (work|license|licence|trade|apprenticeship|field|side)\b)"
