@@ -221,8 +221,8 @@ class Places:
             end = i + 1 == len(low)
             if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
                 return None  # "become a PA": the job; "schools near me": not Maine
-            if key in WORD_CODES and typed[i] != key.upper() and (after in self.cities or after in self.towns):
-                return None  # "i live in henderson nv": the word before the town, not Indiana
+            if key in WORD_CODES and typed[i] != key.upper() and self._place_at(low, i + 1):
+                return None  # "i live in henderson nv", "living in San Antonio": the word before the town, not Indiana
             # "im in savanah ga": a code at the end after "in" and a town's name (even misspelled) is the state
             town_before = end and i >= 2 and low[i - 2] in CODE_WORDS and low[i - 1].isalpha() and len(low[i - 1]) > 3
             # "LPN in long term care, WV. Bridge to RN?": a code typed in capitals as a clause of its own
@@ -239,6 +239,8 @@ class Places:
             named_state = after in self.by_name or len(after) == 2 and after.upper() in self.states
             if key in WORD_CITIES and not capitalised and not named_state:
                 return None  # "a junior in college" is not College, Alaska; "in Mobile", "reading pa" are places
+            if key in WORD_CITIES and i and typed[i - 1][:1].isupper() and not named_state:
+                return None  # the end of a name: "Kapiolani Community College", "Atlantic City" aside
             at_end = i + n == len(low) or i + n + 1 == len(low) and len(after) == 2  # "... cincinnati", "boise id"
             alone = i in clauses and i + n in clauses  # "security guard at a mall nights, chicago. want ..."
             options = self.cities[key]
@@ -253,11 +255,21 @@ class Places:
             town = self._town(key, low, typed, i, n)
             if town:
                 return town
-        if n <= 2 and len(key) >= 6 and key.replace(" ", "").isalpha() and (placed or i + n == len(low)):
+        if n <= 2 and len(key) >= 6 and key.replace(" ", "").isalpha() and (placed or i + n == len(low)) \
+                and not (n == 1 and key in self.english):  # "a fire team of 4 Marines" is not Maine
             postal = self._misspelt(key)
             if postal:
                 return Place(postal, start=i, end=i + n)
         return None
+
+    def _place_at(self, low: list[str], i: int) -> bool:
+        """Whether a city, town or state's name starts at word ``i``."""
+        if i >= len(low):
+            return False
+        word = low[i]
+        return any(" ".join(low[i:i + n]) in names for n in range(1, self.longest + 1)
+                   for names in (self.cities, self.towns, self.by_name)) \
+            or len(word) >= 6 and word.isalpha() and word not in self.english and bool(self._misspelt(word))
 
     def _misspelt(self, key: str) -> str | None:
         """'conneticut', 'virgina', 'massachusets', 'arkansaw': the ``us`` phonetic match, else 2 edits away."""

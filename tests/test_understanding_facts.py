@@ -712,3 +712,21 @@ def test_a_school_not_wanted_is_no_wish(lookups):
 def test_the_kind_of_employer_before_a_field_leaves_the_title_after_it(lookups):
     text = "CPA, 10 years in public accounting in NYC. I'd like to move into corporate finance, financial analyst maybe"
     assert roles(lookups, text).get("target", "").lower() == "financial analyst"
+
+
+@pytest.mark.parametrize("text, rejected", [("crossing guard?? no lol. what about school counselor", "crossing guard"),
+                                            ("tree trimmer?? are you kidding me", "tree trimmer")])
+def test_a_suggestion_thrown_back_is_not_their_job(lookups, text, rejected):
+    facts = read(lookups, text)
+    assert rejected not in [j.text.lower() for j in facts.jobs] and rejected in facts.avoid
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Infantry rifleman. Patrols, leading a fire team of 4 Marines, some training of junior Marines.", None),
+    ("Marine vet, 0311, living in San Antonio", "TX"),  # "in" before the city is not Indiana
+    ("i live in conneticut", "CT"),
+    ("office manager in Honolulu. I have an associate's degree from Kapiolani Community College.", "HI"),
+])
+def test_words_that_look_like_places(lookups, text, state):
+    place = read(lookups, text).place
+    assert (place.state if place else None) == state

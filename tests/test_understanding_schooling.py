@@ -70,3 +70,18 @@ def test_paid_bookkeeping_and_a_degree_they_lack_are_not_read():
 def test_the_degree_they_are_headed_for_and_a_diploma_from_abroad(text, level):
     said = schooling_in(text)
     assert (said.level if said else None) == level
+
+
+@pytest.mark.parametrize("said", [
+    "can i do the 2 year nursing degree instead of a bachelors?", "what about stuff w a college degree, im thinking psych",
+    "can i just do an associates", "which schools have a bachelors in health admin?", "do i need a bachelors?",
+])
+def test_a_question_about_schooling_is_not_their_schooling(said):
+    """Strangers' questions that were read back as "you have a bachelor's degree"."""
+    assert schooling_in(said) is None
+
+
+@pytest.mark.parametrize("said, level", [("I have a GED, is that enough?", "high-school"),
+                                         ("I have an associate degree. can I be a nurse?", "associate")])
+def test_schooling_said_as_theirs_in_a_question_counts(said, level):
+    assert schooling_in(said).level == level

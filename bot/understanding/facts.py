@@ -184,6 +184,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.jobs, facts.avoid = roles.assign(tokens, title_spans, cue.is_question(text, tokens), sentences, clauses, asked,
                                            slashed={k for k, (_, before) in enumerate(typed) if before == "/"},
                                            capital_rn={k for k, (w, _) in enumerate(typed) if w == "RN"})
+    for j in [j for j in facts.jobs if _rejected(text, j.text)]:  # "crossing guard?? no lol": not theirs, not wanted
+        facts.jobs.remove(j)
+        facts.avoid.append(j.text.lower())
     settings.attach(tokens, facts.jobs, taken, spans.english, clauses)
     facts.jobs, facts.employer = settings.at_workplace(text, tokens, facts.jobs, facts.employer, sentences)
     if EXPLORE_WORDS.search(text) and not any(j.role == TARGET for j in facts.jobs):
@@ -235,6 +238,14 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
                 and name.split()[0].lower() not in NOT_EMPLOYER and not known_word:
             facts.employer = name
     return facts
+
+
+REJECTION = r"\s*\?+\s*(?:no+|nope|nah|hell no|no way|no thanks|are you (?:kidding|serious|joking)|seriously|lol|lmao|ew+)\b"
+
+
+def _rejected(text: str, title: str) -> bool:
+    """A suggestion thrown back ("crossing guard?? no lol", "tree trimmer?? are you kidding me")."""
+    return bool(re.search(r"\b" + re.escape(title) + REJECTION, text, re.I))
 
 
 SERVED = {"assistant", "secretary", "aide", "helper", "report", "reports", "reporting", "answer", "answering"}

@@ -41,7 +41,9 @@ CREDITS = re.compile(r"\b(?:\d+(?:\.\d+)?|[a-z]+ty(?:[- ][a-z]+)?|twelve|fifteen
                      r"(?:credits|credit hours|semester hours|quarter hours|hours of college)\b", re.I)
 # a plan or a wish, not what they have: "I want to get my GED", "jobs that need a degree"
 WISH_BEFORE = re.compile(r"\b(want|wanna|would like|hope|hoping|plan|planning|going to|gonna|need|needs|needed|require|"
-                         r"requires|required|without|get my|get a|get an|earn my|earn a|finish my|working on|jobs? with|"
+                         r"requires|required|without|get my|get a|get an|earn my|earn a|finish my|working on|"
+                         r"(?:jobs?|careers?|stuff|something|anything|things|work|positions?|roles?) (?:w/?|with|that)|"
+                         r"(?:can|could|should|would|do) i (?:just |still )?(?:do|get|go for|take|need)|"
                          r"that (don'?t|doesn'?t) (need|require))\b[^,.;!?]{0,25}$", re.I)
 # what they don't have: "I don't have a masters" (the NONE_SAID patterns read the ones that say a level)
 NOT_BEFORE = re.compile(r"\b(don['’]?t|do not|never|no|not|haven['’]?t|without)\b(\s+[\w'’]+){0,3}\s*$", re.I)
@@ -61,9 +63,21 @@ TOWARD_BEFORE = re.compile(r"\b(to|toward|towards|into|than|or|instead of)\s+(th
 NOT_HIGH_SCHOOL = re.compile(r"\b(university|college|engineering|foreign|degree)\b[^,.;!?]{0,20}$", re.I)
 
 
+# a question about schooling is not schooling they have ("which schools have a bachelor's?"), unless they say
+# theirs in it ("I have a GED, is that enough?")
+HAVE_BEFORE = re.compile(r"\b(i have|i['’]?ve got|i['’]?ve|i got|i hold|i earned|i finished|i completed|with my|my)\b[^.!?]*$", re.I)
+
+
+def _asked(text: str, start: int) -> bool:
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?;") + 1
+    end = min((i for i in (text.find(c, start) for c in ".!?;") if i >= 0), default=len(text))
+    return text[end:end + 1] == "?" and not HAVE_BEFORE.search(text[sentence_start:start])
+
+
 def _theirs(text: str, start: int) -> bool:
     before = text[:start]
-    return not WISH_BEFORE.search(before) and not NOT_BEFORE.search(before) and not TOWARD_BEFORE.search(before)
+    return not WISH_BEFORE.search(before) and not NOT_BEFORE.search(before) and not TOWARD_BEFORE.search(before) \
+        and not _asked(text, start)
 
 
 def _not_high_school(text: str, found: re.Match) -> bool:
