@@ -727,6 +727,6 @@ def test_a_suggestion_thrown_back_is_not_their_job(lookups, text, rejected):
     ("i live in conneticut", "CT"),
     ("office manager in Honolulu. I have an associate's degree from Kapiolani Community College.", "HI"),
 ])
-def test_words_that_look_like_places(lookups, text, state):
+def test_names_that_look_like_places_in_stranger_messages(lookups, text, state):
     place = read(lookups, text).place
     assert (place.state if place else None) == state
