@@ -106,3 +106,21 @@ def test_a_question_about_one_job_says_what_it_alone_covers_and_adds(analyst):
     [m] = earlier_job_answer(r, TELLER, SAID)
     assert m["text"].startswith("Yes. Your bank teller job alone covers about 89 out of 100 of what Bookkeeping")
     assert "Its years count as related work (2)." in m["text"]
+
+
+def test_fix_prompt_promises_buttons_only_when_it_has_them():
+    from bot.replies.profile import fix_prompt
+
+    alone = fix_prompt([])[0]
+    assert "Tap" not in alone["text"] and not alone.get("buttons")
+    two = fix_prompt([{"code": CASHIER, "name": "cashier"}])[0]
+    assert "Tap what I got wrong" in two["text"] and two["buttons"][0]["title"] == "Take out cashier"
+
+
+def test_related_work_names_a_job_never_by_its_code():
+    """A stranger read "You have 4 years of related work (43-3071.00 4)": a button's code as the job's name."""
+    from knowledge.person.text import related_jobs_words
+
+    exp = {"related_jobs": [{"code": TELLER, "title": "Tellers", "years": 4.0}]}
+    assert related_jobs_words(exp, {TELLER: TELLER}) == "Tellers 4"
+    assert related_jobs_words(exp, {TELLER: "bank teller"}) == "bank teller 4"

@@ -49,8 +49,11 @@ def fix_prompt(jobs: list[dict]) -> list[Message]:
     """After "Fix something": a button to take out each job but the one compared, or their story told again.
 
     ``jobs``: [{"code", "name"}] of the jobs that can be taken out."""
-    return [msg("What should I change? Tap what I got wrong, or tell me again with how long, like \"I was a cashier "
-                "for 4 years, then a bank teller for 2\" or \"I have an associate's degree\".",
+    how = ("tell me again with how long, like \"I was a cashier for 4 years, then a bank teller for 2\" or \"I have an "
+           "associate's degree\".")
+    if not jobs:  # nothing to tap: no button is promised
+        return [msg(f"What should I change? Tell me what's wrong, or {how}")]
+    return [msg(f"What should I change? Tap what I got wrong, or {how}",
                 [button(fit(f"Take out {j['name']}", BUTTON_TITLE_LIMIT), "inform", drop_job=j["code"]) for j in jobs])]
 
 

@@ -11,7 +11,7 @@ from knowledge.analysis import GAP_LISTS, and_list
 from bot.replies.comparison import gaps_detail
 from bot.replies.pieces import Message, msg, source_line
 from bot.replies.profile import duration, had_in
-from knowledge.person.text import job_name
+from knowledge.person.text import job_name, related_jobs_words
 
 ARTICLE = {"associate's degree": "an ", "bachelor's degree": "a ", "master's degree": "a ", "doctoral or professional degree": "a ",
            "high school diploma or equivalent": "a ", "postsecondary nondegree award": "a "}
@@ -76,9 +76,7 @@ def start_from_story(r: dict, names: dict[str, str] | None = None) -> Message | 
     middle = exp["onet_middle"]
     usual = middle["words"].replace(" of related work experience", "").replace("no related work experience", "none") if middle else None
     if exp["related_months"] is not None:
-        jobs = ", ".join(f"{(names or {}).get(j['code']) or j['title']} {j['years']:g}" for j in exp["related_jobs"]
-                         if j["years"] is not None)
-        line = f"You have {_years(exp['related_months'])} of related work ({jobs})"
+        line = f"You have {_years(exp['related_months'])} of related work ({related_jobs_words(exp, names)})"
         lines.append(line + (f"; most of its workers had {usual} when they started (O*NET's survey)." if usual else "."))
     elif middle and not exp["related_jobs"]:
         lines.append(f"None of your jobs is close enough to it to count as related work; most of its workers had {usual} "

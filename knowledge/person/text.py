@@ -2,8 +2,22 @@
 ``careerbot compare --from`` text view and the chat's profile answer (bot/replies/profile.py)."""
 from __future__ import annotations
 
+import re
+
 from knowledge.analysis import and_list
 from knowledge.scoring.profiles import DOMAINS
+
+
+_CODE = re.compile(r"\b\d\d-\d{4}(?:\.\d\d)?\b")
+
+
+def related_jobs_words(exp: dict, names: dict[str, str] | None = None) -> str:
+    """'Cashiers 3, Tellers 2': each related job with its years, by the person's words for it or O*NET's title
+    (never a button's code)."""
+    def name(j: dict) -> str:
+        said = (names or {}).get(j["code"])
+        return said if said and not _CODE.search(said) else j["title"]
+    return ", ".join(f"{name(j)} {j['years']:g}" for j in exp["related_jobs"] if j["years"] is not None)
 
 
 def job_name(job: dict, names: dict[str, str] | None = None) -> str:
@@ -66,9 +80,7 @@ def experience_sentence(title: str, exp: dict, names: dict[str, str] | None = No
         return None
     line = f"{title} typically had {middle['words']} (the middle answer in O*NET's survey of them)"
     if exp["related_months"] is not None:
-        jobs = ", ".join(f"{(names or {}).get(j['code']) or j['title']} {j['years']:g}" for j in exp["related_jobs"]
-                         if j["years"] is not None)
-        line += f": you have {_years(exp['related_months'])} in related work ({jobs})"
+        line += f": you have {_years(exp['related_months'])} in related work ({related_jobs_words(exp, names)})"
     elif not exp["related_jobs"]:
         line += ": none of your jobs is close enough to it to count as related work"
     bls = exp["bls_work_experience"]
