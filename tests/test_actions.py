@@ -1323,3 +1323,12 @@ def test_a_reading_that_leads_clearly_is_taken_with_the_others_as_corrections(ac
 
 def test_a_catch_all_is_not_guessed_even_when_it_leads(actions):
     assert actions.store.find_job("army").status == "ambiguous"
+
+
+def test_the_way_there_says_how_long_the_usual_schooling_takes(actions, domain):
+    """A stranger asked "how many years would that take me" about pharmacy school and got no years."""
+    pharmacists = "29-1051.00"
+    messages, _ = run(actions.ActionTraining(), tracker(slots={"target_job": pharmacists, "target_code": pharmacists,
+                                                                "state": "AZ"}), domain)
+    assert ("doctoral or professional degree (usually at least 3 years of full-time study after a bachelor's degree)"
+            in text_of(messages))

@@ -262,3 +262,15 @@ def test_a_service_members_own_words_answer_the_job_question(extractor, text, di
     intent, entities = understood(extractor, text, diet)
     assert intent == "inform" and entities.get("military") == "yes"
     assert understood(extractor, "I was laid off from the army depot", "laid_off")[0] == "laid_off"
+
+
+def test_a_pay_question_after_a_few_words_asks_its_pay(extractor):
+    """A stranger's "wow ok. so what does a pharmacist actually make here?" got "I still have ... To change it"."""
+    text = "wow ok. so what does a pharmacist actually make here? is that starting pay or like after 10 years"
+    intent, entities = understood(extractor, text, "inform")
+    assert intent == "ask_pay" and entities.get("target_job") == "pharmacist"
+
+
+@pytest.mark.parametrize("text", ["how many years would that take me", "ok but how long does that take?"])
+def test_how_long_it_takes_asks_the_way_there(extractor, text):
+    assert understood(extractor, text, "nlu_fallback")[0] == "ask_training"

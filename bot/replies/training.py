@@ -48,6 +48,18 @@ def school_line(program: dict, state_name: str, area: str | None) -> str:
     return f" ({schools_count(counts['in_metro'])} in the {area}, {total} in {state_name}): {named}"
 
 
+# How long each of BLS's entry-education levels takes, in BLS's own definitions of them (Employment Projections,
+# "Education and training assignments", bls.gov/emp/documentation/education/tech.htm): "how many years would that
+# take me" answered where the level is named
+SCHOOLING_LENGTH = {
+    "doctoral or professional degree": "at least 3 years of full-time study after a bachelor's degree",
+    "master's degree": "1 or 2 years of full-time study after a bachelor's degree",
+    "bachelor's degree": "4 to 5 years of full-time study after high school",
+    "associate's degree": "2 to 4 years of full-time study after high school",
+    "postsecondary nondegree award": "from a few weeks to 2 years",
+}
+
+
 def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
              zone_source: str | None, projection_source: str | None, metro_name: str | None = None) -> list[Message]:
     """``metro_name``: the OEWS metro area the person named a city in, whose schools come first."""
@@ -55,7 +67,9 @@ def training(routes: dict, state_name: str | None, zone: dict | None, projection
     lines = [f"How people get into {title} work:"]
     if projection and projection.get("entry_education"):
         training = (projection.get("on_the_job_training") or "").lower()
-        lines.append(f"• Usual start: {projection['entry_education'].lower()}"
+        education = projection["entry_education"].lower()
+        length = SCHOOLING_LENGTH.get(education)
+        lines.append(f"• Usual start: {education}" + (f" (usually {length})" if length else "")
                      + (f", then {training}" if training and training != "none" else "")
                      + f". ({source_line(projection_source)})")
     if zone:

@@ -58,10 +58,12 @@ NO_JOB = re.compile(r"\b(no (real |actual )?job|don'?t (have|got) a job|never (h
 # a message that corrects what the bot took ("no, I meant ...", "i didnt say X"): DIET hears the job's question words
 CORRECTING = re.compile(r"^\W*(no|nope|nah|not|wrong|actually)\b|\b(i said|i meant|i mean|didn'?t say|did not say"
                         r"|never said|didn'?t mean|did not mean)\b", re.I)
-PAY_QUESTION = re.compile(r"^\W*(what|how much)\s+(does|do|would|can|could)\s+(an?\s+|the\s+)?[\w' -]{2,40}?\s+"
+PAY_QUESTION = re.compile(r"(?:^|[.!?,]\s*|\b(?:so|ok|okay|and|but|well|wow|hmm)\s+)\W*(what|how much)\s+(does|do|would|can|could)\s+(an?\s+|the\s+)?[\w' -]{2,40}?\s+"
                           r"(make|makes|earn|earns|get paid|pay|bring in)\b", re.I)
 PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:does|do|would|will))\s+(it|that|this|they|the job)"
                        r"\s+(pay|make|earn)\b|\bhow much (?:is|does) (?:the|that|it) pay\b", re.I)
+# "how many years would that take me", "how long does it take": the way there, of the job they are talking about
+TIME_OF_IT = re.compile(r"\bhow (?:many years|many months|long|much time)\b[^?.!]{0,30}\btakes?\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 # what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
@@ -202,6 +204,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "deny"  # to a list of choices: not "stop"
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
+        elif intent in NOT_WITH_FACTS | {"inform"} and TIME_OF_IT.search(text) and not found.jobs:
+            new_intent = "ask_training"  # "how many years would that take me": the training answer
         elif intent == "inform" and PAY_QUESTION.search(text) and found.job("target") and not found.job("current") \
                 and not any(j.role == "past" for j in found.jobs):
             new_intent = "ask_pay"  # "what does a dental hygienist make in columbus?": its pay, then their job
