@@ -56,7 +56,7 @@ REGIONS = {
     "upstate ny": ("NY", None), "jersey": ("NJ", None), "the dmv": ("DC", "Washington"), "dc": ("DC", "Washington"),
     "washington dc": ("DC", "Washington"), "washington d c": ("DC", "Washington"), "d c": ("DC", "Washington"),
     "puerto rico": ("PR", None), "pr": ("PR", None), "mass": ("MA", None), "calif": ("CA", None),
-    "fla": ("FL", None), "tenn": ("TN", None), "penn": ("PA", None), "wash": ("WA", None), "jax": ("FL", "Jacksonville"),
+    "w va": ("WV", None), "wva": ("WV", None), "west va": ("WV", None), "w virginia": ("WV", None), "fla": ("FL", None), "tenn": ("TN", None), "penn": ("PA", None), "wash": ("WA", None), "jax": ("FL", "Jacksonville"),
     "atl": ("GA", "Atlanta"), "htown": ("TX", "Houston"), "h town": ("TX", "Houston"), "the valley": (None, None),
     "long island": ("NY", "New York"), "the up": ("MI", None), "upper peninsula": ("MI", None), "oahu": ("HI", "Honolulu"),
     "rio grande valley": ("TX", "McAllen"), "the rgv": ("TX", "McAllen"), "central valley": ("CA", None),
@@ -268,7 +268,7 @@ class Places:
             return False
         word = low[i]
         return any(" ".join(low[i:i + n]) in names for n in range(1, self.longest + 1)
-                   for names in (self.cities, self.towns, self.by_name)) \
+                   for names in (self.cities, self.towns, self.by_name, REGIONS)) \
             or len(word) >= 6 and word.isalpha() and word not in self.english and bool(self._misspelt(word))
 
     def _misspelt(self, key: str) -> str | None:

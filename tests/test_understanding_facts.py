@@ -730,3 +730,30 @@ def test_a_suggestion_thrown_back_is_not_their_job(lookups, text, rejected):
 def test_names_that_look_like_places_in_stranger_messages(lookups, text, state):
     place = read(lookups, text).place
     assert (place.state if place else None) == state
+
+
+@pytest.mark.parametrize("text", ["i dont care. just tell me what pays the most", "highest paying job i can get",
+                                  "what pays the most that i can get without 4 yrs of school"])
+def test_what_pays_the_most_asks_for_ideas(lookups, text):
+    """A stranger's "just tell me what pays the most" was read as a job: [Patient Representatives | Payroll ...]."""
+    from bot.understanding import preferences
+
+    facts = read(lookups, text)
+    assert facts.explore and not facts.jobs and preferences.wishes_of(text).more_pay
+
+
+def test_when_they_work_is_not_what_they_do(lookups):
+    facts = read(lookups, "is there any lpn to rn bridge in w va thats online or part time? i work full time")
+    assert [j.text for j in facts.jobs] == ["lpn"] and facts.place.state == "WV"
+    assert read(lookups, "I live in W. Va.").place.state == "WV"
+
+
+@pytest.mark.parametrize("text", ["cashier mostly, stock shelves too", "mostly cashier but i stock shelves too",
+                                  "cashier, and i also drive a forklift sometimes"])
+def test_a_side_duty_is_not_another_job(lookups, text):
+    """A stranger's "cashier mostly, stock shelves too" became Stockers → Cashiers, a pay cut they never asked about."""
+    assert roles(lookups, text) == {"current": "cashier"}
+
+
+def test_a_job_done_now_after_one_done_before_is_still_read(lookups):
+    assert roles(lookups, "I was a cook and I drive a truck now").get("current") == "truck driver"

@@ -103,6 +103,7 @@ EXPLORE_WORDS = re.compile(
     r"|what else (could|can|should) i|what (other )?(jobs|careers|options)|what are my options|any ideas|ideas\?|suggest"
     r"|what (could|can|should) i (do|be|get)|show me (some )?(options|jobs)|open to (anything|ideas|suggestions)"
     r"|not sure honestly|not sure yet|undecided|options\?|what'?s out there"
+    r"|what (jobs? |work |careers? )?(pays?|makes?) the (most|best)|(highest|best|top)[- ]paying (jobs?|work|careers?)"
     # asking for ideas in other words: "looking for ideas", "what else is there for me", "whats next for me", "what
     # kinda work can an old welder do", "a job that doesnt require standing", "looking for part time work"
     r"|(looking for|need|want|any|some|give me|got any|have any) (\w+ ){0,2}ideas|ideas (for|on|about)\b"

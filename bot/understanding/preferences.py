@@ -18,7 +18,8 @@ MORE_PAY = re.compile(
     r"|\b(want|need|looking for|something with|job with|jobs with|that has|with) (good|decent|real) (money|pay|wages?)"
     r"|\bbetter[- ]paying\b|\bhigher[- ]paying\b|\bpays? (better|well|good)\b|\bwell[- ]paid\b|\b(a|get a) raise\b"
     r"|\bmore than (i|what i) (make|get|earn)|\bmore \$|\$\$|\b(make|making) bank\b|\bsix figures?\b"
-    r"|\b(pay|money|salary|wage)s? (is|are|was) (too )?(low|bad|trash|terrible|crap)\b|\bunderpaid\b")
+    r"|\b(pay|money|salary|wage)s? (is|are|was) (too )?(low|bad|trash|terrible|crap)\b|\bunderpaid\b"
+    r"|\b(pays?|paying|makes?) the (most|best)\b|\b(highest|best|top)[- ]paying\b|\b(the )?most (money|pay)\b")
 GROWING = re.compile(
     r"\b(with|has|have|got|that has) a (real |good |bright )?future\b|\bfuture[- ]proof\b|\bin[- ]demand\b"
     r"|\bgrowing\b|\bgrowth\b|\bjob security\b|\b(stable|secure|steady) (job|work|career|field)\b"

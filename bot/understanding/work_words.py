@@ -124,6 +124,9 @@ def doing(spans: TitleSpans, text: str) -> str | None:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
     if re.match(r"^(work|works|working|worked)$", clause, re.I):
         return None  # "I just work in DC": where, said of no job
+    if re.match(r"^(work|works|working|worked)\s+((full|part)[\s-]?time|nights|days|weekends|overtime|two jobs|a lot"
+                r"|long hours|doubles)\b", clause, re.I):
+        return None  # "i work full time": when, not what
     work_doing = WORK_DOING.match(clause)
     if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
         what = work_doing.group(2)
@@ -155,6 +158,9 @@ def verbs_as_titles(text: str) -> str:
         before = re.split(r"[.!?;]|\b(?:now|currently|at the moment)\b", text[:m.start()], flags=re.I)[-1]  # "want X, now I drive"
         if re.search(r"\b(?:don'?t|do not|never|not|hate|tired of|sick of)\b[^,]*$", before, re.I):
             return m.group(0)  # "i dont really like fixing cars": no job they have or want
+        if re.match(r"\s*(?:too|also|as well|sometimes|on the side)\b", text[m.end():], re.I) \
+                or re.search(r"\balso\s+$", before, re.I):
+            return m.group(0)  # "cashier mostly, stock shelves too": a duty of the job they named, not another job
         return ("become a " if VERB_WISH.search(before) else "work as a ") + m.expand(title)
 
     for pattern, title in VERB_JOBS:
