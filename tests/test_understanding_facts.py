@@ -757,3 +757,13 @@ def test_a_side_duty_is_not_another_job(lookups, text):
 
 def test_a_job_done_now_after_one_done_before_is_still_read(lookups):
     assert roles(lookups, "I was a cook and I drive a truck now").get("current") == "truck driver"
+
+
+@pytest.mark.parametrize("text, current", [
+    ("NYC. i deliver for uber eats on my bike. want to be a dental assistant", "courier"),
+    ("deliver dominos in wichita. want an office job, not driving", "pizza delivery driver"),  # SOC: driver/sales work
+    ("I manage an apartment complex, 5 years now", "apartment manager"),
+    ("I manage a restaurant in tulsa", "restaurant manager"),
+])
+def test_work_said_as_a_verb_from_stranger_messages(lookups, text, current):
+    assert roles(lookups, text).get("current") == current

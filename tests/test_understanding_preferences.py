@@ -274,3 +274,12 @@ def test_a_pay_question_after_a_few_words_asks_its_pay(extractor):
 @pytest.mark.parametrize("text", ["how many years would that take me", "ok but how long does that take?"])
 def test_how_long_it_takes_asks_the_way_there(extractor, text):
     assert understood(extractor, text, "nlu_fallback")[0] == "ask_training"
+
+
+def test_a_question_that_names_both_jobs_is_answered_with_the_pair_first(extractor):
+    """"... on the line at the Ford plant ..., thinking about an electrician apprenticeship" (DIET: ask_apprenticeship
+    0.54) got "Tell me your job and the job you'd like": both were in the message."""
+    text = ("been on the line at the Ford plant here in Louisville 7 years. want out of the plant, thinking about an "
+            "electrician apprenticeship")
+    intent, entities = understood(extractor, text, "ask_apprenticeship")  # DIET unsure (0.7 here)
+    assert intent == "inform" and entities.get("current_job") and entities.get("target_job") == "electrician"

@@ -204,6 +204,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "deny"  # to a list of choices: not "stop"
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
+        elif intent in ASKING and confidence < 0.9 and found.job("current") and found.job("target"):
+            new_intent = "inform"  # "on the line at Ford ..., thinking about an electrician apprenticeship": both jobs first
         elif intent in NOT_WITH_FACTS | {"inform"} and TIME_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_training"  # "how many years would that take me": the training answer
         elif intent == "inform" and PAY_QUESTION.search(text) and found.job("target") and not found.job("current") \

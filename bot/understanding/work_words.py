@@ -25,9 +25,19 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(drive|drives|driving|drove) (a )?(city )?bus(es)?\b", "bus driver"),
     (r"\b(drive|drives|driving|drove) (a |big )?(semi|truck|trucks|rig|18 wheeler)s?\b", "truck driver"),
     (r"\b(drive|drives|driving|drove) (for )?(uber|lyft)\b", "taxi driver"),
+    # on a bike the delivery is a courier's; pizza delivery is driver/sales work in the SOC (it takes the money)
+    (r"\b(deliver|delivers|delivering|delivered|do deliveries|doing deliveries)\b[\w ]{0,30}? on (a|my) (bike|bicycle|e-?bike)\b",
+     "bike courier"),
+    (r"\b(drive|drives|driving|drove|deliver|delivers|delivering) (for )?(an? )?(dominos|domino's|pizza hut|papa johns"
+     r"|papa john's|little caesars|pizza)\b", "pizza delivery driver"),
     (r"\b(drive|drives|driving|drove|deliver|delivering) (for )?(an? )?(amazon|fedex|ups|doordash|instacart|grubhub|uber eats"
-     r"|dominos|domino's|pizza hut)( dsp| flex)?\b", "delivery driver"),  # an Amazon DSP: a delivery service partner
+     r")( dsp| flex)?\b", "delivery driver"),  # an Amazon DSP: a delivery service partner
     (r"\b(deliver|delivering) (packages|food|pizza|for amazon)\b", "delivery driver"),
+    # "I manage an apartment complex": the place's manager (the resolver reads "apartment complex manager")
+    (r"\b(manage|manages|managed|managing) (a|an|the|our) (apartment complex|apartment building|apartments)\b",
+     "apartment manager"),
+    (r"\b(manage|manages|managed|managing) (a|an|the|our) ((?:small |local |big |busy )?(?:restaurant|store|hotel|motel|warehouse|gym|salon|spa|bar|kitchen|branch|dealership|daycare|clinic|pharmacy"
+     r"|retail store|grocery store|gas station|call center))\b", "\\3 manager"),
     # "I run a feller buncher": the machine's operator, not a buncher (the machine is named like a person)
     (r"\b(run|runs|ran|running|operate|operates|operated|operating) (a |an |the )?(feller buncher|skidder|bulldozer"
      r"|motor grader|grader|scraper|excavator|backhoe|paver|crane)s?\b", "\\3 operator"),
