@@ -32,7 +32,8 @@ MAX_TURNS = 6
 # "Cashiers → Registered Nurses (Texas)", also as "I still have Cashiers → Registered Nurses (Texas). To change it ..."
 PAIR = re.compile(r"^(?:I still have )?(?P<current>.+?) → (?P<target>.+?) \((?P<where>[^()]+)\)(?:\. To change it|$)", re.M)
 # "Jobs you could move into from Cashiers, near Registered Nurses (the job you named) (pays more), with pay in Maine."
-EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?)(?:, near .+? \(the job you named\))?"
+EXPLORE = re.compile(r"^Jobs you could move into from (?P<current>.+?)(?:, counting all your jobs \([^()]*\))?"
+                     r"(?:, near .+? \(the job you named\))?"
                      r"(?: \([^()]*\))?, with (?:pay in |U\.S\.-wide)", re.M)
 # "Jobs that fit what you like (helping, teaching or caring for people), with pay in Ohio." (no job to start from)
 INTERESTS = re.compile(r"^Jobs that fit what you like \(.+?\), with (?:pay in |U\.S\.-wide)", re.M)

@@ -1187,7 +1187,7 @@ def test_what_else_could_i_do_is_measured_from_all_their_jobs(actions, domain):
     messages = run(actions.ActionExplore(), tracker(slots={**slots, "target_job": "explore"}, intent="explore",
                                                     text="what else could i do?", history=history), domain)[0]
     text = text_of(messages)
-    assert text.startswith("Jobs you could move into from all your jobs (cashier, bank teller)")
+    assert text.startswith("Jobs you could move into from Tellers, counting all your jobs (cashier, bank teller)")
     assert "your jobs together already give you" in text
     codes = [json.loads(p.split("inform", 1)[1])["target_job"] for p in payloads(messages)]
     assert CASHIER not in codes and "43-3071.00" not in codes  # none of their own jobs

@@ -201,7 +201,7 @@ def test_the_story_feeds_the_follow_ups_and_is_corrected_in_free_words(bot):
     assert never[-1]["text"] == "Here's what I have: bank teller 2 yrs, Wisconsin, 60 college credits. Anything wrong?"
     chat.say("I was a cashier for 3 years and then a bank teller for 2")  # the story told again brings it back
     other = text(chat.say("what else could I do?"))
-    assert "Jobs you could move into from all your jobs (cashier, bank teller)" in other, chat.transcript()
+    assert "Jobs you could move into from Tellers, counting all your jobs (cashier, bank teller)" in other, chat.transcript()
 
 
 def test_a_question_about_experience_gets_the_years_not_the_comparison_again(bot):

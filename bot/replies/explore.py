@@ -21,7 +21,8 @@ def explore(found: dict, citations: dict, toward: str | None = None, story: list
     source_title, destinations, rated = found["from"]["title"], found["destinations"], found["rated"]
     covered = "how much of what the job asks you already have"
     if story and rated:
-        source_title = f"all your jobs ({', '.join(story)})"
+        # O*NET's title of the job they have first, so a misreading is visible in the first line
+        source_title = f"{source_title}, counting all your jobs ({', '.join(story)})"
         covered = "how much of what the job asks your jobs together already give you; pay compared with your job now"
     area, wishes = found["area"]["name"], found.get("wishes") or []
     if not destinations and wishes:
