@@ -20,8 +20,8 @@ pytestmark = pytest.mark.integration
 # Budgets for the CI part: a few points under what the whole corpus gave when they were set (README,
 # "Understanding people"), so that a change that makes the bot understand people worse fails. They are
 # below the goals (90% understood, 97% right within 6 messages), which the bot does not reach yet.
-UNDERSTOOD = {"current": 0.75, "target": 0.80, "state": 0.94}
-RIGHT_WITHIN_6 = 0.90
+UNDERSTOOD = {"current": 0.82, "target": 0.84, "state": 0.95}
+RIGHT_WITHIN_6 = 0.93
 DIALOGUES_RIGHT = 0.75
 
 
