@@ -53,6 +53,13 @@ KINDS = {
     "construction company": "23--24", "landscaping company": "561730", "landscaping": "561730", "lawn care": "561730",
     "cleaning company": "561700", "janitorial company": "561700", "security company": "561600",
     "moving company": "484000",
+    # kinds of plant people name by what they make (OEWS publishes these manufacturing industries)
+    "chicken plant": "311600", "poultry plant": "311600", "meat plant": "311600", "meatpacking plant": "311600",
+    "meat packing plant": "311600", "meat processing plant": "311600", "slaughterhouse": "311600",
+    "packing plant": "311600", "bread plant": "311800", "bakery plant": "311800", "sawmill": "321100",
+    "paper mill": "322100", "box plant": "322200", "corrugated plant": "322200", "steel mill": "331100",
+    "auto plant": "336000", "car plant": "336000", "parts plant": "336300", "plastics plant": "326100",
+    "plastic plant": "326100",
 }
 # OEWS publishes restaurants (7225) and full-service restaurants (722511); the rest of 7225 (limited-service
 # restaurants, cafeterias, snack and coffee bars) is the difference, computed where the figures are read.

@@ -73,3 +73,17 @@ def test_a_kind_of_place_after_the_employer_is_the_workplace():
     assert workplaces.find(workplaces.words_of("on the line at the Ford plant"))[2] == "31--34"  # a factory, no dealer
     assert workplaces.find(workplaces.words_of("picker at the Walmart distribution center"))[2] == "493000"
     assert workplaces.find(workplaces.words_of("tech at a Chevy dealer"))[2] == "441100"
+
+
+@pytest.mark.parametrize("said, industry", [("line worker at a chicken plant", "311600"),
+                                            ("ran a box machine at the corrugated plant", "322200"),
+                                            ("I run the ovens overnight at a bread plant", "311800")])
+def test_a_plant_named_by_what_it_makes_is_that_industry(said, industry):
+    """Strangers' plants: not manufacturing as a whole, whose jobs are mostly assemblers."""
+    assert workplaces.industry_in(said) == industry
+
+
+def test_the_jobs_of_a_chicken_plant(engine):
+    from actions import store
+
+    assert store.jobs_at("chicken plant")[0]["code"].startswith("51-302")  # meat, poultry and fish cutters or packers
