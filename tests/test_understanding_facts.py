@@ -767,3 +767,9 @@ def test_a_job_done_now_after_one_done_before_is_still_read(lookups):
 ])
 def test_work_said_as_a_verb_from_stranger_messages(lookups, text, current):
     assert roles(lookups, text).get("current") == current
+
+
+def test_the_work_closest_to_theirs_is_their_job(lookups):
+    """A veteran's "What I did was closer to security guard" was offered as another job to want."""
+    text = "Police officer is the job I want. What I did was closer to security guard I guess, but armed"
+    assert roles(lookups, text) == {"target": "police officer", "current": "security guard"}

@@ -38,7 +38,8 @@ _CUES = {
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
         |job i have is|the job i have is|job i have now is|the job i have now is|i have now is|i'm actually|im actually
-        |i am actually|actually i'm|actually im|i'm really|no i'm|no im|no i am|my current job is|currently work as|became|i became|became a|now i'm|now im""",
+        |i am actually|actually i'm|actually im|i'm really|no i'm|no im|no i am|my current job is|currently work as|became|i became|became a|now i'm|now im
+        |was closer to|was closest to|is closer to a|what i did was|what i do is|i did was|did was|was basically|is basically""",
     PAST: """used to be|used to|i was|was|was a|were|former|formerly|previously|before that|retired|ex|back when i was
         |i worked as|worked as|fui|last job|my last job was|did""",
 }

@@ -112,7 +112,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             role = TARGET  # "estimating or project management": another job they would like
         if role in (None, CURRENT) and (wants(wish_window) or wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"
-        to_before = window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER
+        to_before = (window[-1:] and window[-1] in FROM_TO or window[-2:-1] == ["to"] and window[-1] in FILLER) \
+            and window[-2:] not in (["closer", "to"], ["closest", "to"])  # "what I did was closer to security guard"
         bridge = tokens[max(0, jobs[-1].start - 1):jobs[-1].start] == ["about"] if jobs else False
         if jobs and to_before and bridge:
             jobs[-1].role, role = PROGRAM, TARGET  # "heard about LVN to RN": a bridge program toward the RN
