@@ -773,3 +773,16 @@ def test_the_work_closest_to_theirs_is_their_job(lookups):
     """A veteran's "What I did was closer to security guard" was offered as another job to want."""
     text = "Police officer is the job I want. What I did was closer to security guard I guess, but armed"
     assert roles(lookups, text) == {"target": "police officer", "current": "security guard"}
+
+
+@pytest.mark.parametrize("text", ["I do have a high school diploma, I should have said. Do you know if any of these jobs are usually part-time?",
+                                  "does my 4.5 yrs on job sites count for anything or do i start from 0",
+                                  "been doing this like 4 and a half yrs"])
+def test_a_question_or_a_remark_is_not_work_they_describe(lookups, text):
+    """Strangers' remarks read as their job, with choices like Captains of Water Vessels and Shoe Machine Operators."""
+    assert read(lookups, text).jobs == []
+
+
+def test_spanish_para_is_no_paraprofessional(lookups):
+    assert [j.text for j in read(lookups, "cuanto tiempo es la escuela para dental hygienist").jobs] == ["dental hygienist"]
+    assert roles(lookups, "I'm a para at an elementary school") == {"current": "para"}

@@ -283,3 +283,14 @@ def test_a_question_that_names_both_jobs_is_answered_with_the_pair_first(extract
             "electrician apprenticeship")
     intent, entities = understood(extractor, text, "ask_apprenticeship")  # DIET unsure (0.7 here)
     assert intent == "inform" and entities.get("current_job") and entities.get("target_job") == "electrician"
+
+
+def test_hours_a_week_are_no_college_credits(extractor):
+    """"I only want to work maybe 20 hours a week" came back as "20 college credits" (DIET's credits entity)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    text = "I only want to work maybe 20 hours a week. Are there part-time jobs?"
+    message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.7}, "intent_ranking": [],
+                            "entities": [{"entity": "credits", "value": "20", "start": 26, "end": 28}]})
+    extractor.process([message])
+    assert not [e for e in message.get("entities") if e["entity"] == "credits"]

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 JOB_ENTITIES = ("current_job", "target_job", "job", "past_job")
 OURS = JOB_ENTITIES + ("state", "metro", "city", "avoid", "employer", "military", "topic", "swap", "unpaid_work")
+CREDIT_WORDS = re.compile(r"\bcredits?\b|\b(semester|quarter) hours\b|\bhours of college\b", re.I)
 SCHOOLING_ENTITIES = ("education", "credits")  # DIET's, unless schooling.py reads the message's schooling
 # intents a message with job facts is not, whatever DIET says
 NOT_WITH_FACTS = {"nlu_fallback", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
@@ -124,7 +125,8 @@ class JobFactsExtractor(GraphComponent):
             found.place = None
         # durations are ours whether or not one was found: DIET tags numbers ("207-555-0188") as years
         ours = OURS + ("years",) + (SCHOOLING_ENTITIES if school else ())
-        kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours]
+        kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours
+                and not (e.get("entity") == "credits" and not CREDIT_WORDS.search(text))]  # "20 hours a week": no credits
         new = []
         low = text.lower()
 
