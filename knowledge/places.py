@@ -181,8 +181,8 @@ class Places:
         typed = _typed_words(text)
         clauses = clause_starts(text, ",.!?;") | {0}
         low = tokens or words(text)
-        if len(typed) != len(low):  # different tokenisations: fall back to the lower-case one
-            typed = low
+        if len(typed) != len(low) or len(low) > 3 and text == text.upper():
+            typed = low  # different tokenisations, or ALL CAPS (capitals then say nothing): the lower-case words
         out: list[Place] = []
         i = 0
         while i < len(low):

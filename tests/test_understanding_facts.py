@@ -786,3 +786,11 @@ def test_a_question_or_a_remark_is_not_work_they_describe(lookups, text):
 def test_spanish_para_is_no_paraprofessional(lookups):
     assert [j.text for j in read(lookups, "cuanto tiempo es la escuela para dental hygienist").jobs] == ["dental hygienist"]
     assert roles(lookups, "I'm a para at an elementary school") == {"current": "para"}
+
+
+@pytest.mark.parametrize("text, state", [("DO I NEED COLLEGE OR JUST HIGHSCHOOL", None),
+                                         ("IM A SECURITY GUARD AT A MALL IN VEGAS", "NV"), ("I LIVE IN MOBILE AL", "AL")])
+def test_all_caps_say_nothing_of_names(lookups, text, state):
+    """A stranger typing in capitals was moved to Alaska by "COLLEGE" (Fairbanks-College, AK)."""
+    place = read(lookups, text).place
+    assert (place.state if place else None) == state
