@@ -786,6 +786,7 @@ def test_a_question_or_a_remark_is_not_work_they_describe(lookups, text):
 def test_spanish_para_is_no_paraprofessional(lookups):
     assert [j.text for j in read(lookups, "cuanto tiempo es la escuela para dental hygienist").jobs] == ["dental hygienist"]
     assert roles(lookups, "I'm a para at an elementary school") == {"current": "para"}
+    assert roles(lookups, "para in a special ed classroom in michigan") == {"current": "para"}
 
 
 @pytest.mark.parametrize("text, state", [("DO I NEED COLLEGE OR JUST HIGHSCHOOL", None),
@@ -794,3 +795,11 @@ def test_all_caps_say_nothing_of_names(lookups, text, state):
     """A stranger typing in capitals was moved to Alaska by "COLLEGE" (Fairbanks-College, AK)."""
     place = read(lookups, text).place
     assert (place.state if place else None) == state
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("so chef or food service manager, which one pays better", "chef", "food service manager"),
+    ("welder vs electrician which pays more", "welder", "electrician")])
+def test_two_jobs_weighed_in_a_question_are_both_wanted(lookups, text, first, second):
+    """A line cook asking "so chef or food service manager, which one pays better" became a chef comparing."""
+    assert roles(lookups, text) == {"target": first, "alternative": second}

@@ -158,6 +158,9 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         for j in jobs:
             if j.role is None:
                 j.role = other
+    elif len(jobs) >= 2 and all(r is None for r in roles) and (question or "which" in tokens) \
+            and tokens[jobs[0].end:jobs[1].start] in (["or"], ["or", "a"], ["or", "an"], ["vs"], ["versus"], ["or", "maybe"]):
+        jobs[0].role, jobs[1].role = TARGET, "alternative"  # "so chef or food service manager, which one pays better"
     elif len(jobs) >= 2 and all(r is None for r in roles):
         jobs[0].role, jobs[1].role = CURRENT, TARGET
     # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"
