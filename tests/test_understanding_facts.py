@@ -803,3 +803,13 @@ def test_all_caps_say_nothing_of_names(lookups, text, state):
 def test_two_jobs_weighed_in_a_question_are_both_wanted(lookups, text, first, second):
     """A line cook asking "so chef or food service manager, which one pays better" became a chef comparing."""
     assert roles(lookups, text) == {"target": first, "alternative": second}
+
+
+def test_a_job_joined_by_or_maybe_to_a_wanted_one_is_wanted(lookups):
+    """A medic (EMT known) answering "paramedic or maybe PA" got Paramedics → Physician Assistants."""
+    found = roles(lookups, "paramedic or maybe PA. physician assistant")
+    assert found.get("target") == "paramedic" and "current" not in found
+
+
+def test_years_served_are_not_the_work(lookups):
+    assert read(lookups, "army combat medic, 68W. did 6 years, got out last year").jobs == []

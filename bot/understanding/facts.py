@@ -72,7 +72,9 @@ MILITARY = re.compile(r"\b(army|(?<!old\s)navy|marines?|usmc|air force|coast gua
                       r"|infantry|infantryman|rifleman|paratrooper|corpsman|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
 # what a veteran did day to day, said after the branch and code ("0311, 8 years. ran dozers, graders and scrapers")
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
-                    r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled|did)\b"
+                    r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled"
+                    # "did 6 years, got out last year": how long they served, not what they did
+                    r"|did(?!\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:years?|yrs?|months?|tours?)))\b"
                     r"[^.;!?()]{6,90})", re.I)
 # where a job was held before they came: "in my home country", "back home" ("in Ukraine" is not read: no list
 # of countries is kept here)

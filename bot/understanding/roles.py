@@ -71,6 +71,9 @@ def turned_from(clause: list[str]) -> bool:
     return False
 
 
+OR_JOIN = (["or"], ["or", "a"], ["or", "an"], ["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])
+
+
 def assign(tokens: list[str], spans: list[Span], question: bool = False, sentences: set[int] = frozenset(),
            clauses: set[int] = frozenset(), asked: set[int] = frozenset(),
            slashed: set[int] = frozenset(), capital_rn: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
@@ -136,7 +139,11 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
         jobs.append(Job(span.text, role, span.start, span.end, cued=not weak))
     # one cued title and one not: the other is the other role
+    for a, b in zip(jobs, jobs[1:]):  # "paramedic or maybe PA": a job joined by "or" to a wanted one is wanted too
+        if tokens[a.end:b.start] in OR_JOIN and {a.role, b.role} == {TARGET, None}:
+            (a if a.role is None else b).role = TARGET
     roles = [j.role for j in jobs]
+
     target = next((j for j in jobs if j.role == TARGET), None)
     if target and not any(j.role in (CURRENT, PAST) for j in jobs):
         before = [j for j in jobs if j.role is None and j.start < target.start]
@@ -158,9 +165,12 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         for j in jobs:
             if j.role is None:
                 j.role = other
-    elif len(jobs) >= 2 and all(r is None for r in roles) and (question or "which" in tokens) \
-            and tokens[jobs[0].end:jobs[1].start] in (["or"], ["or", "a"], ["or", "an"], ["vs"], ["versus"], ["or", "maybe"]):
-        jobs[0].role, jobs[1].role = TARGET, "alternative"  # "so chef or food service manager, which one pays better"
+    elif len(jobs) >= 2 and all(r is None for r in roles) and (
+            (question or "which" in tokens)
+            and tokens[jobs[0].end:jobs[1].start] in (["or"], ["or", "a"], ["or", "an"], ["vs"], ["versus"], ["or", "maybe"])
+            or tokens[jobs[0].end:jobs[1].start] in (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])):
+        # "so chef or food service manager, which one pays better", "paramedic or maybe PA": jobs weighed, both wanted
+        jobs[0].role, jobs[1].role = TARGET, "alternative"
     elif len(jobs) >= 2 and all(r is None for r in roles):
         jobs[0].role, jobs[1].role = CURRENT, TARGET
     # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"

@@ -131,6 +131,8 @@ def doing(spans: TitleSpans, text: str) -> str | None:
     clause = DOING_END.sub("", found.group(1)).strip()
     if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|he|she|u)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(have|has|my|your|not|this|that)\b|^doing\s+(this|that|it)\b", clause, re.I) \
+            or re.match(r"^(did|done|do|doing)\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+"
+                        r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
     if re.match(r"^(work|works|working|worked)$", clause, re.I):
