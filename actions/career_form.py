@@ -37,6 +37,8 @@ RESTATED_WITHIN = 0.3  # a restated title's readings offered: those this close t
 OWN_TITLE = 0.95  # a reading this sure is the occupation's own title ("welder"): restating it changes nothing
 CORRECTION = re.compile(r"^\W*(no|nope|nah|not|wrong|actually|i said|i meant|that's not|thats not)\b"
                         r"|\bthe job i (have|want|do|'d like)\b", re.I)
+# "No. I still want financial analyst", "you had it right the first time": the reading stands, whatever the "no"
+STANDS = re.compile(r"\bstill\b|\bright the first time\b|\bthat'?s (?:right|it)\b", re.I)
 
 
 def say(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
@@ -282,7 +284,7 @@ class ValidateCareerForm(FormValidationAction):
             found = store.Found("ambiguous", candidates=civilian) if civilian else store.Found("unknown")
         earlier = previous_value(tracker, f"{which}_code")
         if found.status == "ok" and pick is None and found.code == earlier and entities.get(slot) \
-                and CORRECTION.search(latest_text(tracker)):
+                and CORRECTION.search(latest_text(tracker)) and not STANDS.search(latest_text(tracker)):
             # "no, the job I want is counselor" when counselor is what we have: our reading was wrong
             exclude = {found.code, has_code(tracker, other) or ""}
             # the readings about as likely as ours; failing those, when ours was a guess among several, the next

@@ -1332,3 +1332,17 @@ def test_the_way_there_says_how_long_the_usual_schooling_takes(actions, domain):
                                                                 "state": "AZ"}), domain)
     assert ("doctoral or professional degree (usually at least 3 years of full-time study after a bachelor's degree)"
             in text_of(messages))
+
+
+def test_a_no_that_keeps_the_job_is_no_correction(actions, domain):
+    """An accountant's "No. I still want financial analyst" (the "no" answered a list of choices) got "Sorry, I read
+    "financial analyst" wrongly"."""
+    store = actions.store
+    counselor = store.find_job("counselor")
+    had = {"current_job": "29-2053.00", "current_code": "29-2053.00", "current_title": "Psychiatric Technicians",
+           "target_job": counselor.code, "target_code": counselor.code, "target_title": counselor.title, "state": "KY"}
+    t = tracker(text="No. I still want counselor", entities=[{"target_job": "counselor"}], form="career_form",
+                slots=had, history=history_of(had), candidates={"target_job": "counselor"})
+    messages, events = run(actions.ValidateCareerForm(), t, domain)
+    assert "wrongly" not in text_of(messages)
+    assert slots_of(events).get("target_code", counselor.code) == counselor.code

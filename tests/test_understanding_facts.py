@@ -813,3 +813,18 @@ def test_a_job_joined_by_or_maybe_to_a_wanted_one_is_wanted(lookups):
 
 def test_years_served_are_not_the_work(lookups):
     assert read(lookups, "army combat medic, 68W. did 6 years, got out last year").jobs == []
+
+
+def test_a_suggestion_talked_about_is_not_their_job(lookups):
+    """A teacher's "instructional coordinator sounds like it's still in a school district though. What about corporate
+    training?" turned Instructional Coordinators into the job they have."""
+    text = "Hmm, instructional coordinator sounds like it's still in a school district though. What about corporate training?"
+    assert roles(lookups, text) == {"target": "corporate trainer"}
+
+
+@pytest.mark.parametrize("text", ["what do i need to learn? Should I be learning Excel modeling, valuation, the CFA? Anything?",
+                                  "do i need the CFA"])
+def test_a_credential_or_learning_is_not_a_job(lookups, text):
+    """An accountant asking about "the CFA" became a securities sales agent; "learning" got kindergarten teachers."""
+    assert read(lookups, text).jobs == []
+    assert roles(lookups, "I'm a CPA in Boston") == {"current": "cpa"}

@@ -178,6 +178,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     # "la escuela para dental hygienist": Spanish "for", not a paraprofessional ("I'm a para at the school")
     title_spans = [s for s in title_spans if not (s.text.lower() == "para" and s.start
                                                   and (tokens[s.start - 1] not in spans.english or tokens[s.start - 1] in SPANISH))]
+    title_spans = [s for s in title_spans if not (s.text.lower() in work.CREDENTIALS and s.start
+                                                  and tokens[s.start - 1] in work.CREDENTIAL_BEFORE)]  # "the CFA"
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     title_spans = [s for s in title_spans if not _names_someone_else(tokens, s.start, s.end)]

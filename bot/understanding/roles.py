@@ -71,6 +71,9 @@ def turned_from(clause: list[str]) -> bool:
     return False
 
 
+# a title followed by these is what the sentence is about, not a job they say they have
+TALKED_ABOUT = {"sounds", "seems", "looks", "pays", "sucks", "requires", "needs", "takes", "isnt", "isn't", "doesnt",
+                "doesn't"}
 OR_JOIN = (["or"], ["or", "a"], ["or", "an"], ["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])
 
 
@@ -138,6 +141,9 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         if any(w in ("maybe", "perhaps", "possibly") for w in window[-3:]) and not negated(window):
             role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
         jobs.append(Job(span.text, role, span.start, span.end, cued=not weak))
+    if len(jobs) >= 2:  # a job talked about beside another ("instructional coordinator sounds like it's still in a
+        # school district. What about corporate training?"): the bot's suggestion discussed, not a job of theirs
+        jobs = [j for j in jobs if not (j.role is None and j.end < len(tokens) and tokens[j.end] in TALKED_ABOUT)]
     # one cued title and one not: the other is the other role
     for a, b in zip(jobs, jobs[1:]):  # "paramedic or maybe PA": a job joined by "or" to a wanted one is wanted too
         if tokens[a.end:b.start] in OR_JOIN and {a.role, b.role} == {TARGET, None}:
