@@ -258,7 +258,9 @@ class TitleSpans:
                 if key not in self.names:
                     # a field said in one word is its person ("welding", "estimating", "logistics"); a longer one
                     # that starts titles stays as typed ("project management" is not only IT project managers)
-                    person = self.person_form(key) if i in after_cue and n == 1 else None
+                    # ... but not a verb after "be" ("I would be walking or moving" is no walker)
+                    progressive = i and keys[i - 1] in ("be", "been", "am", "is", "are", "was", "were") and key[-1].endswith("ing")
+                    person = self.person_form(key) if i in after_cue and n == 1 and not progressive else None
                     # a field: the start of titles, after a cue; one word must not be too broad ("healthcare"),
                     # and no word a small word ("after", "out"), but "and" inside ("training and development")
                     # "Front desk at a hotel ...": a message that opens with the start of a title and its workplace
@@ -271,7 +273,7 @@ class TitleSpans:
                         and any(w in self.content and (len(w) >= 4 or w in capitals) for w in key) \
                         and key[0] not in ("just", "new", "good", "back", "certified", "licensed") \
                         and key[-1] not in ("school", "program", "degree", "class", "course")  # "nursing school": a nurse
-                    if person is None and not field and i in after_cue:
+                    if person is None and not field and i in after_cue and not progressive:
                         person = self.person_form(key)
                     if person is None and not field:
                         continue

@@ -828,3 +828,15 @@ def test_a_credential_or_learning_is_not_a_job(lookups, text):
     """An accountant asking about "the CFA" became a securities sales agent; "learning" got kindergarten teachers."""
     assert read(lookups, text).jobs == []
     assert roles(lookups, "I'm a CPA in Boston") == {"current": "cpa"}
+
+
+def test_the_job_after_than_is_not_wanted(lookups):
+    """"im more of a carpenters helper than a laborer" replaced a wanted electrician with Laborers."""
+    assert roles(lookups, "actually im more of a carpenters helper than a laborer") == {"current": "carpenters helper"}
+
+
+def test_a_verb_after_be_is_no_person(lookups):
+    """"jobs where I would be walking or moving" offered Walkers as the job wanted."""
+    text = "Are there part-time jobs where I would be walking or moving, like a crossing guard or delivering things?"
+    assert [j.text for j in read(lookups, text).jobs] == ["crossing guard"]
+    assert roles(lookups, "i want to get into nursing") == {"target": "nurse"}

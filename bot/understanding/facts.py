@@ -180,6 +180,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
                                                   and (tokens[s.start - 1] not in spans.english or tokens[s.start - 1] in SPANISH))]
     title_spans = [s for s in title_spans if not (s.text.lower() in work.CREDENTIALS and s.start
                                                   and tokens[s.start - 1] in work.CREDENTIAL_BEFORE)]  # "the CFA"
+    # "more of a carpenters helper than a laborer": the job after "than" is the one they are less, no role of theirs
+    title_spans = [s for s in title_spans if not (tokens[max(0, s.start - 1):s.start] == ["than"]
+                                                  or tokens[max(0, s.start - 2):s.start] in (["than", "a"], ["than", "an"]))]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     title_spans = [s for s in title_spans if not _names_someone_else(tokens, s.start, s.end)]
