@@ -840,3 +840,12 @@ def test_a_verb_after_be_is_no_person(lookups):
     text = "Are there part-time jobs where I would be walking or moving, like a crossing guard or delivering things?"
     assert [j.text for j in read(lookups, text).jobs] == ["crossing guard"]
     assert roles(lookups, "i want to get into nursing") == {"target": "nurse"}
+
+
+def test_a_job_said_twice_in_its_short_and_long_form_is_one(lookups):
+    """A medic's "ok what about PA. what would i be missing for physician assistant" asked "have or want?"."""
+    assert roles(lookups, "ok what about PA. what would i be missing for physician assistant") == {"target": "PA"}
+
+
+def test_the_job_asked_about_is_the_one_wanted(lookups):
+    assert roles(lookups, "no i asked about PARAMEDIC pay not PA") == {"target": "paramedic"}

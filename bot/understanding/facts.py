@@ -205,9 +205,11 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     facts.jobs = [j for j in facts.jobs if not work.DRIVERS_LICENSE.match(j.text)  # what everyone needs, not a job
                   and not work.PARTICIPLE.match(j.text)  # "to be certified", "get hired": a state, not a job
                   and not (j.text.lower() in work.NOT_JOB_WORDS and topic(text) == "credential")]
-    # "go to barber school and cut hair for a living": the same job said twice, once with its role
-    roled = {j.text.lower() for j in facts.jobs if j.role}
-    facts.jobs = [j for j in facts.jobs if j.role or j.text.lower() not in roled]
+    # "go to barber school and cut hair for a living": the same job said twice, once with its role; also in its short
+    # form ("what about PA. what would i be missing for physician assistant")
+    roled = {j.text.lower() for j in facts.jobs if j.role and j.role != "alternative"}
+    roled |= {" ".join(long) for r in list(roled) for long in spans.expansions.get(r, ())}
+    facts.jobs = [j for j in facts.jobs if j.role and j.role != "alternative" or j.text.lower() not in roled]
     abroad = []
     for j in facts.jobs:  # "I was accountant in my home country, but here I do bookkeeping": a job held before
         if j.role == CURRENT and j.start >= 0 and ABROAD.search(" ".join(tokens[max(0, j.start - 4):j.end + 5])):

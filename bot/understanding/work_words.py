@@ -15,7 +15,7 @@ PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
 NOT_JOB_WORDS = {"license", "licence", "licenses", "permit", "permits", "certification", "certificate", "cdl", "degree",
                  "diploma", "ged", "exam"}
 # ... and words that are never what people mean as a job: "schools closer to killeen", "the electric co-op"
-NEVER_JOBS = {"closer", "co op", "otr", "learning"}  # "15 years OTR": over the road, how they drive; "should I be learning"
+NEVER_JOBS = {"closer", "co op", "otr", "learning", "missing"}  # "15 years OTR": over the road, how they drive; "should I be learning"
 # credentials people take or pass ("the CFA", "get my PMP"), not the job they have or want
 CREDENTIALS = {"cfa", "cpa", "pmp", "nclex", "ccna", "cissp", "shrm", "phr"}  # not CNA: "get my CNA" is the job
 CREDENTIAL_BEFORE = {"the", "my", "get", "getting", "pass", "passing", "passed", "take", "taking", "need", "study", "studying"}
