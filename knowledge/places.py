@@ -69,6 +69,10 @@ SHORT_FORMS = {"mass", "calif", "fla", "tenn", "penn", "wash", "cali", "jax", "a
 # one-word cities of the metro names that are everyday words: a city only when typed with a capital
 WORD_CITIES = {"college", "mobile", "reading", "mission", "bend", "rapid", "temple", "portage", "traverse", "atlantic",
                "concord", "mesa", "napa", "jersey", "sioux", "wilkes", "ontario", "panama", "home"}  # "work from home"
+# postal codes that are also jobs' short forms (physician assistant, medical assistant, medical doctor): a state only
+# after a place word or a city ("in PA", "Scranton, PA"), never before these
+JOB_CODES = {"pa", "ma", "md"}
+JOB_CODE_AFTER = {"school", "program", "programs", "student", "students", "job", "jobs", "license", "certification"}
 # "they moved the line to Mexico": a country, not Mexico, New York; "Lebanon, PA" (its state after it) is the town
 COUNTRIES = {name.lower() for name in Locale("en").territories.values()}
 # place words after which even an everyday word is a town: "I live in Enterprise"
@@ -222,6 +226,9 @@ class Places:
             end = i + 1 == len(low)
             if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
                 return None  # "become a PA": the job; "schools near me": not Maine
+            if key in JOB_CODES and (before not in PLACE_WORDS and not (i and low[i - 1] in self.cities)
+                                     and not (i and low[i - 1] in self.towns) or after in JOB_CODE_AFTER):
+                return None  # "paramedic or maybe PA", "PA school": the physician assistant; "Scranton, PA", "in PA"
             if key in WORD_CODES and typed[i] != key.upper() and self._place_at(low, i + 1):
                 return None  # "i live in henderson nv", "living in San Antonio": the word before the town, not Indiana
             # "im in savanah ga": a code at the end after "in" and a town's name (even misspelled) is the state

@@ -849,3 +849,12 @@ def test_a_job_said_twice_in_its_short_and_long_form_is_one(lookups):
 
 def test_the_job_asked_about_is_the_one_wanted(lookups):
     assert roles(lookups, "no i asked about PARAMEDIC pay not PA") == {"target": "paramedic"}
+
+
+@pytest.mark.parametrize("text, state", [("paramedic or maybe PA", None), ("want to go to PA school", None),
+                                         ("army medic in killeen tx, want to be a PA", "TX"), ("LPN in Scranton, PA", "PA"),
+                                         ("i live in PA", "PA"), ("cna in MA", "MA"), ("Baltimore, MD", "MD")])
+def test_a_job_s_short_form_that_is_also_a_postal_code(lookups, text, state):
+    """A medic's "paramedic or maybe PA" moved him from Texas to Pennsylvania."""
+    place = read(lookups, text).place
+    assert (place.state if place else None) == state
