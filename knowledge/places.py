@@ -226,8 +226,7 @@ class Places:
             end = i + 1 == len(low)
             if before in ("a", "an") or key == "me" and typed[i] != "ME" and not (i == 0 and n == len(low)):
                 return None  # "become a PA": the job; "schools near me": not Maine
-            if key in JOB_CODES and (before not in PLACE_WORDS and not (i and low[i - 1] in self.cities)
-                                     and not (i and low[i - 1] in self.towns) or after in JOB_CODE_AFTER):
+            if key in JOB_CODES and (before not in PLACE_WORDS and not self._place_before(low, i) or after in JOB_CODE_AFTER):
                 return None  # "paramedic or maybe PA", "PA school": the physician assistant; "Scranton, PA", "in PA"
             if key in WORD_CODES and typed[i] != key.upper() and self._place_at(low, i + 1):
                 return None  # "i live in henderson nv", "living in San Antonio": the word before the town, not Indiana
@@ -278,6 +277,11 @@ class Places:
         return any(" ".join(low[i:i + n]) in names for n in range(1, self.longest + 1)
                    for names in (self.cities, self.towns, self.by_name, REGIONS)) \
             or len(word) >= 6 and word.isalpha() and word not in self.english and bool(self._misspelt(word))
+
+    def _place_before(self, low: list[str], i: int) -> bool:
+        """Whether a city or town's name ends right before word ``i`` ("State College PA", "King of Prussia PA")."""
+        return any(" ".join(low[i - n:i]) in names for n in range(1, min(self.longest, i) + 1)
+                   for names in (self.cities, self.towns))
 
     def _misspelt(self, key: str) -> str | None:
         """'conneticut', 'virgina', 'massachusets', 'arkansaw': the ``us`` phonetic match, else 2 edits away."""

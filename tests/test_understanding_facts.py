@@ -853,7 +853,8 @@ def test_the_job_asked_about_is_the_one_wanted(lookups):
 
 @pytest.mark.parametrize("text, state", [("paramedic or maybe PA", None), ("want to go to PA school", None),
                                          ("army medic in killeen tx, want to be a PA", "TX"), ("LPN in Scranton, PA", "PA"),
-                                         ("i live in PA", "PA"), ("cna in MA", "MA"), ("Baltimore, MD", "MD")])
+                                         ("i live in PA", "PA"), ("cna in MA", "MA"), ("Baltimore, MD", "MD"),
+                                         ("welder in Wilkes-Barre PA", "PA")])  # a town of two words before the code
 def test_a_job_s_short_form_that_is_also_a_postal_code(lookups, text, state):
     """A medic's "paramedic or maybe PA" moved him from Texas to Pennsylvania."""
     place = read(lookups, text).place

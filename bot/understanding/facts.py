@@ -175,17 +175,9 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     # "Boulder CO": the state's code after its city, not a correctional officer
     title_spans = [s for s in title_spans if not any(p.state and s.text.upper() == p.state and s.start == p.end
                                                      for p in found)]
-    # "la escuela para dental hygienist": Spanish "for", not a paraprofessional ("I'm a para at the school")
-    title_spans = [s for s in title_spans if not (s.text.lower() == "para" and s.start
-                                                  and (tokens[s.start - 1] not in spans.english or tokens[s.start - 1] in SPANISH))]
-    title_spans = [s for s in title_spans if not (s.text.lower() in work.CREDENTIALS and s.start
-                                                  and tokens[s.start - 1] in work.CREDENTIAL_BEFORE)]  # "the CFA"
-    # "more of a carpenters helper than a laborer": the job after "than" is the one they are less, no role of theirs
-    title_spans = [s for s in title_spans if not (tokens[max(0, s.start - 1):s.start] == ["than"]
-                                                  or tokens[max(0, s.start - 2):s.start] in (["than", "a"], ["than", "an"]))]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
-    title_spans = [s for s in title_spans if not _names_someone_else(tokens, s.start, s.end)]
+    title_spans = [s for s in title_spans if not _not_theirs(tokens, s, spans.english)]
     typed = typed_words(text)
     if len(typed) != len(tokens):  # a letter whose lower case is longer ("İ"): no case or slash to read
         typed = [(w, "") for w in tokens]
@@ -266,14 +258,21 @@ WORKPLACE_NOUNS = {"supplier", "suppliers", "plant", "factory", "dealer", "deale
                    "company", "firm", "clinic", "practice", "warehouse", "center", "centre", "lab", "agency", "contractor"}
 
 
-def _names_someone_else(tokens: list[str], start: int, end: int) -> bool:
-    """A title that is not the person's: whom they work for ("executive assistant to the CEO") or the kind of
-    workplace ("at a GM supplier", "at a vet clinic", "for a law firm")."""
-    if start >= 3 and tokens[start - 2:start] in (["to", "the"], ["to", "our"], ["to", "my"]) and tokens[start - 3] in SERVED:
-        return True
-    at = tokens[start - 1:start] in (["at"], ["for"]) or start >= 2 and tokens[start - 2] in ("at", "for") \
-        and tokens[start - 1] in ("a", "an", "the")
-    return at and end < len(tokens) and tokens[end] in WORKPLACE_NOUNS
+def _not_theirs(tokens: list[str], span, english: frozenset[str]) -> bool:
+    """A title in the message that names no job of theirs, by the words around it."""
+    start, end, said = span.start, span.end, span.text.lower()
+    before, two_before = tokens[max(0, start - 1):start], tokens[max(0, start - 2):start]
+    if start >= 3 and two_before in (["to", "the"], ["to", "our"], ["to", "my"]) and tokens[start - 3] in SERVED:
+        return True  # whom they work for: "executive assistant to the CEO"
+    at = before in (["at"], ["for"]) or start >= 2 and tokens[start - 2] in ("at", "for") and before[0] in ("a", "an", "the")
+    if at and end < len(tokens) and tokens[end] in WORKPLACE_NOUNS:
+        return True  # the kind of workplace: "at a GM supplier", "at a vet clinic", "for a law firm"
+    if before == ["than"] or two_before in (["than", "a"], ["than", "an"]):
+        return True  # the one they are less: "more of a carpenters helper than a laborer"
+    if said in work.CREDENTIALS and before and before[0] in work.CREDENTIAL_BEFORE:
+        return True  # a credential taken or passed: "the CFA", "get my PMP"
+    # Spanish "for" ("la escuela para dental hygienist"), not a paraprofessional ("I'm a para at the school")
+    return said == "para" and bool(before) and (before[0] not in english or before[0] in SPANISH)
 
 
 def topic(text: str, tokens: list[str] | None = None) -> str | None:

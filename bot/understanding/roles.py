@@ -74,7 +74,8 @@ def turned_from(clause: list[str]) -> bool:
 # a title followed by these is what the sentence is about, not a job they say they have
 TALKED_ABOUT = {"sounds", "seems", "looks", "pays", "sucks", "requires", "needs", "takes", "isnt", "isn't", "doesnt",
                 "doesn't"}
-OR_JOIN = (["or"], ["or", "a"], ["or", "an"], ["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])
+SOFT_OR = (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])  # "paramedic or maybe PA": a wish even unasked
+OR_JOIN = (["or"], ["or", "a"], ["or", "an"]) + SOFT_OR
 
 
 def assign(tokens: list[str], spans: list[Span], question: bool = False, sentences: set[int] = frozenset(),
@@ -172,9 +173,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             if j.role is None:
                 j.role = other
     elif len(jobs) >= 2 and all(r is None for r in roles) and (
-            (question or "which" in tokens)
-            and tokens[jobs[0].end:jobs[1].start] in (["or"], ["or", "a"], ["or", "an"], ["vs"], ["versus"], ["or", "maybe"])
-            or tokens[jobs[0].end:jobs[1].start] in (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])):
+            (question or "which" in tokens) and tokens[jobs[0].end:jobs[1].start] in OR_JOIN + (["vs"], ["versus"])
+            or tokens[jobs[0].end:jobs[1].start] in SOFT_OR):
         # "so chef or food service manager, which one pays better", "paramedic or maybe PA": jobs weighed, both wanted
         jobs[0].role, jobs[1].role = TARGET, "alternative"
     elif len(jobs) >= 2 and all(r is None for r in roles):
