@@ -859,3 +859,9 @@ def test_a_job_s_short_form_that_is_also_a_postal_code(lookups, text, state):
     """A medic's "paramedic or maybe PA" moved him from Texas to Pennsylvania."""
     place = read(lookups, text).place
     assert (place.state if place else None) == state
+
+
+def test_a_swap_taken_back_is_no_swap(lookups):
+    """"backwards? no wait thats right" swapped a teller and the bookkeeper they want."""
+    assert not read(lookups, "backwards? no wait thats right").swap
+    assert read(lookups, "backwards. im the teller").swap

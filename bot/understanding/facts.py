@@ -61,6 +61,7 @@ TOPICS = [
 SWAP = re.compile(r"\b(backwards?|swap|swapped|switch (them|it|those)|flip (them|it)|other way (a)?round|reversed?"
                   r"|right the first time|was right before|undo (that|it)|put (it|them) back"
                   r"|mixed (it|them|those) up|got (it|that|them) (mixed|backwards|reversed|wrong way)|wrong way round)\b", re.I)
+SWAP_TAKEN_BACK = re.compile(r"\b(no wait|never ?mind|nvm|that'?s right|thats right|it'?s right|my bad|scratch that)\b", re.I)
 SPANISH = {"soy", "quiero", "ser", "trabajo", "estoy", "tengo", "años", "anos", "hola", "ayuda", "busco", "vivo",
            "para", "pero", "como", "donde", "quisiera", "gracias", "necesito", "cómo", "qué", "trabajar", "puedo",
            "enfermera", "enfermero", "cajera", "cajero", "mi", "es", "una", "un", "en", "de", "y", "con", "los", "las"}
@@ -228,7 +229,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
             facts.avoid.append(word.lower())
     facts.years = _duration(text)
     _years_of_each(tokens, facts.jobs, clauses)
-    facts.swap = bool(SWAP.search(text))
+    swap = SWAP.search(text)  # ... unless taken back after it: "backwards? no wait thats right"
+    facts.swap = bool(swap) and not SWAP_TAKEN_BACK.search(text[swap.end():])
     facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and re.search(r"\bmos\b", text, re.I))
     duties = DUTIES.search(text) if facts.military and not any(j.role in (CURRENT, PAST) for j in facts.jobs) else None
     if duties:  # "92A in the army, ran the warehouse and supply": the work day to day, read among civilian jobs
