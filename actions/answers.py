@@ -17,11 +17,12 @@ from rasa_sdk.types import DomainDict
 from actions import profile as person
 from actions import profile_answers, store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
-from actions.tracker import active_form, has_code, last_value, latest_entities, prompted_this_turn, texts_since_intent
+from actions.tracker import (active_form, has_code, last_value, latest_entities, latest_text, prompted_this_turn,
+                             texts_since_intent)
 from bot import analysis_record, replies
 from bot.replies import interests as interest_replies
 from bot.replies import profile as profile_replies
-from bot.understanding import preferences
+from bot.understanding import pay_terms, preferences
 from knowledge import interests, lookup
 from knowledge.person.compare import compare_profile
 from knowledge.suggestions import suggest
@@ -141,7 +142,7 @@ class ActionAnswer(Action):
                                               store.gap_chart_link(current, target, state))
             # what the rest of their story adds comes right after the score of the job they have now
             note, back, r = _with_profile(tracker, found, target, state)
-            say(dispatcher, summary[:1] + note + summary[1:])
+            say(dispatcher, summary[:1] + note + summary[1:] + weighed_note(tracker, c))
             for which, guess in (tracker.get_slot("guesses") or {}).items():
                 title = tracker.get_slot(f"{which}_title")
                 if guess.get("alternatives") and title:
@@ -159,6 +160,16 @@ class ActionAnswer(Action):
         else:
             say(dispatcher, replies.need("both"))
         return []
+
+
+def weighed_note(tracker: Tracker, c: dict) -> list[dict]:
+    """The pay of the other job they weigh beside the target ("chef or food service manager, which pays
+    better?"), while it is another job than the two compared."""
+    typed = tracker.get_slot("weighed_job")
+    found = store.find_job(str(typed)) if typed else None
+    if not found or found.status != "ok" or found.code in (c["from"]["code"], c["to"]["code"]):
+        return []
+    return replies.weighed_pay(c, store.compare(c["from"]["code"], found.code, c["labor_market"]["area"]["state"]))
 
 
 def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:
@@ -230,7 +241,7 @@ class ActionPay(NeedsBoth):
         return "action_pay"
 
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
-        return replies.pay(c, metro_wages(tracker, c))
+        return replies.pay(c, metro_wages(tracker, c), pay_terms.asked(latest_text(tracker))) + weighed_note(tracker, c)
 
 
 def person_metro(tracker: Tracker) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from actions import store
 from bot import parse
 from bot.replies import profile as profile_replies
-from bot.understanding.schooling import field_of, level_of
+from bot.understanding.schooling import DENIED, field_of, level_of
 from knowledge import lookup
 from knowledge.person.profile import EDUCATION_LEVELS, Education, Job, Profile
 
@@ -104,10 +104,27 @@ def current_months(tracker: Tracker, current: str | None) -> float | None:
     return None
 
 
+def _schooling_words(tracker: Tracker) -> str | None:
+    """The ``education`` slot's words that hold: a level they said they lack ("I do NOT have a bachelors") takes
+    back the level kept for them when it is that one, and leaves any other in place."""
+    words = None
+    for e in tracker.events:
+        if e.get("event") in ("reset_slots", "restart"):
+            words = None
+        elif e.get("event") == "slot" and e.get("name") == "education":
+            said = e.get("value")
+            level = level_of(said) if said else None
+            if level and level.startswith(DENIED):
+                words = None if words and level_of(words) == level.removeprefix(DENIED) else words
+            else:
+                words = said
+    return words
+
+
 def schooling(tracker: Tracker) -> Education | None:
     """Their schooling from the ``education`` and ``college_credits`` slots: 'my GED' -> a high school diploma,
     '30 college credits', 'no degree' (counted as a high school diploma, said as 'no college degree')."""
-    words = tracker.get_slot("education")
+    words = _schooling_words(tracker)
     level = level_of(words) if words else None
     credits_read = parse.credits_of(tracker.get_slot("college_credits")) if tracker.get_slot("college_credits") else None
     credits = credits_read[0] if credits_read and credits_read[0] > 0 else None

@@ -322,6 +322,43 @@ def test_pay_compares_state_and_national_with_outlook(actions, domain):
     assert "Outlook" in text and "by 2034" in text
 
 
+@pytest.mark.parametrize("question, hourly, starting", [
+    ("what would that pay per hour?", True, False),
+    ("is that starting pay or average?", False, True),
+    ("whats the hourly for new grads", True, True),
+    ("what does it pay", False, False)])
+def test_pay_by_the_hour_and_at_the_start_when_asked(actions, domain, question, hourly, starting):
+    """A stranger asked "is that starting pay or average?" and "what would that pay per hour?" and got the same
+    yearly table: the hourly figures and the lowest percentiles are in the OEWS release the bot already reads."""
+    text = text_of(run(actions.ActionPay(), tracker(slots=KNOWN, text=question, intent="ask_pay"), domain)[0])
+    assert ("by the hour: $" in text and " an hour (" in text) == hourly, text
+    assert ("Starting pay: BLS doesn't publish pay by experience. In Maine, the lowest-paid tenth of Court, Municipal, "
+            "and License Clerks earn under $" in text) == starting, text
+
+
+def test_the_other_job_weighed_gets_its_pay_beside_the_target(actions, domain):
+    """"im a line cook in chicago. chef or food service manager, which pays better?": the answer compares the cook
+    with chefs and puts the managers' typical pay beside the chefs', with their comparison a tap away."""
+    cook, chef, manager = "35-2014.00", "35-1011.00", "11-9051.00"
+    slots = {"current_job": cook, "current_code": cook, "current_title": "Cooks, Restaurant", "target_job": chef,
+             "target_code": chef, "target_title": "Chefs and Head Cooks", "state": "IL",
+             "weighed_job": "food service manager"}
+    for action in (actions.ActionAnswer(), actions.ActionPay()):
+        messages, _ = run(action, tracker(slots=slots, text="which pays better?", intent="ask_pay"), domain)
+        text = text_of(messages)
+        assert re.search(r"You also named Food Service Managers\. Of the two, Food Service Managers earn more in "
+                         r"Illinois: typical pay \$[\d,]+ a year as Food Service Managers, against \$[\d,]+ a year as "
+                         r"Chefs and Head Cooks, \$[\d,]+ a year apart\.", text), text
+        assert f'/inform{{"target_job": "{manager}", "weighed_job": "{chef}"}}' in payloads(messages)
+    # once compared with the managers, the chefs are the other one; the job compared is never weighed against itself
+    swapped = {**slots, "target_job": manager, "target_code": manager, "target_title": "Food Service Managers",
+               "weighed_job": chef}
+    text = text_of(run(actions.ActionPay(), tracker(slots=swapped, intent="ask_pay"), domain)[0])
+    assert "You also named Chefs and Head Cooks. Of the two, Food Service Managers earn more" in text, text
+    same = {**slots, "weighed_job": chef}
+    assert "You also named" not in text_of(run(actions.ActionPay(), tracker(slots=same, intent="ask_pay"), domain)[0])
+
+
 def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
     messages, events = run(actions.ActionExplore(), tracker(slots={"current_job": CASHIER, "current_code": CASHIER}), domain)
     text = text_of(messages)
@@ -1065,6 +1102,19 @@ def test_schooling_said_in_the_chat_is_in_the_answer_and_read_back(actions, doma
     [record] = slots_of(events)["analyses"]
     assert record["kind"] == "compare" and [j["title"] for j in record["profile"]["jobs"]] == ["Cashiers", "Tellers"]
     assert record["profile"]["education"] == "a high school diploma and 30 college credits"
+
+
+@pytest.mark.parametrize("denial, read_back", [
+    ("I do NOT have a bachelors, just high school", "Wisconsin, high school diploma. Anything wrong?"),
+    ("you keep saying I have a bachelor's degree. I don't.", "Wisconsin. Anything wrong?"),
+    ("I don't have a masters", "Wisconsin, bachelor's degree. Anything wrong?")])
+def test_a_level_they_say_they_lack_is_taken_back(actions, domain, denial, read_back):
+    """A stranger told "you have a bachelor's degree" denied it twice and kept it: only the level denied goes."""
+    history = [{"event": "slot", "name": "education", "value": "bachelors"}]
+    t = tracker(slots={**TELLER_TO_BOOKKEEPER, "education": denial}, text=denial, history=history)
+    t.latest_message["entities"] = SAID_STORY
+    messages, _ = run(actions.ActionAnswer(), t, domain)
+    assert messages[-1]["text"].endswith(read_back), messages[-1]["text"]
 
 
 def test_schooling_with_one_job_says_only_what_it_adds(actions, domain):

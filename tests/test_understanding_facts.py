@@ -36,6 +36,10 @@ def roles(lookups, text) -> dict:
     ("diesel mechanic for 6 yrs in Ohio, thinking about HVAC", "diesel mechanic", "hvac"),
     ("seasonal tax preparer at H&R Block, want year round work as a bookkeeper", "tax preparer", "bookkeeper"),
     ("i do hair. looking to get into something medical", "hairdresser", None),
+    # the clause after a title is its own ("cashier is what i do,"), not the cue of the next one
+    ("cashier is what i do, nurse is what i want", "cashier", "nurse"),
+    ("nurse is what i want, cashier is what i do", "cashier", "nurse"),
+    ("forklift driver is my job now, electrician is the goal", "forklift driver", "electrician"),
 ])
 def test_which_job_is_which(lookups, text, current, target):
     found = {role: job.lower() for role, job in roles(lookups, text).items()}
@@ -803,6 +807,13 @@ def test_all_caps_say_nothing_of_names(lookups, text, state):
 def test_two_jobs_weighed_in_a_question_are_both_wanted(lookups, text, first, second):
     """A line cook asking "so chef or food service manager, which one pays better" became a chef comparing."""
     assert roles(lookups, text) == {"target": first, "alternative": second}
+
+
+def test_two_jobs_weighed_after_the_job_they_have_are_both_wanted(lookups):
+    """A stranger's "im a line cook in chicago. chef or food service manager, which pays better?" kept the line
+    cook and then asked "What job would you like to have?": both jobs they named were dropped."""
+    assert roles(lookups, "im a line cook in chicago. chef or food service manager, which pays better?") == {
+        "current": "line cook", "target": "chef", "alternative": "food service manager"}
 
 
 def test_a_job_joined_by_or_maybe_to_a_wanted_one_is_wanted(lookups):

@@ -56,7 +56,7 @@ def test_paid_bookkeeping_and_a_degree_they_lack_are_not_read():
     """From the held-out corpus: "here I only do bookkeeping for small company" is their paid job; "I don't have a
     masters" is no master's degree."""
     assert unpaid_in("here I only do bookkeeping for small company. I want to be accountant again") == []
-    assert schooling_in("not the full SLP, I don't have a masters") is None
+    assert schooling_in("not the full SLP, I don't have a masters").level == "not-master"
     assert schooling_in("just graduated high school, want to be an electrician").level == "high-school"
 
 
@@ -85,3 +85,17 @@ def test_a_question_about_schooling_is_not_their_schooling(said):
                                          ("I have an associate degree. can I be a nurse?", "associate")])
 def test_schooling_said_as_theirs_in_a_question_counts(said, level):
     assert schooling_in(said).level == level
+
+
+@pytest.mark.parametrize("said, level", [
+    # from stranger testers' conversations: the bot kept "you have a bachelor's degree" after each of these
+    ("I do NOT have a bachelors degree. I only have high school and a few community college classes", "high-school"),
+    ("I do NOT have a bachelors, just high school", "high-school"),
+    ("you keep saying I have a bachelor's degree. I don't.", "not-bachelor"),
+    ("remove the associate's degree, i dont have one", "not-associate"),
+    ("hmm actually a bachelor's is a lot for me right now", None),
+    ("my bachelor's is in history", "bachelor"),
+])
+def test_a_level_they_lack_or_only_talk_of_is_not_theirs(said, level):
+    found = schooling_in(said)
+    assert (found.level if found else None) == level

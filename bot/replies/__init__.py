@@ -33,7 +33,7 @@ from __future__ import annotations
 from bot.replies.pieces import (BUTTON_TITLE_LIMIT, Message, button, echo, fit, follow_ups, msg,  # noqa: F401
                                 pair_line, short_source, source_line)
 from bot.replies.comparison import (all_gaps, compare_summary, gaps_detail, guess_note, pay, short_task,  # noqa: F401
-                                    target_profile)
+                                    target_profile, weighed_pay)
 from bot.replies.training import (apprenticeship_length, apprenticeship_name, apprenticeships,  # noqa: F401
                                   named_like, training)
 from bot.replies.explore import explore, starter_jobs  # noqa: F401

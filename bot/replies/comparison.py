@@ -135,6 +135,28 @@ def _pay_line(c: dict) -> str | None:
     return line + f" (half earn more, half less). {source_line(market['wages_source'])}"
 
 
+def weighed_pay(c: dict, other: dict) -> list[Message]:
+    """Two jobs weighed ("chef or food service manager, which pays better?"): ``c`` compares the job they have with
+    the first, ``other`` with the second; both typical pays side by side, the other's comparison a tap away."""
+    market, more = c["labor_market"], other["labor_market"]
+    first, second = market["to"]["wages"] or {}, more["to"]["wages"] or {}
+    where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
+    a, b = c["to"]["title"], other["to"]["title"]
+    if _has_pay(first) and _has_pay(second) and not first.get("hourly_only") and not second.get("hourly_only"):
+        gap = (second.get("annual_median") or 0) - (first.get("annual_median") or 0)
+        higher = f"{b} earn more" if gap > 0 else f"{a} earn more" if gap < 0 else "both earn the same"
+        text = (f"You also named {b}. Of the two, {higher} {where}: typical pay {_typical_pay(second)} as {b}, "
+                f"against {_typical_pay(first)} as {a}" + (f", {money(abs(gap))} a year apart." if gap else "."))
+    elif _has_pay(second):
+        text = (f"You also named {b}: typical pay {where} {_typical_pay(second)}; BLS publishes no comparable "
+                f"figure for {a} here.")
+    else:
+        text = f"You also named {b}: BLS publishes no pay figure for it {where}."
+    return [msg(f"{text} To see how your experience carries over to it, tap below.\n{source_line(market['wages_source'])}",
+                [button(fit(f"Compare with {b}", BUTTON_TITLE_LIMIT), "inform",
+                        target_job=other["to"]["code"], weighed_job=c["to"]["code"])])]
+
+
 def gaps_detail(c: dict, mine: str = "your current job") -> list[Message]:
     """``mine``: whose levels they are ("your jobs" when the person's whole story counts: bot/replies/story.py)."""
     dst = c["to"]["title"]
@@ -182,8 +204,30 @@ def _education_line(c: dict) -> str | None:
     return line + " " + source_line(edu["source"])
 
 
-def pay(c: dict, metro: dict | None = None) -> list[Message]:
-    """``metro``: {"name": OEWS metro area, "to"/"from": its wages}, shown before the state's and the nation's."""
+def _hourly(w: dict) -> str | None:
+    if w.get("hourly_median") is None or w.get("hourly_only"):
+        return None  # an hourly-only figure is already written by the hour
+    middle = (f" (${w['hourly_p25']:,.2f}-${w['hourly_p75']:,.2f})"
+              if w.get("hourly_p25") is not None and w.get("hourly_p75") is not None else "")
+    return f"${w['hourly_median']:,.2f} an hour{middle}"
+
+
+def starting_pay(title: str, w: dict, where: str) -> str | None:
+    """What a "starting pay?" question can honestly be told: OEWS publishes no pay by experience; its lowest
+    percentiles are the nearest figure."""
+    low, quarter = w.get("annual_p10"), w.get("annual_p25")
+    if low is None or quarter is None:
+        return None
+    hourly = (f" (${w['hourly_p10']:,.2f} and ${w['hourly_p25']:,.2f} an hour)"
+              if w.get("hourly_p10") is not None and w.get("hourly_p25") is not None else "")
+    return (f"Starting pay: BLS doesn't publish pay by experience. In {where}, the lowest-paid tenth of {title} earn "
+            f"under {money(low)} a year and the lowest-paid quarter under {money(quarter)}{hourly}; people new to a "
+            "job are often in that lower part.")
+
+
+def pay(c: dict, metro: dict | None = None, asked: set[str] = frozenset()) -> list[Message]:
+    """``metro``: {"name": OEWS metro area, "to"/"from": its wages}, shown before the state's and the nation's;
+    ``asked``: "hourly" and/or "starting" when the question asked for those (bot/understanding/pay_terms.py)."""
     market = c["labor_market"]
     state = market["area"]["state"]
     lines = ["Pay (a year, before tax; the middle half of workers earn between the two numbers in brackets):"]
@@ -202,6 +246,13 @@ def pay(c: dict, metro: dict | None = None) -> list[Message]:
         if _has_pay(nat):
             parts.append(f"whole U.S. {_pay_range(nat)}")
         lines.append(f"• {title}: " + ("; ".join(parts) if parts else "no wage figure published"))
+        nearest = next(((where, w) for where, w in ((f"the {(metro or {}).get('name')} area", local),
+                                                     (market["area"]["name"], here if state else {}), ("the U.S.", nat))
+                        if _has_pay(w)), None)  # the figure nearest the person, for the extras asked
+        if "hourly" in asked and nearest and (by_hour := _hourly(nearest[1])):
+            lines.append(f"  by the hour: {by_hour} in {nearest[0]}")
+        if "starting" in asked and side == "to" and nearest and (start := starting_pay(title, *reversed(nearest))):
+            lines.append("  " + start)
     lines.append(source_line(market["wages_source"]))
     outlook = []
     for side in ("to", "from"):

@@ -126,7 +126,9 @@ class JobFactsExtractor(GraphComponent):
         # durations are ours whether or not one was found: DIET tags numbers ("207-555-0188") as years
         ours = OURS + ("years",) + (SCHOOLING_ENTITIES if school else ())
         kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours
-                and not (e.get("entity") == "credits" and not CREDIT_WORDS.search(text))]  # "20 hours a week": no credits
+                and not (e.get("entity") == "credits" and not CREDIT_WORDS.search(text))  # "20 hours a week": no credits
+                # "do I need a bachelors degree to work as an accountant?": DIET tags it, but it is no schooling of theirs
+                and not (e.get("entity") in SCHOOLING_ENTITIES and not schooling.theirs(text, e.get("start") or 0))]
         new = []
         low = text.lower()
 
@@ -143,8 +145,11 @@ class JobFactsExtractor(GraphComponent):
         for job in found.jobs:
             if job.role is None and asked_about and not found.job("target"):
                 job.role = "target"  # "what does a plumber make in Ohio?": the job asked about
-            if job.role in ("alternative", "program"):
-                continue  # "service advisor or parts manager": the first is the answer; "LVN to RN": a program
+            if job.role == "alternative":  # "chef or food service manager": the first is compared, the other
+                add("weighed_job", job.said, job.text)  # weighed beside it (actions/answers.py, weighed_note)
+                continue
+            if job.role == "program":
+                continue  # "LVN to RN": a program
             entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current

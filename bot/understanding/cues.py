@@ -65,7 +65,10 @@ DENIED = [tuple(p.split()) for p in (
 NOT_AFTER_FOR = {"sure", "real", "certain", "certainly", "definitely", "me", "myself", "sho", "reals"}
 AFTER_CURRENT = [tuple(p.split()) for p in (
     "for", "since", "now", "currently", "right now", "at the moment", "is my job", "experience", "by trade", "here",
-    "at", "job", "during", "full time", "part time", "nights", "days", "and i", "but i", "the last", "last")]
+    "at", "job", "during", "full time", "part time", "nights", "days", "and i", "but i", "the last", "last",
+    "is what i do", "is what i do now", "is my job now", "is my job right now", "is what i'm doing now",
+    "is what im doing now", "is what i am", "is what i've done", "is what ive done", "is what i have done", "is my work",
+    "is my current job", "is my trade", "is what i been doing", "is what i've been doing", "is what ive been doing")]
 AFTER_TARGET = [tuple(p.split()) for p in (
     "is my dream", "would be", "someday", "eventually", "one day", "next", "is the one i would like", "is the one i want",
     "is the one i'd like", "is the one id like", "job is the one i would like", "job is the one i want", "is what i want",
@@ -189,6 +192,13 @@ def denied(window: list[str]) -> bool:
 
 YEARS_AFTER = re.compile(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
                          r"|couple|few|several)\+? ?(years?|yrs?|months?|mos?)$")
+
+
+def said_after(tokens: list[str], end: int) -> int:
+    """How many words after a title are its own cue, a clause about it ("cashier is what i do, nurse is what i
+    want"): not the next title's cue before it."""
+    after = tokens[end:end + 8]
+    return max((len(p) for p in AFTER_TARGET + AFTER_CURRENT if p[0] == "is" and tuple(after[:len(p)]) == p), default=0)
 
 
 def cue_after(tokens: list[str], end: int) -> str | None:

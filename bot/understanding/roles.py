@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, DESIRE, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST,
-                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, wants,
-                                    wished)
+                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, said_after,
+                                    wants, wished)
 from knowledge.title_spans import Span, normal
 
 @dataclass
@@ -78,6 +78,18 @@ SOFT_OR = (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])  # "parame
 OR_JOIN = (["or"], ["or", "a"], ["or", "an"]) + SOFT_OR
 
 
+def _weighed(tokens: list[str], jobs: list[Job], question: bool) -> tuple[Job, Job] | None:
+    """Two titles joined by "or" ("vs" in a question) that no cue has given a role, when none is wanted yet."""
+    if any(j.role not in (None, CURRENT, PAST) for j in jobs):
+        return None
+    for a, b in zip(jobs, jobs[1:]):
+        between = tokens[a.end:b.start]
+        if a.role is None and b.role is None and (
+                (question or "which" in tokens) and between in OR_JOIN + (["vs"], ["versus"]) or between in SOFT_OR):
+            return a, b
+    return None
+
+
 def assign(tokens: list[str], spans: list[Span], question: bool = False, sentences: set[int] = frozenset(),
            clauses: set[int] = frozenset(), asked: set[int] = frozenset(),
            slashed: set[int] = frozenset(), capital_rn: set[int] = frozenset()) -> tuple[list[Job], list[str]]:
@@ -101,9 +113,10 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             continue  # "my manager", "the doctor says no more climbing": someone else in their story
         # a cue is in the title's own sentence ("no more nights. thinking HVAC tech": the HVAC tech is wanted)
         sentence = max([0] + [b for b in sentences if b <= span.start])
-        start = max(previous_end, span.start - WINDOW, sentence)
+        own_end = previous_end + (said_after(tokens, previous_end) if jobs else 0)  # past "cashier is what i do,"
+        start = max(own_end, span.start - WINDOW, sentence)
         window = tokens[start:span.start]
-        wish_window = tokens[max(previous_end, span.start - WISH_REACH, sentence):span.start]
+        wish_window = tokens[max(own_end, span.start - WISH_REACH, sentence):span.start]
         previous_end = span.end
         clause = tokens[max([sentence] + [b for b in clauses if b <= span.start]):span.start]
         if denied(window):
@@ -127,8 +140,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         weak = False
-        if role is None:
-            role = cue_after(tokens, span.end)
+        if role is None or said_after(tokens, span.end):  # "nurse is what i want": said of the title itself
+            role = cue_after(tokens, span.end) or role
             # "instructor at a technical college", "nights": where and when, said of any job; alone in a message
             # they leave the role to the question the bot asked
             weak = role == CURRENT and tokens[span.end:span.end + 1] in (["at"], ["here"], ["job"], ["nights"],
@@ -172,11 +185,10 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         for j in jobs:
             if j.role is None:
                 j.role = other
-    elif len(jobs) >= 2 and all(r is None for r in roles) and (
-            (question or "which" in tokens) and tokens[jobs[0].end:jobs[1].start] in OR_JOIN + (["vs"], ["versus"])
-            or tokens[jobs[0].end:jobs[1].start] in SOFT_OR):
-        # "so chef or food service manager, which one pays better", "paramedic or maybe PA": jobs weighed, both wanted
-        jobs[0].role, jobs[1].role = TARGET, "alternative"
+    elif weighed := _weighed(tokens, jobs, question):
+        # "so chef or food service manager, which one pays better", "paramedic or maybe PA", "line cook. chef or
+        # food service manager, which pays better?": jobs weighed, both wanted, the first the one to compare with
+        weighed[0].role, weighed[1].role = TARGET, "alternative"
     elif len(jobs) >= 2 and all(r is None for r in roles):
         jobs[0].role, jobs[1].role = CURRENT, TARGET
     # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"

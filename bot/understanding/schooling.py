@@ -15,6 +15,18 @@ from bot import parse
 _STOP = r"(?!(?:and|but|from|so|with|at|i|want|wanna|now|too)\b)"
 _FIELD_WORDS = r"\s+in\s+(?P<field>" + _STOP + r"[a-z]+(?:\s+" + _STOP + r"[a-z]+)?)"
 _FIELD = "(?:" + _FIELD_WORDS + ")?"
+# "I only have high school", "just high school": all they have, before "don't have a bachelors" in the same message
+ONLY_SAID = [(re.compile(r"\b(only|just) (have |got |finished |did )?(a |my )?(high ?school|hs|ged)( diploma)?\b"
+                         r"|\bhigh ?school (diploma )?only\b", re.I), "high-school")]
+# a level they say they lack or that was wrongly kept ("I do NOT have a bachelors", "you keep saying I have a
+# bachelor's degree. I don't.", "remove the associate's degree"): what was kept goes, nothing takes its place
+DENIED = "not-"  # + the level: "not-bachelor" (actions/profile.py takes back only that level)
+DENIED_BEFORE = re.compile(r"\b(don['’]?t|dont|do not|never|doesn['’]?t|didn['’]?t|haven['’]?t|not) (have|has|had|got|get|earn(ed)?"
+                           r"|finish(ed)?|hold|own)( an?| my| any| the)?\s*$|\b(remove|delete|take out|take off|drop|forget)"
+                           r"( the| my| that)?\s*$|\b(keep )?(saying|say|says|said|think|thinks|put|have it) (that )?i (have|had|got)"
+                           r"( an?| my)?\s*$|\bno\s*$|\bnot an?\s*$", re.I)
+DENIED_AFTER = re.compile(r"^[^.!?]{0,25}[.!?]*\s*(i don['’]?t|i dont|i do not|i never|not true|that['’]?s wrong|wrong|nope)\b",
+                          re.I)
 # what they don't have first: "no college degree" holds "college degree"
 NONE_SAID = [
     (re.compile(r"\b(didn['’]?t|did not|never) (finish|graduate|complete)( from)? high ?school\b|\bdropped out of high ?school\b"
@@ -74,7 +86,8 @@ def _asked(text: str, start: int) -> bool:
     return text[end:end + 1] == "?" and not HAVE_BEFORE.search(text[sentence_start:start])
 
 
-def _theirs(text: str, start: int) -> bool:
+def theirs(text: str, start: int) -> bool:
+    """Whether the schooling named at ``start`` is said as theirs (not wished, asked about, denied or aimed at)."""
     before = text[:start]
     return not WISH_BEFORE.search(before) and not NOT_BEFORE.search(before) and not TOWARD_BEFORE.search(before) \
         and not _asked(text, start)
@@ -86,17 +99,37 @@ def _not_high_school(text: str, found: re.Match) -> bool:
         NOT_HIGH_SCHOOL.search(text[:found.start()]) or re.match(r"\s+(is\s+)?from\b", text[found.end():], re.I))
 
 
+# a level talked of, not had: "a bachelor's is a lot for me right now", "a masters would take too long"
+TALKED_OF_AFTER = re.compile(r"\s*(is|would be|seems|sounds|takes|would take|costs|will take|is way|feels)\b", re.I)
+LEVELS_DENIED = {"doctoral", "master", "bachelor", "associate", "high-school"}
+
+
+def _talked_of(text: str, found: re.Match) -> bool:
+    return bool(TALKED_OF_AFTER.match(text[found.end():])) and not re.search(r"\bmy\s*$", text[:found.start()], re.I)
+
+
+def _denied(text: str, found: re.Match) -> bool:
+    return bool(DENIED_BEFORE.search(text[:found.start()]) or DENIED_AFTER.match(text[found.end():]))
+
+
 def schooling_in(text: str | None) -> Schooling | None:
-    """What schooling ``text`` says they have; None when it says none of theirs."""
+    """What schooling ``text`` says they have; None when it says none of theirs; level ``DENIED`` when it says a
+    level kept for them is not theirs ("not-bachelor")."""
     text = text or ""
     level = typed = field = None
-    for pattern, key in NONE_SAID + SAID:
-        found = next((f for f in pattern.finditer(text) if _theirs(text, f.start()) and not _not_high_school(text, f)), None)
-        if found:
-            level, typed = key, found.group(0).strip(" ,.;")
-            field = (found.groupdict().get("field") or None) if key not in ("no-degree", "less-than-high-school") else None
+    for pattern, key in ONLY_SAID + NONE_SAID + SAID:
+        for f in pattern.finditer(text):
+            if key in LEVELS_DENIED and _denied(text, f):
+                start = max(text.rfind(c, 0, f.start()) for c in ".!?;,") + 1
+                level, typed = DENIED + key, text[start:f.end()].strip(" ,.;")
+                break
+            if theirs(text, f.start()) and not _not_high_school(text, f) and not _talked_of(text, f):
+                level, typed = key, f.group(0).strip(" ,.;")
+                field = (f.groupdict().get("field") or None) if key not in ("no-degree", "less-than-high-school") else None
+                break
+        if level:
             break
-    credits = next((f.group(0) for f in CREDITS.finditer(text) if _theirs(text, f.start())), None)
+    credits = next((f.group(0) for f in CREDITS.finditer(text) if theirs(text, f.start())), None)
     if level is None and credits is None:
         return None
     return Schooling(level, typed, field, credits)
