@@ -38,9 +38,12 @@ def _citations() -> dict:
 def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> dict:
     """The suggestions from the job they have, read for what they asked ("that pays more", "not driving",
     "something in healthcare", the job they said they want), priced in their state (metro when known)."""
-    wishes = preferences.wishes_in(texts_since_intent(tracker, "explore"))
+    asked = texts_since_intent(tracker, "explore")
+    wishes = preferences.wishes_in(asked)
     avoid = tracker.get_slot("avoid")  # "anything but a cashier": a title the understanding read as one to avoid
-    if avoid and str(avoid).lower() not in wishes.avoid:
+    # ... said with the ask: "I'm not a receptionist" earlier was a correction, "u didnt answer" no wish at all
+    said_with_it = avoid and any(str(avoid).lower() in t.lower() for t in asked)
+    if said_with_it and str(avoid).lower() not in wishes.avoid:
         wishes.avoid.append(str(avoid).lower())
     toward = last_value(tracker, "target_code")
     wishes.toward = toward if toward and toward != code else None
@@ -114,7 +117,14 @@ class ActionAnswer(Action):
         state = store.area_state(tracker.get_slot("state"))
         found = person.person_profile(tracker, current)
         key = f"{current}|{tracker.get_slot('target_job')}|{state}" + person.fingerprint(found)
-        if key == tracker.get_slot("last_answer"):  # a detail that changes nothing: don't repeat the answer
+        metro, last = tracker.get_slot("metro"), str(tracker.get_slot("last_answer") or "")
+        if current and target and metro and last.startswith(key + "|") and last != f"{key}|{metro}":
+            # "what about in columbus instead?": the same pair in the same state, another city: its pay, not it all again
+            c = store.compare(current, target, state)
+            say(dispatcher, replies.pay(c, metro_wages(tracker, c)))
+            return [SlotSet("last_answer", f"{key}|{metro}")]
+        key += f"|{metro or ''}"
+        if key == last:  # a detail that changes nothing: don't repeat the answer
             if prompted_this_turn(tracker):
                 return []  # the form asked something about the message instead ("the job you have, or want?")
             if current and target and set(latest_entities(tracker)) == {"years"}:

@@ -369,6 +369,31 @@ def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
     assert slots_of(events)["target_job"] == "explore" and "somewhere to start" in text_of(messages)
 
 
+def test_another_city_in_the_same_state_gets_its_pay(actions, domain):
+    """"what about in columbus instead?" got "I still have ... (Ohio)", though the next pay table was Columbus's."""
+    slots = {**KNOWN, "state": "OH"}
+    first = slots_of(run(actions.ActionAnswer(), tracker(slots=slots), domain)[1])["last_answer"]
+    messages, events = run(actions.ActionAnswer(), tracker(slots={**slots, "metro": "0018140", "last_answer": first},
+                                                           text="what about in columbus instead?"), domain)
+    text = text_of(messages)
+    assert text.startswith("Pay (a year") and "Columbus, OH area $" in text and "I still have" not in text, text
+    again = slots_of(events)["last_answer"]
+    assert "I still have" in text_of(run(actions.ActionAnswer(), tracker(slots={**slots, "metro": "0018140",
+                                                                                 "last_answer": again}), domain)[0])
+
+
+def test_explore_leaves_out_only_what_was_said_with_the_ask(actions, domain):
+    """"I'm not a receptionist" correcting the bot, then "what else could I do?": the ideas had been headed
+    "(not receptionist)"; "anything but cashier" with the ask still leaves cashiers out."""
+    slots = {"current_job": CSR, "current_code": CSR, "avoid": "receptionist"}
+    earlier = [{"event": "user", "text": "I'm not a receptionist, I take customer calls all day",
+                "parse_data": {"intent": {"name": "inform"}, "entities": []}}]
+    t = tracker(slots=slots, text="what else could I do?", intent="explore", history=earlier)
+    assert "(not receptionist)" not in text_of(run(actions.ActionExplore(), t, domain)[0])
+    t = tracker(slots={**slots, "avoid": "cashier"}, text="what else could I do, anything but cashier", intent="explore")
+    assert "(not cashier)" in text_of(run(actions.ActionExplore(), t, domain)[0])
+
+
 SUGGESTION = re.compile(r"^(\d+)\. (.+?): (.*)$", re.M)
 
 

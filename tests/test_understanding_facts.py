@@ -876,3 +876,25 @@ def test_a_swap_taken_back_is_no_swap(lookups):
     """"backwards? no wait thats right" swapped a teller and the bookkeeper they want."""
     assert not read(lookups, "backwards? no wait thats right").swap
     assert read(lookups, "backwards. im the teller").swap
+
+
+@pytest.mark.parametrize("text, found", [
+    # from stranger testers: each of these replaced the job they have
+    ("does the 74 account for my client's 5 years of experience?", {}),  # had become Accountants and Auditors
+    ("does that military experience translate to anything civilian?", {}),  # had become Interpreters and Translators
+    ("I also drive for Uber on weekends", {"side": "taxi driver"}),  # had become Pile Driver Operators
+    ("im a warehouse picker and i also drive for uber", {"current": "warehouse picker", "side": "taxi driver"}),
+    ("which is faster lvn or rn", {"target": "lvn", "alternative": "or rn"}),  # the CNA had become an LVN
+    ("no. i still clean hotel. i ask about CNA", {"current": "clean hotel", "target": "CNA"}),  # swapped
+    ("I'm not a receptionist, I take customer calls all day for a cable company",
+     {"current": "customer service representative"}),
+    ("I translate documents for a law firm", {"current": "interpreter"}),
+])
+def test_words_in_a_follow_up_are_not_a_new_job(lookups, text, found):
+    assert roles(lookups, text) == found
+
+
+def test_a_suggestion_scoffed_at_is_one_to_avoid(lookups):
+    """"Travel agent? Come on, I fix cars" had made the mechanic a travel agent."""
+    facts = read(lookups, "Travel agent? Come on, I fix cars")
+    assert {j.role: j.text for j in facts.jobs} == {"current": "auto mechanic"} and facts.avoid == ["travel agent"]

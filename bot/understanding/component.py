@@ -150,7 +150,7 @@ class JobFactsExtractor(GraphComponent):
                 continue
             if job.role == "program":
                 continue  # "LVN to RN": a program
-            entity = {"current": "current_job", "target": "target_job", "past": "past_job"}.get(job.role, "job")
+            entity = {"current": "current_job", "target": "target_job", "past": "past_job", "side": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
             add(entity, job.said, job.text, job.years)

@@ -34,7 +34,8 @@ _CUES = {
         |something in|something with|something like|move up to|moving up to|step up to|promoted to|want to get|to get
         |wanting|am wanting|i am wanting|maybe|go for|going for|go straight for|straight for|go after|try for|aim for
         |shoot for|should be|should become|rather go for|i'd rather go for|id rather go for|rather do|i'd rather do
-        |i asked about|asked about|i was asking about|was asking about|asking about|i meant about""",
+        |i asked about|asked about|i was asking about|was asking about|asking about|i meant about|i ask about|ask about
+        |i'm asking about|im asking about""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still
@@ -201,8 +202,14 @@ def said_after(tokens: list[str], end: int) -> int:
     return max((len(p) for p in AFTER_TARGET + AFTER_CURRENT if p[0] == "is" and tuple(after[:len(p)]) == p), default=0)
 
 
+SIDE = "side"  # a job on the side ("I also drive for Uber on weekends"): in their story, not the job compared
+SIDE_AFTER = [tuple(p.split()) for p in ("on the side", "as a side job", "as a side gig", "side gig", "side job")]
+
+
 def cue_after(tokens: list[str], end: int) -> str | None:
     after = tokens[end:end + 8]  # the longest phrase after a title ("job is the one i would like")
+    if any(tuple(after[:len(p)]) == p for p in SIDE_AFTER) and "also" in tokens[max(0, end - 8):end]:
+        return SIDE
     if YEARS_AFTER.match(" ".join(after[:2])) or YEARS_AFTER.match(" ".join(after[:1])):
         return CURRENT  # "welder 8 yrs", "bartender 12 years"
     for phrase in AFTER_TARGET:

@@ -247,7 +247,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     return facts
 
 
-REJECTION = r"\s*\?+\s*(?:no+|nope|nah|hell no|no way|no thanks|are you (?:kidding|serious|joking)|seriously|lol|lmao|ew+)\b"
+REJECTION = (r"\s*\?+\s*(?:no+|nope|nah|hell no|no way|no thanks|are you (?:kidding|serious|joking)|seriously|lol|lmao|ew+"
+             r"|come on|cmon|really|for real|what|huh|wtf|why)\b")
 
 
 def _rejected(text: str, title: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, DESIRE, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST,
-                                    PROGRAM, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, said_after,
+                                    PROGRAM, SIDE, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, said_after,
                                     wants, wished)
 from knowledge.title_spans import Span, normal
 
@@ -83,7 +83,7 @@ def _weighed(tokens: list[str], jobs: list[Job], question: bool) -> tuple[Job, J
     if any(j.role not in (None, CURRENT, PAST) for j in jobs):
         return None
     for a, b in zip(jobs, jobs[1:]):
-        between = tokens[a.end:b.start]
+        between = tokens[a.end:b.start] or (["or"] if b.text.startswith("or ") else [])  # "lvn or rn": "OR RN" is a title
         if a.role is None and b.role is None and (
                 (question or "which" in tokens) and between in OR_JOIN + (["vs"], ["versus"]) or between in SOFT_OR):
             return a, b
@@ -140,7 +140,9 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         weak = False
-        if role is None or said_after(tokens, span.end):  # "nurse is what i want": said of the title itself
+        if cue_after(tokens, span.end) == SIDE:
+            role = SIDE  # "I also drive for Uber on weekends": a job on the side, kept with their earlier ones
+        elif role is None or said_after(tokens, span.end):  # "nurse is what i want": said of the title itself
             role = cue_after(tokens, span.end) or role
             # "instructor at a technical college", "nights": where and when, said of any job; alone in a message
             # they leave the role to the question the bot asked

@@ -81,7 +81,10 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
     (r"\b(teach|teaching|taught) nursing\b", "nursing instructor"),
     (r"\b(teach|teaching|taught) (music|piano|guitar|art|dance|swim|swimming|driving|yoga) (lessons|classes)\b", "\\2 teacher"),
     (r"\b(teach|teaching|taught) (school|kids)\b", "teacher"),
-    (r"\b(translate|translating|interpret|interpreting)\b", "interpreter"),
+    (r"\b(translate|translating|interpret|interpreting)\b(?! (to|into) (anything|something|a job|civilian))", "interpreter"),
+    # "I take customer calls all day for a cable company": the calls are the job
+    (r"\b(take|taking|took|answer|answering|answered|handle|handling|handled) (customer |inbound |incoming |support |service )?"
+     r"(calls|phone calls|phones)\b", "customer service representative"),
     (r"\b(on the line|line worker) at (the|a) (\w+ )?(plant|factory)\b", "assembly line worker"),
     (r"\b(on|work|working|worked) (on )?(the |an? )?(assembly|production) line\b", "assembly line worker"),
     (r"^\W*(assembly|production) line\b(?! worker)", "assembly line worker"),  # "ASSEMBLY LINE AT A CAR PLANT"
@@ -138,6 +141,8 @@ def doing(spans: TitleSpans, text: str) -> str | None:
                         r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
+    if found.start(1) == 0 and _asks(text):
+        return None  # "does the 74 account for my client's 5 years?": a question opening with a verb, no "I" doing it
     if re.match(r"^(work|works|working|worked)$", clause, re.I):
         return None  # "I just work in DC": where, said of no job
     if re.match(r"^(work|works|working|worked)\s+((full|part)[\s-]?time|nights|days|weekends|overtime|two jobs|a lot"
@@ -151,6 +156,11 @@ def doing(spans: TitleSpans, text: str) -> str | None:
     if re.match(r"^work(s|ing|ed)?\s+((at|for|with|from|as|like)\b|in\s+\S+$)(\s+\S+){0,3}$", clause, re.I):
         return _workplace_job(spans, clause)  # "I work at Amazon": where, not what; the form asks what they do there
     return clause
+
+
+def _asks(text: str) -> bool:
+    first = re.split(r"(?<=[.!?])\s", text.strip())[0]
+    return first.rstrip().endswith("?")
 
 
 WORKPLACE_HEADS = ("worker", "attendant", "associate", "aide", "representative")
@@ -174,6 +184,9 @@ def verbs_as_titles(text: str) -> str:
         before = re.split(r"[.!?;]|\b(?:now|currently|at the moment)\b", text[:m.start()], flags=re.I)[-1]  # "want X, now I drive"
         if re.search(r"\b(?:don'?t|do not|never|not|hate|tired of|sick of)\b[^,]*$", before, re.I):
             return m.group(0)  # "i dont really like fixing cars": no job they have or want
+        if re.search(r"\bi\s+also\s+$", before, re.I) and not re.search(r"\b(too|as well|sometimes|when needed|if needed)\b",
+                                                                        text[m.end():], re.I):
+            return "also work as a " + m.expand(title) + " on the side"  # "I also drive for Uber on weekends": a side job
         if re.match(r"\s*(?:too|also|as well|sometimes|on the side)\b", text[m.end():], re.I) \
                 or re.search(r"\balso\s+$", before, re.I):
             return m.group(0)  # "cashier mostly, stock shelves too": a duty of the job they named, not another job
