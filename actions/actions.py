@@ -7,7 +7,7 @@ missing, and which reply to send; knowledge/ (through actions.store) answers, bo
 - actions/career_form.py  the career form: the job they have, the job they want (or "explore"), their state;
                           actions/questions.py: the forms' questions, each asked once
 - actions/answers.py      the answers once the jobs are known: comparison, gaps, pay, training,
-                          apprenticeships, other jobs to move into
+                          apprenticeships, other jobs to move into, how the figures are made
 - actions/placement.py    the competency level quiz and the class series' ladder
 - actions/steering.py     a message the bot can't use or help with, starting over, stopping
 - actions/profile.py      the person's whole story from the conversation (earlier jobs, unpaid work, schooling);
@@ -22,8 +22,8 @@ from __future__ import annotations
 import os
 
 from actions import store
-from actions.answers import (ActionAnswer, ActionApprenticeships, ActionExplore, ActionGaps, ActionPay,  # noqa: F401
-                             ActionTraining)
+from actions.answers import (ActionAnswer, ActionApprenticeships, ActionExplore, ActionGaps, ActionMethod,  # noqa: F401
+                             ActionPay, ActionTraining)
 from actions.career_form import ValidateCareerForm  # noqa: F401
 from actions.questions import (ActionAskCurrentJob, ActionAskSituation, ActionAskState,  # noqa: F401
                                ActionAskTargetJob)

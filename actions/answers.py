@@ -179,7 +179,8 @@ def weighed_note(tracker: Tracker, c: dict) -> list[dict]:
     found = store.find_job(str(typed)) if typed else None
     if not found or found.status != "ok" or found.code in (c["from"]["code"], c["to"]["code"]):
         return []
-    return replies.weighed_pay(c, store.compare(c["from"]["code"], found.code, c["labor_market"]["area"]["state"]))
+    other = store.compare(c["from"]["code"], found.code, c["labor_market"]["area"]["state"])
+    return replies.weighed_pay(c, other, metro_wages(tracker, c), metro_wages(tracker, other))
 
 
 def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:
@@ -246,12 +247,17 @@ class ActionGaps(NeedsBoth):
         return profile_answers.gaps(tracker, c) or replies.gaps_detail(c)  # their earlier jobs' levels count too
 
 
+WEIGHING = re.compile(r"\b(which|better|more|most|vs|versus|compare|compared|or|either|both)\b", re.I)
+
+
 class ActionPay(NeedsBoth):
     def name(self) -> str:
         return "action_pay"
 
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
-        return replies.pay(c, metro_wages(tracker, c), pay_terms.asked(latest_text(tracker))) + weighed_note(tracker, c)
+        weighing = WEIGHING.search(latest_text(tracker))  # "which pays better?": the other job's pay beside it
+        return replies.pay(c, metro_wages(tracker, c), pay_terms.asked(latest_text(tracker))) + (
+            weighed_note(tracker, c) if weighing else [])
 
 
 def person_metro(tracker: Tracker) -> tuple[str, str] | None:
@@ -342,3 +348,14 @@ class ActionExplore(Action):
                     events.append(SlotSet("prompted", True))  # the form need not ask again
             return events
         return analysis_record.recorded(tracker, _explore(dispatcher, tracker, current))
+
+
+class ActionMethod(Action):
+    """"What does 80 out of 100 mean?", "where's the pay from?": how the figures are made, from the store's sources."""
+
+    def name(self) -> str:
+        return "action_method"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        say(dispatcher, replies.method(_citations()))
+        return []

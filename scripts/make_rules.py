@@ -20,7 +20,7 @@ ANSWER_THEN_RESUME = {
     "help": ["utter_help"], "bot_challenge": ["utter_iamabot"], "chitchat": ["utter_chitchat"],
     "out_of_scope": ["action_steer_back"], "nlu_fallback": ["action_steer_back"], "thank": ["utter_welcome"],
     "greet": ["utter_greet"], "ask_gaps": ["action_gaps"], "ask_training": ["action_training"],
-    "ask_apprenticeship": ["action_apprenticeships"], "ask_pay": ["action_pay"],
+    "ask_apprenticeship": ["action_apprenticeships"], "ask_pay": ["action_pay"], "ask_method": ["action_method"],
     "ask_level": ["action_steer_back"], "ask_qualify": ["action_steer_back"],
 }
 PER_FORM = {

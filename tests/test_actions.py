@@ -353,10 +353,16 @@ def test_the_other_job_weighed_gets_its_pay_beside_the_target(actions, domain):
     # once compared with the managers, the chefs are the other one; the job compared is never weighed against itself
     swapped = {**slots, "target_job": manager, "target_code": manager, "target_title": "Food Service Managers",
                "weighed_job": chef}
-    text = text_of(run(actions.ActionPay(), tracker(slots=swapped, intent="ask_pay"), domain)[0])
+    text = text_of(run(actions.ActionPay(), tracker(slots=swapped, text="which is better", intent="ask_pay"), domain)[0])
     assert "You also named Chefs and Head Cooks. Of the two, Food Service Managers earn more" in text, text
     same = {**slots, "weighed_job": chef}
-    assert "You also named" not in text_of(run(actions.ActionPay(), tracker(slots=same, intent="ask_pay"), domain)[0])
+    assert "You also named" not in text_of(run(actions.ActionPay(), tracker(slots=same, text="which is better",
+                                                                            intent="ask_pay"), domain)[0])
+    # a pay question that weighs nothing does not repeat it; with their city, the city's figures for both
+    assert "You also named" not in text_of(run(actions.ActionPay(), tracker(slots=slots, text="per hour?"), domain)[0])
+    text = text_of(run(actions.ActionPay(), tracker(slots={**slots, "metro": "0016980"}, text="which pays more"), domain)[0])
+    assert re.search(r"Of the two, Food Service Managers earn more in the Chicago-Naperville-Elgin, IL-IN area: typical pay "
+                     r"\$65,620 a year", text), text
 
 
 def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
@@ -367,6 +373,15 @@ def test_explore_suggests_jobs_with_compare_buttons(actions, domain):
     # without a job to start from: ask for one and remember the wish
     messages, events = run(actions.ActionExplore(), tracker(), domain)
     assert slots_of(events)["target_job"] == "explore" and "somewhere to start" in text_of(messages)
+
+
+def test_how_the_figures_are_made_names_the_rule_and_each_release(actions, domain):
+    """A counselor's "what does the 74 out of 100 mean", "what year is the data", "median or average?" had got
+    "Sorry, I didn't get that" or the pay table again."""
+    text = text_of(run(actions.ActionMethod(), tracker(text="what year is the data?", intent="ask_method"), domain)[0])
+    assert "100 = your job already meets every important level" in text and "the median" in text
+    assert "not the average" in text and "O*NET 29.3 and 30.0" in text and "(OEWS), May 2025" in text
+    assert "projections 2024-34" in text
 
 
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):

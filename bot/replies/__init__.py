@@ -23,6 +23,7 @@ By what it answers:
 - questions.py   the career form's questions, choices, and each failed try (limits in bot/limits.py)
 - placement.py   the competency level quiz and the class series' ladder
 - steering.py    not understood, nothing changed, starting over, stopping, a look-up that can't run
+- method.py      how the figures are made: the score's rule, the pay figure, the sources
 - scope.py       what the bot can't do (a résumé, job listings, a person...) and where to go instead
 
 The names are imported here so that a caller writes ``replies.compare_summary(...)`` without knowing which
@@ -37,6 +38,7 @@ from bot.replies.comparison import (all_gaps, compare_summary, gaps_detail, gues
 from bot.replies.training import (apprenticeship_length, apprenticeship_name, apprenticeships,  # noqa: F401
                                   named_like, training)
 from bot.replies.explore import explore, starter_jobs  # noqa: F401
+from bot.replies.method import method  # noqa: F401
 from bot.replies.questions import (EXAMPLE_JOBS, ambiguous, ask_at_employer, ask_job, ask_military,  # noqa: F401
                                    ask_state, ask_which_state, at_employer_choices, example_job_choices,
                                    military_without_crosswalk, need, not_that_one, same_job, same_reading,

@@ -12,6 +12,7 @@ from knowledge.analysis import GAP_LIST_TITLES, GAP_LISTS, gap_priority, ranked_
 from knowledge.formatting import group_note, money, short_label, zone_preparation
 from knowledge.formatting import pay as pay_figure
 
+from bot.replies.training import usual_start
 from bot.replies.pieces import (BUTTON_TITLE_LIMIT, Message, button, echo, fit, follow_ups, msg, pair_line, sentence,
                                 source_line)
 
@@ -135,12 +136,15 @@ def _pay_line(c: dict) -> str | None:
     return line + f" (half earn more, half less). {source_line(market['wages_source'])}"
 
 
-def weighed_pay(c: dict, other: dict) -> list[Message]:
+def weighed_pay(c: dict, other: dict, metro: dict | None = None, other_metro: dict | None = None) -> list[Message]:
     """Two jobs weighed ("chef or food service manager, which pays better?"): ``c`` compares the job they have with
-    the first, ``other`` with the second; both typical pays side by side, the other's comparison a tap away."""
+    the first, ``other`` with the second; both typical pays side by side (their metro area's when it publishes
+    both), the other's comparison a tap away."""
     market, more = c["labor_market"], other["labor_market"]
     first, second = market["to"]["wages"] or {}, more["to"]["wages"] or {}
     where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
+    if metro and other_metro and _has_pay(metro.get("to")) and _has_pay(other_metro.get("to")):
+        first, second, where = metro["to"], other_metro["to"], f"in the {metro['name']} area"
     a, b = c["to"]["title"], other["to"]["title"]
     if _has_pay(first) and _has_pay(second) and not first.get("hourly_only") and not second.get("hourly_only"):
         gap = (second.get("annual_median") or 0) - (first.get("annual_median") or 0)
@@ -152,7 +156,11 @@ def weighed_pay(c: dict, other: dict) -> list[Message]:
                 f"figure for {a} here.")
     else:
         text = f"You also named {b}: BLS publishes no pay figure for it {where}."
-    return [msg(f"{text} To see how your experience carries over to it, tap below.\n{source_line(market['wages_source'])}",
+    starts = [(t, usual_start(m["to"]["projections"])) for t, m in ((a, market), (b, more))]
+    if all(start for _, start in starts):  # "which is faster, lvn or rn?": how long each takes to get into
+        text += "\nUsual start (BLS): " + "; ".join(f"{t}, {start}" for t, start in starts) + "."
+    sources = [market["wages_source"]] + ([market["projections_source"]] if all(start for _, start in starts) else [])
+    return [msg(f"{text}\nTo see how your experience carries over to {b}, tap below.\n{source_line('; '.join(sources))}",
                 [button(fit(f"Compare with {b}", BUTTON_TITLE_LIMIT), "inform",
                         target_job=other["to"]["code"], weighed_job=c["to"]["code"])])]
 

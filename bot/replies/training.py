@@ -60,6 +60,15 @@ SCHOOLING_LENGTH = {
 }
 
 
+def usual_start(projection: dict | None) -> str | None:
+    """BLS's typical entry education with how long it takes: "bachelor's degree (usually 4 to 5 years of ...)"."""
+    if not projection or not projection.get("entry_education"):
+        return None
+    education = projection["entry_education"].lower()
+    length = SCHOOLING_LENGTH.get(education)
+    return education + (f" (usually {length})" if length else "")
+
+
 def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
              zone_source: str | None, projection_source: str | None, metro_name: str | None = None) -> list[Message]:
     """``metro_name``: the OEWS metro area the person named a city in, whose schools come first."""
@@ -67,9 +76,7 @@ def training(routes: dict, state_name: str | None, zone: dict | None, projection
     lines = [f"How people get into {title} work:"]
     if projection and projection.get("entry_education"):
         training = (projection.get("on_the_job_training") or "").lower()
-        education = projection["entry_education"].lower()
-        length = SCHOOLING_LENGTH.get(education)
-        lines.append(f"• Usual start: {education}" + (f" (usually {length})" if length else "")
+        lines.append(f"• Usual start: {usual_start(projection)}"
                      + (f", then {training}" if training and training != "none" else "")
                      + f". ({source_line(projection_source)})")
     if zone:
