@@ -67,6 +67,23 @@ def past_jobs(tracker: Tracker, current_code: str) -> list[dict] | None:
     return jobs or None
 
 
+def _an_earlier_job(tracker: Tracker, value: Any, before: dict) -> dict | None:
+    """A job said in the past once the bot has the one they have ("I was a shift manager at Walgreens for 3
+    years", then a pharmacy tech): an earlier job, added to their story; the job they have stays."""
+    said = next((e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") == "current_job"), {})
+    if not said.get("was") or not before["current"] or profile_fixes.corrects(latest_text(tracker)):
+        return None
+    found = store.find_job(str(value))
+    # an earlier job read among several: the likeliest counts in their story (the job compared is not at stake)
+    best = {"code": found.code, "title": found.title} if found.status == "ok" else (found.candidates or [None])[0]
+    if not best or best["code"] in before.values():
+        return None
+    past = [j for j in tracker.get_slot("past_jobs") or [] if j["code"] != best["code"]]
+    past.append({**best, "typed": str(said.get("value")), "years": said.get("years")})
+    return {**job_slots("current", before["current"], previous_value(tracker, "current_title"),
+                        previous_value(tracker, "current_job")), "past_jobs": past}
+
+
 def job_slots(which: str, code: str | None, title: str | None, typed: str | None = None) -> dict:
     return {f"{which}_job": typed if typed is not None else code, f"{which}_code": code, f"{which}_title": title}
 
@@ -217,6 +234,9 @@ class ValidateCareerForm(FormValidationAction):
             if found.status != "ok":
                 return {**kept, **self._job("target" if before["current"] else "current", value, dispatcher, tracker)}
             return kept
+        earlier = _an_earlier_job(tracker, value, before)
+        if earlier:
+            return earlier
         result = self._job("current", value, dispatcher, tracker)
         if result.get("current_code") and tracker.get_slot("situation") in NO_JOB_SITUATIONS:
             result["situation"] = "working"

@@ -1060,6 +1060,24 @@ def test_an_employer_where_most_people_do_one_job_is_read_as_that_job_with_the_o
     assert slots_of(run(actions.ValidateCareerForm(), server, domain)[1])["current_code"] == "35-3031.00"
 
 
+def test_a_job_said_in_the_past_later_is_an_earlier_job_not_the_one_they_have(actions, domain):
+    """A pharmacy technician adding "I was a shift manager at Walgreens for 3 years" had it replace her job, and
+    the jobs before were lost; said as the correction it is ("no, I was a shift manager"), it still replaces."""
+    tech = "29-2052.00"
+    known = {"current_job": tech, "current_code": tech, "current_title": "Pharmacy Technicians", "state": "WA",
+             "target_job": "29-1141.00", "target_code": "29-1141.00", "target_title": "Registered Nurses"}
+    said = [{"entity": "current_job", "value": "shift supervisor at walgreens", "years": "3 years", "was": True}]
+    for text, kept in (("I was a shift manager at Walgreens for 3 years", True),
+                       ("no, I was a shift manager at Walgreens", False)):
+        t = tracker(text=text, form="career_form", slots=known, candidates={"current_job": "shift supervisor at walgreens"})
+        t.latest_message["entities"] = said
+        slots = slots_of(run(actions.ValidateCareerForm(), t, domain)[1])
+        assert (slots.get("current_code") == tech) == kept, slots
+        if kept:
+            [earlier] = slots["past_jobs"]
+            assert earlier["title"] == "General and Operations Managers" and earlier["years"] == "3 years"
+
+
 def test_earlier_jobs_said_with_the_current_one_add_to_the_answer(actions, domain):
     """"I was a cashier for 3 years and then a bank teller for 2, want to be a bookkeeper": the comparison of the
     teller job, then what both jobs cover together and which job covers what (knowledge/person/)."""

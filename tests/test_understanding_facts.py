@@ -898,3 +898,20 @@ def test_a_suggestion_scoffed_at_is_one_to_avoid(lookups):
     """"Travel agent? Come on, I fix cars" had made the mechanic a travel agent."""
     facts = read(lookups, "Travel agent? Come on, I fix cars")
     assert {j.role: j.text for j in facts.jobs} == {"current": "auto mechanic"} and facts.avoid == ["travel agent"]
+
+
+def test_a_bare_title_diet_is_unsure_of_is_not_a_question_about_it(lookups):
+    """A stranger answering "What job do you do now?" with "B2B sales rep" (DIET: a pay question, at 0.35) had it
+    taken as the job they want, and was asked for the job they have again, four times."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    extractor = JobFactsExtractor()
+    extractor._lookups = lookups
+    for text, confidence, entity in (("B2B sales rep", 0.35, "job"), ("what does a plumber make", 0.35, "target_job"),
+                                     ("plumber pay", 0.95, "target_job")):
+        message = Message(data={"text": text, "intent": {"name": "ask_pay", "confidence": confidence},
+                                "intent_ranking": [], "entities": []})
+        extractor.process([message])
+        assert [e["entity"] for e in message.get("entities")] == [entity], text

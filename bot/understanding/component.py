@@ -65,6 +65,8 @@ PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:doe
                        r"\s+(pay|make|earn)\b|\bhow much (?:is|does) (?:the|that|it) pay\b", re.I)
 # "how many years would that take me", "how long does it take": the way there, of the job they are talking about
 TIME_OF_IT = re.compile(r"\bhow (?:many years|many months|long|much time)\b[^?.!]{0,30}\btakes?\b", re.I)
+SURE_ASKED = 0.8  # DIET's confidence in a question intent for a title in a message that is no question
+QUESTION_WORDS = re.compile(r"^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will)\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 # what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
@@ -132,16 +134,19 @@ class JobFactsExtractor(GraphComponent):
         new = []
         low = text.lower()
 
-        def add(entity: str, value: Any, typed: str | None = None, years: str | None = None) -> None:
+        def add(entity: str, value: Any, typed: str | None = None, years: str | None = None, was: bool = False) -> None:
             """``typed``: the words as the person typed them, for the entity's place in the text; ``years``: how
             long they held that job ("cashier for 3 years"), kept with the entity for the profile of their jobs."""
             start = low.find(str(typed or value).lower())
             start, end = (start, start + len(str(typed or value))) if start >= 0 else (0, 0)
             new.append({"entity": entity, "value": value, "start": start, "end": end, "confidence_entity": 1.0,
-                        "extractor": type(self).__name__, **({"years": years} if years else {})})
+                        "extractor": type(self).__name__, **({"years": years} if years else {}), **({"was": True} if was else {})})
 
         inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
-        asked_about = (message.get(INTENT) or {}).get("name") in ASKING
+        intent = message.get(INTENT) or {}
+        # ... asked, not a bare title DIET is unsure of ("B2B sales rep" heard as a pay question at 0.3)
+        asked_about = intent.get("name") in ASKING and (intent.get("confidence", 0) >= SURE_ASKED or "?" in text
+                                                        or bool(QUESTION_WORDS.match(text)))
         for job in found.jobs:
             if job.role is None and asked_about and not found.job("target"):
                 job.role = "target"  # "what does a plumber make in Ohio?": the job asked about
@@ -153,7 +158,7 @@ class JobFactsExtractor(GraphComponent):
             entity = {"current": "current_job", "target": "target_job", "past": "past_job", "side": "past_job"}.get(job.role, "job")
             if not job.cued and inferred_alone and entity == "current_job":
                 entity = "job"  # a lone title with no cue: the form's question decides (domain.yml), else current
-            add(entity, job.said, job.text, job.years)
+            add(entity, job.said, job.text, job.years, job.was and entity == "current_job")
         if found.employer and not found.military and not any(j.role in ("current", "past") for j in found.jobs) \
                 and not WISH.search(re.split(r"[.!?]", low[:max(0, low.find(found.employer.lower()))])[-1]) \
                 and self.job_at(found.employer):

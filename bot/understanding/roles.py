@@ -20,6 +20,8 @@ class Job:
     cued: bool = True  # the words around it say the role; False: inferred (a lone title in a first message)
     setting: str = ""  # where, said after the title: "at a medical office", "in a special ed classroom"
     years: str | None = None  # how long, said beside the title: "cashier for 3 years", "5 yrs as a welder"
+    was: bool = False  # said in the past ("I was a shift manager"), the latest so the job they have: once the bot
+    # has another job of theirs, an earlier one (actions/career_form.py)
 
     @property
     def said(self) -> str:
@@ -197,7 +199,7 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
     if not any(j.role == CURRENT for j in jobs):
         past = [j for j in jobs if j.role == PAST]
         if past:
-            past[-1].role = CURRENT
+            past[-1].role, past[-1].was = CURRENT, True
     currents = [j for j in jobs if j.role == CURRENT]
     for j in currents[:-1]:
         j.role = PAST
