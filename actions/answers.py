@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import profile as person
 from actions import profile_answers, store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
-from actions.tracker import (active_form, has_code, last_value, latest_entities, latest_text, prompted_this_turn,
+from actions.tracker import (active_form, bot_said_recently, has_code, last_value, latest_entities, latest_text, prompted_this_turn,
                              texts_since_intent)
 from bot import analysis_record, replies
 from bot.replies import interests as interest_replies
@@ -357,5 +357,8 @@ class ActionMethod(Action):
         return "action_method"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        say(dispatcher, replies.method(_citations()))
+        answer = replies.method(_citations())
+        if bot_said_recently(tracker, answer[0]["text"]):  # never the same explanation twice in a row
+            answer = replies.method_again()
+        say(dispatcher, answer)
         return []

@@ -382,6 +382,9 @@ def test_how_the_figures_are_made_names_the_rule_and_each_release(actions, domai
     assert "100 = your job already meets every important level" in text and "the median" in text
     assert "not the average" in text and "O*NET 29.3 and 30.0" in text and "(OEWS), May 2025" in text
     assert "projections 2024-34" in text
+    said = [{"event": "bot", "text": run(actions.ActionMethod(), tracker(), domain)[0][0]["text"]}]
+    again = text_of(run(actions.ActionMethod(), tracker(text="how old is the data", history=said), domain)[0])
+    assert again.startswith("That's how the figures are made, as I wrote just above."), again
 
 
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):

@@ -915,3 +915,16 @@ def test_a_bare_title_diet_is_unsure_of_is_not_a_question_about_it(lookups):
                                 "intent_ranking": [], "entities": []})
         extractor.process([message])
         assert [e["entity"] for e in message.get("entities")] == [entity], text
+
+
+@pytest.mark.parametrize("text", ["flight attendant 12 yrs based out of Denver, want to become a pilot", "data scientist"])
+def test_a_message_with_job_facts_is_no_question_about_the_figures(lookups, text):
+    """DIET heard "based out of" and "data" as asking how the figures are made; the jobs in them were lost and
+    the same explanation came six times."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    message = Message(data={"text": text, "intent": {"name": "ask_method", "confidence": 0.9}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "inform"

@@ -38,7 +38,7 @@ from bot.replies.comparison import (all_gaps, compare_summary, gaps_detail, gues
 from bot.replies.training import (apprenticeship_length, apprenticeship_name, apprenticeships,  # noqa: F401
                                   named_like, training)
 from bot.replies.explore import explore, starter_jobs  # noqa: F401
-from bot.replies.method import method  # noqa: F401
+from bot.replies.method import method, method_again  # noqa: F401
 from bot.replies.questions import (EXAMPLE_JOBS, ambiguous, ask_at_employer, ask_job, ask_military,  # noqa: F401
                                    ask_state, ask_which_state, at_employer_choices, example_job_choices,
                                    military_without_crosswalk, need, not_that_one, same_job, same_reading,

@@ -21,3 +21,8 @@ def method(citations: dict) -> list[Message]:
         f"• Sources: {short_source(citations['ratings'])}; {short_source(citations['wages'])}; "
         f"{short_source(citations['projections'])}.\n"
         "The full report's link shows every figure with its source.", follow_ups())]
+
+
+def method_again() -> list[Message]:
+    return [msg("That's how the figures are made, as I wrote just above. If a figure looks wrong for you, tell me "
+                "which one, or tell me your job and the one you want in other words and I'll look again.", follow_ups())]

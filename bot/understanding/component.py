@@ -42,7 +42,7 @@ OURS = JOB_ENTITIES + ("state", "metro", "city", "avoid", "employer", "military"
 CREDIT_WORDS = re.compile(r"\bcredits?\b|\b(semester|quarter) hours\b|\bhours of college\b", re.I)
 SCHOOLING_ENTITIES = ("education", "credits")  # DIET's, unless schooling.py reads the message's schooling
 # intents a message with job facts is not, whatever DIET says
-NOT_WITH_FACTS = {"nlu_fallback", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
+NOT_WITH_FACTS = {"nlu_fallback", "ask_method", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
                   "affirm", "deny", "help", "stop"}
 START_OVER_WORDS = re.compile(r"\b(start(ing)? over|restart|reset|from scratch|new conversation|begin again)\b", re.I)
 NONE_OF_THESE = re.compile(r"\b(none of (these|those|them|the above)|neither|not (any|one) of (these|those)|"
