@@ -22,7 +22,8 @@ from actions.tracker import (active_form, bot_said_recently, has_code, last_valu
 from bot import analysis_record, replies
 from bot.replies import interests as interest_replies
 from bot.replies import profile as profile_replies
-from bot.understanding import pay_terms, preferences
+from bot.replies import scope
+from bot.understanding import asked, pay_terms, preferences
 from knowledge import interests, lookup
 from knowledge.person.compare import compare_profile
 from knowledge.suggestions import suggest
@@ -38,11 +39,11 @@ def _citations() -> dict:
 def _explore(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> dict:
     """The suggestions from the job they have, read for what they asked ("that pays more", "not driving",
     "something in healthcare", the job they said they want), priced in their state (metro when known)."""
-    asked = texts_since_intent(tracker, "explore")
-    wishes = preferences.wishes_in(asked)
+    request = texts_since_intent(tracker, "explore")
+    wishes = preferences.wishes_in(request)
     avoid = tracker.get_slot("avoid")  # "anything but a cashier": a title the understanding read as one to avoid
     # ... said with the ask: "I'm not a receptionist" earlier was a correction, "u didnt answer" no wish at all
-    said_with_it = avoid and any(str(avoid).lower() in t.lower() for t in asked)
+    said_with_it = avoid and any(str(avoid).lower() in t.lower() for t in request)
     if said_with_it and str(avoid).lower() not in wishes.avoid:
         wishes.avoid.append(str(avoid).lower())
     toward = last_value(tracker, "target_code")
@@ -127,6 +128,11 @@ class ActionAnswer(Action):
         if key == last:  # a detail that changes nothing: don't repeat the answer
             if prompted_this_turn(tracker):
                 return []  # the form asked something about the message instead ("the job you have, or want?")
+            if latest_entities(tracker).get("topic") in scope.TOPICS:
+                return [FollowupAction("action_steer_back")]  # "can you write my resume for a loan officer job?"
+            follow_up = FOLLOW_UPS.get(asked.asked_for(latest_text(tracker)) or "")
+            if follow_up:  # "do I need a license to be a loan officer?": the jobs it names are the ones we have
+                return [FollowupAction(follow_up)]
             if current and target and set(latest_entities(tracker)) == {"years"}:
                 # "3 years" alone (asked how long they've done their job): their years beside the job's usual ones
                 note = profile_answers.experience_answer(tracker, current, target)
@@ -181,6 +187,11 @@ def weighed_note(tracker: Tracker, c: dict) -> list[dict]:
         return []
     other = store.compare(c["from"]["code"], found.code, c["labor_market"]["area"]["state"])
     return replies.weighed_pay(c, other, metro_wages(tracker, c), metro_wages(tracker, other))
+
+
+# the follow-up intents (bot/understanding/asked.py) and the actions that answer them (data/rules/rules.yml)
+FOLLOW_UPS = {"ask_apprenticeship": "action_apprenticeships", "ask_training": "action_training", "ask_pay": "action_pay",
+              "ask_gaps": "action_gaps", "explore": "action_explore"}
 
 
 def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:

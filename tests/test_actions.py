@@ -387,6 +387,21 @@ def test_how_the_figures_are_made_names_the_rule_and_each_release(actions, domai
     assert again.startswith("That's how the figures are made, as I wrote just above."), again
 
 
+@pytest.mark.parametrize("text, entities, follow_up", [
+    ("do I need a license to be a court clerk?", [], "action_training"),
+    ("what do court clerks make per hour?", [], "action_pay"),
+    ("can you write my resume for a court clerk job?", [{"topic": "resume"}], "action_steer_back"),
+    ("I'm a customer service rep", [], None)])
+def test_a_question_naming_the_jobs_we_have_gets_its_answer(actions, domain, text, entities, follow_up):
+    """A teller (Tellers → Loan Officers known) asking "do I need a license to be a loan officer?", "can you write
+    my resume for a loan officer job?" got "I still have Tellers → Loan Officers" each time."""
+    first = slots_of(run(actions.ActionAnswer(), tracker(slots=KNOWN), domain)[1])["last_answer"]
+    messages, events = run(actions.ActionAnswer(), tracker(slots={**KNOWN, "last_answer": first}, text=text,
+                                                           entities=entities), domain)
+    assert [e["name"] for e in events if e.get("event") == "followup"] == ([follow_up] if follow_up else [])
+    assert ("I still have" in text_of(messages)) == (follow_up is None)
+
+
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):
     """"what about in columbus instead?" got "I still have ... (Ohio)", though the next pay table was Columbus's."""
     slots = {**KNOWN, "state": "OH"}

@@ -1,0 +1,28 @@
+"""Which follow-up a question asks for, when DIET took it for job facts because it names a job the bot already
+has ("do I need a license to be a loan officer?", "what do loan officers make in Charlotte?"): the answer it
+asks for, not "I still have ..." (actions/answers.py).
+"""
+from __future__ import annotations
+
+import re
+
+QUESTION = re.compile(r"\?\s*$|^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will|am)\b",
+                      re.I)
+# the first that matches wins: an apprenticeship is a way in, and a way in is asked more plainly than pay
+KINDS = [
+    ("ask_apprenticeship", re.compile(r"\bapprentice(ship)?s?\b", re.I)),
+    ("ask_training", re.compile(r"\b(licen[cs]e[ds]?|certif\w*|certs?|degree|school|schooling|training|program|course"
+                                r"|classes|how long|how do i (become|get)|requirements?|qualif\w*|hired|study|studies)\b",
+                                re.I)),
+    ("ask_pay", re.compile(r"\b(pay|pays|paid|make|makes|earn|earns|salary|wages?|money|hourly|per hour)\b", re.I)),
+    ("ask_gaps", re.compile(r"\b(missing|lack|gaps?|what (skills|do i need to learn))\b", re.I)),
+    ("explore", re.compile(r"\b(what else|other jobs|alternatives?)\b", re.I)),
+]
+
+
+def asked_for(text: str | None) -> str | None:
+    """The intent of the follow-up a question asks for, or None when it is no question or asks none of them."""
+    text = (text or "").strip()
+    if not QUESTION.search(text):
+        return None
+    return next((intent for intent, words in KINDS if words.search(text)), None)
