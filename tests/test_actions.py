@@ -277,7 +277,7 @@ def test_apprenticeships_for_the_current_job_when_asked(actions, domain):
                       tracker(slots=KNOWN, text="any apprenticeships for my current job?"), domain)
     text = text_of(messages)
     assert len(messages) <= 2
-    assert "Apprenticeships for Customer Service Representatives" in text
+    assert "Registered apprenticeships for Customer Service Representatives (paid work plus classes): the Department of Labor lists " in text
     # the registry's words stay in the report
     assert "RAPIDS" not in text and "3001CB" not in text and "time-based" not in text and "competency-based" not in text
     assert "apprenticeship.gov/apprenticeship-job-finder" in text

@@ -159,14 +159,18 @@ def apprenticeships(groups: list[tuple[str, list[dict]]], citation: str | None, 
                     + source_line(citation), follow_ups("ask_apprenticeship"))]
     lines = []
     for title, items in found:
-        distinct = list({(apprenticeship_name(a["title"]), a.get("term")): a for a in reversed(items)}.values())[::-1]
-        lines.append(f"Apprenticeships for {title} (paid work plus classes): {len(items)}"
-                     + (f"; {min(shown, len(distinct))} of them:" if len(items) > shown else ":"))
-        for a in distinct[:shown]:
+        # one line a route: "Diesel Mechanic: about 4 years (8,000 hours) or about 3 years (6,000 hours)"
+        routes: dict[str, list[str]] = {}
+        for a in items:
             ri = a.get("related_instruction")
             classes = f", with {ri['hours']:.0f} hours of classes" if ri else ""
-            lines.append(f"• {apprenticeship_name(a['title'])}: "
-                         f"{apprenticeship_length(a.get('term'), a.get('training_type'))}{classes}")
+            length = apprenticeship_length(a.get("term"), a.get("training_type")) + classes
+            said = routes.setdefault(apprenticeship_name(a["title"]), [])
+            if length not in said:
+                said.append(length)
+        lines.append(f"Registered apprenticeships for {title} (paid work plus classes): the Department of Labor lists "
+                     f"{len(routes)}" + (", among them:" if len(routes) > shown else ":"))
+        lines += [f"• {name}: {' or '.join(lengths)}" for name, lengths in list(routes.items())[:shown]]
     lines += [f"I found none for {title}." for title in missing]
     # a bulletin's title names its registry code ("(RAPIDS 3001CB)"): the code stays in the report
     sources = list(dict.fromkeys(re.sub(r"\s*\(RAPIDS [^)]*\)", "", a.get("source") or citation or "")
