@@ -25,6 +25,7 @@ from bot.replies import profile as profile_replies
 from bot.replies import scope
 from bot.understanding import asked, pay_terms, preferences
 from knowledge import interests, lookup
+from knowledge.analysis import EDUCATION_ELEMENTS
 from knowledge.person.compare import compare_profile
 from knowledge.suggestions import suggest
 from knowledge.training import training_routes
@@ -291,6 +292,9 @@ def metro_wages(tracker: Tracker, c: dict) -> dict | None:
     return {"name": name, **sides} if any(sides.values()) else None
 
 
+REQUIRED_EDUCATION = next(e for e, key in EDUCATION_ELEMENTS.items() if key == "required_education")  # O*NET 2.D.1
+
+
 class ActionTraining(Action):
     def name(self) -> str:
         return "action_training"
@@ -312,8 +316,10 @@ class ActionTraining(Action):
         metro = person_metro(tracker)  # schools in the city they named come first
         routes = training_routes(store.engine(), target, state, metro=metro[0] if metro else None,
                                  education=(projection or {}).get("entry_education"))
+        needed = replies.said_needed(a.education.get(target, {}).get(REQUIRED_EDUCATION, []), a.cite("education_experience"))
         messages = replies.training(routes, store.state_name(state), a.zones.get(occ.job_zone), projection,
-                                    a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None)
+                                    a.cite("job_zone_reference"), a.cite("projection"), metro[1] if metro else None,
+                                    needed)
         # their schooling and years against how people start, right after the usual start
         messages[1:1] = profile_answers.training_note(tracker, has_code(tracker, "current"), target)
         say(dispatcher, messages)

@@ -1451,6 +1451,16 @@ def test_a_catch_all_is_not_guessed_even_when_it_leads(actions):
     assert actions.store.find_job("army").status == "ambiguous"
 
 
+def test_the_way_there_says_which_schooling_the_jobs_workers_had(actions, domain):
+    """A CNA asking "can i do a 2 year program instead of a bachelors?" was told only "Usual start: bachelor's
+    degree": O*NET's survey says which levels the job's workers needed (an associate's for 19% of RNs)."""
+    nurses = "29-1141.00"
+    t = tracker(slots={"target_job": nurses, "target_code": nurses, "state": "OH"}, text="how do i get there")
+    text = text_of(run(actions.ActionTraining(), t, domain)[0])
+    assert re.search(r"• What workers in the job told O\*NET it needs: bachelor's degree \d+%, post-secondary "
+                     r"certificate \d+%, associate's degree \d+%\. \(Source: O\*NET", text), text
+
+
 def test_the_way_there_says_how_long_the_usual_schooling_takes(actions, domain):
     """A stranger asked "how many years would that take me" about pharmacy school and got no years."""
     pharmacists = "29-1051.00"

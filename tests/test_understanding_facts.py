@@ -928,3 +928,35 @@ def test_a_message_with_job_facts_is_no_question_about_the_figures(lookups, text
     message = Message(data={"text": text, "intent": {"name": "ask_method", "confidence": 0.9}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize("text, years", [
+    ("do i have to do a bachelors or can i do a 2 year program? bc i cant afford 4 years", None),
+    ("is it 4 years of college?", None),
+    ("getting out in 6 months, 11B for 4 years", "4 years"),
+    ("cashier for 3 years", "3 years")])
+def test_the_length_of_a_program_or_a_wait_is_not_their_years(lookups, text, years):
+    """The CNA above was recorded with "2 year" of experience, from the program she asked about."""
+    assert read(lookups, text).years == years
+
+
+@pytest.mark.parametrize("text, found", [
+    # a CNA (wanting RN) asking this was made an LPN wanting RN
+    ("actually maybe i should do LPN first and then RN? whats LPN pay in dayton", {"target": "lpn", "alternative": "rn"}),
+    ("should i do lpn first", {"target": "lpn"}),
+    ("I was a cashier first, then a bank teller for 2 years", {"past": "cashier", "current": "bank teller"})])
+def test_a_step_first_and_the_goal_after_it_are_both_wanted(lookups, text, found):
+    assert roles(lookups, text) == found
+
+
+def test_paying_for_school_is_asked_about_the_way_there(lookups):
+    """"will my nursing home pay for me to go to LPN school? they said something about tuition help" got the
+    LPN's pay table."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "will my nursing home pay for me to go to LPN school? they said something about tuition help"
+    message = Message(data={"text": text, "intent": {"name": "ask_pay", "confidence": 0.53}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "ask_training"

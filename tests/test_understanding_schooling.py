@@ -99,3 +99,11 @@ def test_schooling_said_as_theirs_in_a_question_counts(said, level):
 def test_a_level_they_lack_or_only_talk_of_is_not_theirs(said, level):
     found = schooling_in(said)
     assert (found.level if found else None) == level
+
+
+def test_a_degree_asked_about_with_have_to_is_not_theirs_and_what_they_have_beats_what_they_lack():
+    """A CNA asking "do i have to do a bachelors or can i do a 2 year program?" was told she has a bachelor's;
+    "no i dont have a bachelors lol i have a high school diploma" kept no schooling at all."""
+    assert schooling_in("do i have to do a bachelors or can i do a 2 year program? bc i cant afford 4 years") is None
+    said = schooling_in("no i dont have a bachelors lol i have a high school diploma and my cna cert")
+    assert said.level == "high-school"

@@ -36,7 +36,7 @@ from bot.replies.pieces import (BUTTON_TITLE_LIMIT, Message, button, echo, fit, 
 from bot.replies.comparison import (all_gaps, compare_summary, gaps_detail, guess_note, pay, short_task,  # noqa: F401
                                     target_profile, weighed_pay)
 from bot.replies.training import (apprenticeship_length, apprenticeship_name, apprenticeships,  # noqa: F401
-                                  named_like, training)
+                                  named_like, said_needed, training)
 from bot.replies.explore import explore, starter_jobs  # noqa: F401
 from bot.replies.method import method, method_again  # noqa: F401
 from bot.replies.questions import (EXAMPLE_JOBS, ambiguous, ask_at_employer, ask_job, ask_military,  # noqa: F401

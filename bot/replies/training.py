@@ -69,9 +69,25 @@ def usual_start(projection: dict | None) -> str | None:
     return education + (f" (usually {length})" if length else "")
 
 
+SAID_NEEDED_SHARE = 10  # % of workers: the levels of schooling named from O*NET's survey of the job's workers
+
+
+def said_needed(levels: list[tuple[int, str, float]], source: str | None) -> str | None:
+    """"Workers in the job told O*NET they needed: bachelor's degree 56%, post-secondary certificate 23%,
+    associate's degree 19%": the other ways in that people took ("can I do a 2-year program?")."""
+    shown = sorted((lv for lv in levels if lv[2] >= SAID_NEEDED_SHARE), key=lambda lv: -lv[2])[:3]
+    if len(shown) < 2:
+        return None
+    names = [re.sub(r"\s*\(.*?\)", "", label.split(" - ")[0]).strip() for _, label, _ in shown]
+    return ("• What workers in the job told O*NET it needs: " + ", ".join(
+        f"{name.lower()} {pct:.0f}%" for name, (_, _, pct) in zip(names, shown)) + f". ({source_line(source)})")
+
+
 def training(routes: dict, state_name: str | None, zone: dict | None, projection: dict | None,
-             zone_source: str | None, projection_source: str | None, metro_name: str | None = None) -> list[Message]:
-    """``metro_name``: the OEWS metro area the person named a city in, whose schools come first."""
+             zone_source: str | None, projection_source: str | None, metro_name: str | None = None,
+             needed: str | None = None) -> list[Message]:
+    """``metro_name``: the OEWS metro area the person named a city in, whose schools come first; ``needed``: the
+    line of ``said_needed``."""
     title = routes["title"]
     lines = [f"How people get into {title} work:"]
     if projection and projection.get("entry_education"):
@@ -79,6 +95,8 @@ def training(routes: dict, state_name: str | None, zone: dict | None, projection
         lines.append(f"• Usual start: {usual_start(projection)}"
                      + (f", then {training}" if training and training != "none" else "")
                      + f". ({source_line(projection_source)})")
+    if needed:
+        lines.append(needed)
     if zone:
         lines.append(f"• {zone['training']} ({source_line(zone_source)})")
     lines.append(f"• {LICENSES.format(where=state_name or 'your state')}")

@@ -65,6 +65,8 @@ PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:doe
                        r"\s+(pay|make|earn)\b|\bhow much (?:is|does) (?:the|that|it) pay\b", re.I)
 # "how many years would that take me", "how long does it take": the way there, of the job they are talking about
 TIME_OF_IT = re.compile(r"\bhow (?:many years|many months|long|much time)\b[^?.!]{0,30}\btakes?\b", re.I)
+# paying for school, not what a job pays: "will my job pay for LPN school?", "tuition help"
+TUITION = re.compile(r"\bpay(s|ing)? for (me|my|it|the|school|training|classes|college|courses?)\b|\btuition\b", re.I)
 SURE_ASKED = 0.8  # DIET's confidence in a question intent for a title in a message that is no question
 QUESTION_WORDS = re.compile(r"^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will)\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
@@ -216,6 +218,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "deny"  # to a list of choices: not "stop"
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
+        elif intent == "ask_pay" and TUITION.search(text):
+            new_intent = "ask_training"  # "will my nursing home pay for me to go to LPN school?": the way there
         elif intent in ASKING and confidence < 0.9 and found.job("current") and found.job("target"):
             new_intent = "inform"  # "on the line at Ford ..., thinking about an electrician apprenticeship": both jobs first
         elif intent in NOT_WITH_FACTS | {"inform"} and TIME_OF_IT.search(text) and not found.jobs:

@@ -320,6 +320,15 @@ def _years_of_each(tokens: list[str], jobs: list[Job], clauses: set[int]) -> Non
             unit = "months" if re.search(r"\bmo", job.years) else "years"
 
 
+# the length of a program, not of their work: "a 2 year program", "4 years of college", "a 6 month course"
+NOT_THEIR_YEARS = re.compile(r"^[\s-]*(?:of\s+)?(?:program|degree|course|school|college|university|apprenticeship|"
+                             r"training|bootcamp|certificate|cert|rn|lpn|nursing|study|classes|plan)\b", re.I)
+
+# time they would spend, not time they worked: "i cant afford 4 years", "takes 2 years", "in 6 months"
+NOT_THEIR_YEARS_BEFORE = re.compile(r"\b(?:afford|spend|take|takes|taking|took|go back for|another|in|within|wait)\s+$", re.I)
+
+
 def _duration(text: str) -> str | None:
-    found = DURATION.search(text)
+    found = next((f for f in DURATION.finditer(text) if not NOT_THEIR_YEARS.match(text[f.end():])
+                  and not NOT_THEIR_YEARS_BEFORE.search(text[:f.start()])), None)
     return found.group(1) if found else None

@@ -127,7 +127,7 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             avoid.append(span.text)
             continue
         role, _length = cue_before(window)
-        if role == CURRENT and PURPOSE.search(" ".join(window)):
+        if role == CURRENT and (PURPOSE.search(" ".join(window)) or SHOULD_I.search(" ".join(window))):
             role = TARGET  # "a CPA to work as an accountant", "start as an HR assistant first"
         if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
                                                             ["or", "maybe"]):
@@ -162,6 +162,10 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
     if len(jobs) >= 2:  # a job talked about beside another ("instructional coordinator sounds like it's still in a
         # school district. What about corporate training?"): the bot's suggestion discussed, not a job of theirs
         jobs = [j for j in jobs if not (j.role is None and j.end < len(tokens) and tokens[j.end] in TALKED_ABOUT)]
+    for a, b in zip(jobs, jobs[1:]):  # "maybe i should do LPN first and then RN": the step now, the goal after it
+        if tokens[a.end:a.end + 1] == ["first"] and "then" in tokens[a.end:b.start] and \
+                (question or STEP_WISH & set(tokens[:a.start])):
+            a.role, b.role, a.cued = TARGET, "alternative", True
     # one cued title and one not: the other is the other role
     for a, b in zip(jobs, jobs[1:]):  # "paramedic or maybe PA": a job joined by "or" to a wanted one is wanted too
         if tokens[a.end:b.start] in OR_JOIN and {a.role, b.role} == {TARGET, None}:
@@ -214,6 +218,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
 
 
 
+SHOULD_I = re.compile(r"\b(should|could|can|might|would) i (do|go for|try|be|become|get|start)( an?| the| with)?$")
+STEP_WISH = {"should", "maybe", "could", "might", "plan", "planning", "thinking", "want", "wanna", "considering"}
 # "to work as", "should start as", "could work like": a job on the way, not the one they have
 PURPOSE = re.compile(r"\b(to|should|could|would|might|maybe|first)( start| starting| work| working| begin)?( out)? (as|like)"
                      r"( an?| the)?$")

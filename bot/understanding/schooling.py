@@ -77,7 +77,7 @@ NOT_HIGH_SCHOOL = re.compile(r"\b(university|college|engineering|foreign|degree)
 
 # a question about schooling is not schooling they have ("which schools have a bachelor's?"), unless they say
 # theirs in it ("I have a GED, is that enough?")
-HAVE_BEFORE = re.compile(r"\b(i have|i['’]?ve got|i['’]?ve|i got|i hold|i earned|i finished|i completed|with my|my)\b[^.!?]*$", re.I)
+HAVE_BEFORE = re.compile(r"\b(i have(?! to)|i['’]?ve got|i['’]?ve|i got|i hold|i earned|i finished|i completed|with my|my)\b[^.!?]*$", re.I)
 
 
 def _asked(text: str, start: int) -> bool:
@@ -117,18 +117,21 @@ def schooling_in(text: str | None) -> Schooling | None:
     level kept for them is not theirs ("not-bachelor")."""
     text = text or ""
     level = typed = field = None
+    denial = None  # the first level they say is not theirs: what they say they have instead comes first
     for pattern, key in ONLY_SAID + NONE_SAID + SAID:
         for f in pattern.finditer(text):
             if key in LEVELS_DENIED and _denied(text, f):
                 start = max(text.rfind(c, 0, f.start()) for c in ".!?;,") + 1
-                level, typed = DENIED + key, text[start:f.end()].strip(" ,.;")
-                break
+                denial = denial or (DENIED + key, text[start:f.end()].strip(" ,.;"))
+                continue
             if theirs(text, f.start()) and not _not_high_school(text, f) and not _talked_of(text, f):
                 level, typed = key, f.group(0).strip(" ,.;")
                 field = (f.groupdict().get("field") or None) if key not in ("no-degree", "less-than-high-school") else None
                 break
         if level:
             break
+    if level is None and denial:
+        level, typed = denial
     credits = next((f.group(0) for f in CREDITS.finditer(text) if theirs(text, f.start())), None)
     if level is None and credits is None:
         return None

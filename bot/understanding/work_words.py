@@ -141,6 +141,8 @@ def doing(spans: TitleSpans, text: str) -> str | None:
                         r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
+    if re.search(r"\b(should|could|can|would|might|will)\s+i\s+$", text[:found.start(1)], re.I):
+        return None  # "should i do lpn first?": what they might do, asked
     if found.start(1) == 0 and _asks(text):
         return None  # "does the 74 account for my client's 5 years?": a question opening with a verb, no "I" doing it
     if re.match(r"^(work|works|working|worked)$", clause, re.I):
