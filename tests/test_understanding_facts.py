@@ -960,3 +960,24 @@ def test_paying_for_school_is_asked_about_the_way_there(lookups):
     message = Message(data={"text": text, "intent": {"name": "ask_pay", "confidence": 0.53}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "ask_training"
+
+
+@pytest.mark.parametrize("text, found, years", [
+    # from stranger testers: a pay comparison, an employer's hiring, "not just", hours a week
+    ("i want to become a nursing assistant. how long is the training and does it pay more around allentown than what i "
+     "make now?", {"target": "nursing assistant"}, None),  # "make now" had been their job
+    ("which banks in charlotte are hiring loan officers right now?", {}, None),  # the teller had become a loan officer
+    ("wait its not just home health aide, i also do cashier at the grocery store, like 25 hrs a week",
+     {"current": "cashier"}, None),  # home health aide had become a job to avoid, "a week" their years
+])
+def test_words_about_pay_hiring_and_hours_are_not_jobs_or_years(lookups, text, found, years):
+    facts = read(lookups, text)
+    assert {j.role: j.text for j in facts.jobs if j.role} == found
+    assert facts.years == years and "home health aide" not in facts.avoid
+    assert topic_of(text) == ("job_search" if "hiring" in text else None)
+
+
+def topic_of(text):
+    from bot.understanding.facts import topic
+
+    return topic(text)

@@ -184,6 +184,9 @@ def wants(window: list[str]) -> bool:
 
 
 def negated(window: list[str]) -> bool:
+    """"not a cashier", "no more driving"; not "not just home health aide" (that one and another)."""
+    if window[-2:] in (["not", "just"], ["not", "only"]) or window[-3:-1] in (["not", "just"], ["not", "only"]):
+        return False
     return any(ends_with(window, phrase) is not None for phrase in NEGATION)
 
 

@@ -56,7 +56,10 @@ TOPICS = [
     ("job_search", re.compile(
         r"\b((find|show|get|give|list|search)( me)? (a )?(jobs?|openings|listings|postings|work) (near|in|around|close)"
         r"|job (listings|postings|openings|boards?)|who'?s hiring|who is hiring|(jobs?|openings) near( me)?"
-        r"|apply (for|to) (jobs|a job)|help me apply)\b", re.I)),
+        r"|apply (for|to) (jobs|a job)|help me apply"
+        r"|(which|what) (banks|companies|employers|hospitals|places|stores|shops|firms|businesses) .{0,30}\b(are |is )?hiring"
+        r"|(find|show|get|give) me (an? |some )?(actual |real )?[\w ]{0,30}\b(openings?|job postings?|listings?)"
+        r"|(is |are )?(anyone|anybody|anywhere|any \w+) hiring)\b", re.I)),
 ]
 SWAP = re.compile(r"\b(backwards?|swap|swapped|switch (them|it|those)|flip (them|it)|other way (a)?round|reversed?"
                   r"|right the first time|was right before|undo (that|it)|put (it|them) back"
@@ -256,6 +259,7 @@ def _rejected(text: str, title: str) -> bool:
     return bool(re.search(r"\b" + re.escape(title) + REJECTION, text, re.I))
 
 
+HIRING = {"hiring", "hire", "hires", "hired", "recruiting", "recruit", "recruits"}
 SERVED = {"assistant", "secretary", "aide", "helper", "report", "reports", "reporting", "answer", "answering"}
 WORKPLACE_NOUNS = {"supplier", "suppliers", "plant", "factory", "dealer", "dealership", "store", "shop", "mill", "office",
                    "company", "firm", "clinic", "practice", "warehouse", "center", "centre", "lab", "agency", "contractor"}
@@ -272,6 +276,8 @@ def _not_theirs(tokens: list[str], span, english: frozenset[str]) -> bool:
         return True  # the kind of workplace: "at a GM supplier", "at a vet clinic", "for a law firm"
     if before == ["than"] or two_before in (["than", "a"], ["than", "an"]):
         return True  # the one they are less: "more of a carpenters helper than a laborer"
+    if before and before[0] in HIRING:
+        return True  # whom employers look for: "which banks are hiring loan officers"
     if said in work.CREDENTIALS and before and before[0] in work.CREDENTIAL_BEFORE:
         return True  # a credential taken or passed: "the CFA", "get my PMP"
     # Spanish "for" ("la escuela para dental hygienist"), not a paraprofessional ("I'm a para at the school")
@@ -325,7 +331,8 @@ NOT_THEIR_YEARS = re.compile(r"^[\s-]*(?:of\s+)?(?:program|degree|course|school|
                              r"training|bootcamp|certificate|cert|rn|lpn|nursing|study|classes|plan)\b", re.I)
 
 # time they would spend, not time they worked: "i cant afford 4 years", "takes 2 years", "in 6 months"
-NOT_THEIR_YEARS_BEFORE = re.compile(r"\b(?:afford|spend|take|takes|taking|took|go back for|another|in|within|wait)\s+$", re.I)
+NOT_THEIR_YEARS_BEFORE = re.compile(r"\b(?:afford|spend|take|takes|taking|took|go back for|another|in|within|wait"
+                                    r"|hrs|hours|days|shifts|times|nights|\d+)\s+$", re.I)  # "25 hrs a week": how often
 
 
 def _duration(text: str) -> str | None:

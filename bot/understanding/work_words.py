@@ -141,6 +141,9 @@ def doing(spans: TitleSpans, text: str) -> str | None:
                         r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
+    if re.match(r"^(make|makes|making|made)\s+(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d)", clause,
+                re.I) or re.search(r"\bwhat\s+(i|you|we|they)\s+$", text[:found.start(1)], re.I):
+        return None  # "than what i make now": their pay, not work
     if re.search(r"\b(should|could|can|would|might|will)\s+i\s+$", text[:found.start(1)], re.I):
         return None  # "should i do lpn first?": what they might do, asked
     if found.start(1) == 0 and _asks(text):
