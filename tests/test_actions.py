@@ -809,7 +809,8 @@ def test_a_title_listed_under_several_jobs_is_taken_and_the_others_offered(actio
 
 @pytest.mark.parametrize("topic, expected", [("resume", "résumé"), ("job_search", "job finder"),
                                              ("person", "1-877-872-5627"), ("complaint", "Sorry"),
-                                             ("spanish", "Mi Próximo Paso")])
+                                             ("spanish", "Mi Próximo Paso"), ("record", "Federal Bonding Program"),
+                                             ("visa", "uscis.gov"), ("tuition", "studentaid.gov")])
 def test_what_the_bot_cannot_do_says_where_to_go(actions, domain, topic, expected):
     messages, events = run(actions.ActionSteerBack(), tracker(text="...", intent="out_of_scope",
                                                               entities=[{"topic": topic}]), domain)

@@ -981,3 +981,32 @@ def topic_of(text):
     from bot.understanding.facts import topic
 
     return topic(text)
+
+
+@pytest.mark.parametrize("text, found", [
+    # from stranger testers' conversations
+    ("Im an EMT-B in Phoenix AZ, 2 years on a private ambulance. want to get hired on as a firefighter",
+     {"current": "emt b", "target": "firefighter"}),  # had become a firefighter
+    ("u said it pays less, that cant be right", {}),  # "right" had been a job
+    ("how many yrs is the apprenticeship til i test out", {}),  # had offered Penetration Testers
+    ("do warehouses hire people with felonies and do i need a drivers license", {"target": "drivers"}),
+])
+def test_words_in_questions_are_not_their_job(lookups, text, found):
+    assert roles(lookups, text) == found
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("which companies in louisville will hire me with a record?", "record"),
+    ("Can you check if my H4 visa allows me to work as engineer?", "visa"),
+    ("can i get help paying for the dental assistant program?", "tuition")])
+def test_a_record_a_visa_and_paying_for_school_are_topics_the_bot_answers_plainly(lookups, text, topic):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    assert topic_of(text) == topic
+    message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.7}, "intent_ranking": []})
+    facts = read(lookups, text)
+    facts.topic = topic
+    JobFactsExtractor._intent(message, text, facts)
+    assert message.get("intent")["name"] == "out_of_scope"

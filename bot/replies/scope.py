@@ -46,6 +46,31 @@ _REPLIES: dict[str, list[str]] = {
         "someone for being 40 or older (eeoc.gov/age). For training for workers 55 and over (SCSEP), ask "
         + JOB_CENTER + ". Tell me the job you'd like, and I'll show what it takes.",
     ],
+    "record": [  # "which companies will hire me with a record?": no list of employers, but where help is
+        "I can't tell which employers hire people with a record. " + JOB_CENTER[0].upper() + JOB_CENTER[1:]
+        + " helps people with a record find work and training for free, and can tell employers about the Federal "
+        "Bonding Program and the Work Opportunity Tax Credit, which make hiring you less of a risk for them. "
+        "Some licensed jobs look at records; CareerOneStop's License Finder (careeronestop.org) shows each state's "
+        "rules. " + CAN_DO,
+        "Whether a record matters depends on the employer and, for licensed jobs, the state. For help finding "
+        "employers that hire people with a record, ask " + JOB_CENTER + ". I can show which of your skills carry "
+        "over to a job you'd like and what it pays.",
+    ],
+    "visa": [
+        "I can't advise on visas or work permits: USCIS (uscis.gov) says what your status allows, and an immigration "
+        "attorney or a nonprofit legal aid office can check your case. " + CAN_DO,
+        "Visa and work-permit questions are outside what I can do; ask USCIS (uscis.gov) or an immigration attorney. "
+        "I can show what a job takes and pays where you live.",
+    ],
+    "tuition": [  # "can i get help paying for the program?", "will my job pay for LPN school?"
+        "I can't see what your employer offers; ask HR about tuition help. Other ways to pay: federal student aid "
+        "(studentaid.gov, the FAFSA) for college and many certificate programs, and job-training funds under the "
+        "Workforce Innovation and Opportunity Act (WIOA) for people who qualify, through " + JOB_CENTER + ". A "
+        "registered apprenticeship pays you while you learn. Ask me \"how do I get there?\" for the programs.",
+        "For help paying for training: the FAFSA (studentaid.gov) for school, WIOA training funds through "
+        + JOB_CENTER + ", and apprenticeships, which pay you while you learn. Your employer's HR can say whether "
+        "they pay tuition.",
+    ],
     "veteran_benefits": [
         "I can't advise on GI Bill or other VA benefits. The VA answers those at va.gov/education or 1-888-442-4551, "
         "and every American Job Center has staff for veterans (careeronestop.org/LocalHelp). I can tell you which "

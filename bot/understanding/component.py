@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.understanding import facts as reading
+from bot.understanding import asked, facts as reading
 from bot.understanding import likes, preferences, schooling, unpaid
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
@@ -74,8 +74,10 @@ ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
 LAID_OFF = re.compile(r"\b(laid off|let go|fired|lost (my|the) job|discharged|separated|chaptered)\b", re.I)
 STOP_WORDS = re.compile(r"^\W*(stop|quit|cancel|end|unsubscribe|stopall)\W*$", re.I)
+ASKED_TOPICS = {"record", "visa", "tuition"}  # asked about with a job in the question: the question first
 TOPIC_INTENT = {"resume": "out_of_scope", "job_search": "out_of_scope", "person": "out_of_scope",
                 "complaint": "out_of_scope", "spanish": "out_of_scope", "veteran_benefits": "out_of_scope",
+                "record": "out_of_scope", "visa": "out_of_scope", "tuition": "out_of_scope",
                 "credential": "ask_training", "experience": "ask_training", "age": "out_of_scope"}  # "do i need a license?": the training answer says where licenses are
 
 
@@ -230,7 +232,10 @@ class JobFactsExtractor(GraphComponent):
         elif intent in ASKING | {"deny"} and found.jobs and CORRECTING.search(text) and "?" not in text:
             new_intent = "inform"  # "i didnt say programmer, i mean cnc programmer": a correction, not a question
         elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person" or found.topic == "experience"
-                                              and all(rank_of(j.text) for j in found.jobs)) and not STOP_WORDS.match(text):
+                                              and all(rank_of(j.text) for j in found.jobs)
+                                              or found.topic in ASKED_TOPICS and asked.QUESTION.search(text.strip())) \
+                and not STOP_WORDS.match(text):
+            # ("can i get help paying for the dental assistant program?": the paying asked, the job known)
             # ("what experience do supervisors need?": the rank asked about is the job they want, already known)
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():

@@ -36,6 +36,14 @@ TOPICS = [
         r"\b(useless|not helpful|unhelpful|no help|stupid|dumb|waste of (my )?time|doesn'?t help|not what i (said|asked|meant)"
         r"|makes no sense|you don'?t understand|this sucks|terrible|worthless|annoying|frustrat\w*|not listening"
         r"|that'?s wrong|wrong answer)\b", re.I)),
+    ("record", re.compile(r"\b(felon(y|ies|s)?|(criminal|police|arrest) record|with (a|my) record|background checks?"
+                          r"|(just )?(got )?out of (prison|jail)|released from (prison|jail)|ex[- ]?(con|offenders?)"
+                          r"|conviction|convicted|on parole|on probation|incarcerat\w*|reentry|re-entry)\b", re.I)),
+    ("visa", re.compile(r"\b(visa|h-?1b|h-?4|green card|work permit|ead|daca|immigration status|uscis|citizenship)\b",
+                        re.I)),
+    ("tuition", re.compile(r"\b(pay for (my |the |a )?(class|classes|school|training|program|course|college|tuition)|tuition"
+                           r"|financial aid|fafsa|pell grant|scholarships?|afford (the )?(school|training|program|classes)"
+                           r"|help (paying|to pay|with the cost)|free training|training for free)\b", re.I)),
     ("age", re.compile(r"\b(too old|at my age|age discrimination|older workers?|anyone hire (a|an|someone)\b.{0,12}"
                        r"\d\d|\d\d[- ]?(year|yr)s?[- ]old)\b", re.I)),
     ("credential", re.compile(
@@ -119,7 +127,9 @@ EXPLORE_WORDS = re.compile(
     r"|what (can|could) (an?|someone) [\w ]{1,30} do\b|is (possible|realistic) for me"
     r"|\ba job that (doesn'?t|does not|isn'?t|won'?t)|(want|need|looking for) (to do )?(literally )?anything (that|but|outdoors|indoors)"
     r"|\blooking for (a |some )?(part[- ]?time |full[- ]?time |new |different |other |steady )?(work|job|jobs|career)\b(?! as)"
-    r"|\b(want|need|like|looking at) (a |some )?(part[- ]?time|seasonal|steady|easier|lighter|remote) (work|job|jobs|gig)\b(?! as)"
+    r"|\b(want|need|like|looking at) (a |some |one )?(part[- ]?time|full[- ]?time|seasonal|steady|easier|lighter|remote|stable)"
+    r" (work|job|jobs|gig)\b(?! as)"
+    r"|\b(don'?t|dont|do not) (really |much )?care (much |really )?what\b|\bsomething (steady|stable) with benefits\b"
     # "I want something that pays more in healthcare", "looking for something easier", "anything that doesnt wreck my
     # hands", "what can I move into?": no job named, a kind of job described
     r"|\b(want|need|looking for|find|get|like|trying to find) (something|anything|a job|work)\b(?: \w+){0,2}? (that|in|with"
@@ -180,6 +190,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     title_spans = [s for s in title_spans if not any(p.state and s.text.upper() == p.state and s.start == p.end
                                                      for p in found)]
     title_spans = [s for s in title_spans if s.text.lower() not in work.NEVER_JOBS
+                   and not (s.text.lower() == "hired" and tokens[s.end:s.end + 2] in (["on"], ["as"], ["on", "as"]))  # "get hired on as a"
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     title_spans = [s for s in title_spans if not _not_theirs(tokens, s, spans.english)]
     typed = typed_words(text)

@@ -53,7 +53,7 @@ CREDITS = re.compile(r"\b(?:\d+(?:\.\d+)?|[a-z]+ty(?:[- ][a-z]+)?|twelve|fifteen
                      r"(?:credits|credit hours|semester hours|quarter hours|hours of college)\b", re.I)
 # a plan or a wish, not what they have: "I want to get my GED", "jobs that need a degree"
 WISH_BEFORE = re.compile(r"\b(want|wanna|would like|hope|hoping|plan|planning|going to|gonna|need|needs|needed|require|"
-                         r"requires|required|without|get my|get a|get an|earn my|earn a|finish my|working on|"
+                         r"requires|required|without|get my|get a|get an|get ur|get your|earn my|earn a|finish my|working on|"
                          r"(?:jobs?|careers?|stuff|something|anything|things|work|positions?|roles?) (?:w/?|with|that)|"
                          r"(?:can|could|should|would|do) i (?:just |still )?(?:do|get|go for|take|need)|"
                          r"that (don'?t|doesn'?t) (need|require))\b[^,.;!?]{0,25}$", re.I)

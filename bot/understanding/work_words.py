@@ -15,7 +15,7 @@ PARTICIPLE = re.compile(r"^[a-z]{3,}ed$", re.I)
 NOT_JOB_WORDS = {"license", "licence", "licenses", "permit", "permits", "certification", "certificate", "cdl", "degree",
                  "diploma", "ged", "exam"}
 # ... and words that are never what people mean as a job: "schools closer to killeen", "the electric co-op"
-NEVER_JOBS = {"closer", "co op", "otr", "learning", "missing"}  # "15 years OTR": over the road, how they drive; "should I be learning"
+NEVER_JOBS = {"closer", "co op", "otr", "learning", "missing", "right", "test out", "test"}  # "15 years OTR": over the road, how they drive; "should I be learning"
 # credentials people take or pass ("the CFA", "get my PMP"), not the job they have or want
 CREDENTIALS = {"cfa", "cpa", "pmp", "nclex", "ccna", "cissp", "shrm", "phr"}  # not CNA: "get my CNA" is the job
 CREDENTIAL_BEFORE = {"the", "my", "get", "getting", "pass", "passing", "passed", "take", "taking", "need", "study", "studying"}
@@ -144,6 +144,11 @@ def doing(spans: TitleSpans, text: str) -> str | None:
     if re.match(r"^(make|makes|making|made)\s+(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d)", clause,
                 re.I) or re.search(r"\bwhat\s+(i|you|we|they)\s+$", text[:found.start(1)], re.I):
         return None  # "than what i make now": their pay, not work
+    if re.match(r"^test(s|ed|ing)? out\b", clause, re.I):
+        return None  # "til i test out": the exam at the end, not testing work
+    if found.start(1) == 0 and re.match(r"^(do|does|did)\s+(they|you|u|we|employers|companies|people|most|any|places"
+                                        r"|\w+(es|s))\b", clause, re.I):
+        return None  # "do warehouses hire people with felonies": a question with no "I" doing it
     if re.search(r"\b(should|could|can|would|might|will)\s+i\s+$", text[:found.start(1)], re.I):
         return None  # "should i do lpn first?": what they might do, asked
     if found.start(1) == 0 and _asks(text):
