@@ -17,8 +17,8 @@ from rasa_sdk.types import DomainDict
 from actions import profile as person
 from actions import profile_answers, store
 from actions.career_form import EXPLORE, SKIP, job_slots, say
-from actions.tracker import (active_form, bot_said_recently, has_code, last_value, latest_entities, latest_text, prompted_this_turn,
-                             texts_since_intent)
+from actions.tracker import (active_form, bot_said_recently, has_code, last_value, latest_entities, latest_text,
+                             prompted_this_turn, texts_since_intent)
 from bot import analysis_record, replies
 from bot.replies import interests as interest_replies
 from bot.replies import profile as profile_replies
@@ -195,6 +195,24 @@ FOLLOW_UPS = {"ask_apprenticeship": "action_apprenticeships", "ask_training": "a
               "ask_gaps": "action_gaps", "explore": "action_explore"}
 
 
+async def and_then(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, done: str,
+                   events: list[EventType]) -> list[EventType]:
+    """``events``, then the answer to the other part of a two-part question ("do i need a license? and what would
+    i make in charlotte"), run here rather than predicted: one more answer, the next one asked for."""
+    if getattr(tracker, "chained", False):
+        return events
+    for intent in asked.asked_all(latest_text(tracker)):
+        name = FOLLOW_UPS[intent]
+        if name != done and name in CHAINED:
+            tracker.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+            tracker.chained = True  # the second answer answers no third part
+            try:
+                return events + await CHAINED[name]().run(dispatcher, tracker, domain)
+            finally:
+                tracker.chained = False
+    return events
+
+
 def need(dispatcher: CollectingDispatcher, tracker: Tracker, missing: str) -> list[EventType]:
     """Ask for the job a follow-up needs, and remember which, so that a bare title in reply fills it; inside
     the career form its own question comes next, so nothing is said twice."""
@@ -244,7 +262,8 @@ class NeedsBoth(Action, ABC):
             return named + need(dispatcher, tracker, missing)
         c = store.compare(has_code(tracker, "current"), has_code(tracker, "target"), store.area_state(tracker.get_slot("state")))
         say(dispatcher, self.reply(c, tracker))
-        return named + analysis_record.recorded(tracker, analysis_record.comparison(self.name().removeprefix("action_"), c))
+        return await and_then(dispatcher, tracker, domain, self.name(), named + analysis_record.recorded(
+            tracker, analysis_record.comparison(self.name().removeprefix("action_"), c)))
 
     @abstractmethod
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
@@ -323,7 +342,8 @@ class ActionTraining(Action):
         # their schooling and years against how people start, right after the usual start
         messages[1:1] = profile_answers.training_note(tracker, has_code(tracker, "current"), target)
         say(dispatcher, messages)
-        return named + analysis_record.recorded(tracker, analysis_record.training(routes, state))
+        return await and_then(dispatcher, tracker, domain, self.name(),
+                              named + analysis_record.recorded(tracker, analysis_record.training(routes, state)))
 
 
 class ActionApprenticeships(Action):
@@ -344,7 +364,8 @@ class ActionApprenticeships(Action):
                       for c, title in ((c, store.occupation(c).title) for c in codes)]
             citation = lookup.citation(conn, "apprenticeship")
         say(dispatcher, replies.apprenticeships(groups, citation))
-        return analysis_record.recorded(tracker, analysis_record.apprenticeships(groups))
+        return await and_then(dispatcher, tracker, domain, self.name(),
+                              analysis_record.recorded(tracker, analysis_record.apprenticeships(groups)))
 
 
 class ActionExplore(Action):
@@ -379,3 +400,8 @@ class ActionMethod(Action):
             answer = replies.method_again()
         say(dispatcher, answer)
         return []
+
+
+# the answers a two-part question's second part may ask for (``and_then``)
+CHAINED = {"action_pay": ActionPay, "action_training": ActionTraining, "action_gaps": ActionGaps,
+           "action_apprenticeships": ActionApprenticeships}

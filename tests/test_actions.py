@@ -402,6 +402,19 @@ def test_a_question_naming_the_jobs_we_have_gets_its_answer(actions, domain, tex
     assert ("I still have" in text_of(messages)) == (follow_up is None)
 
 
+def test_both_parts_of_a_two_part_question_are_answered(actions, domain):
+    """"do i need a license for that? and what would i make in charlotte specifically" got the way there only; every
+    stranger tester met this."""
+    text = "do i need a license for that? and what would i make in charlotte specifically"
+    messages, events = run(actions.ActionTraining(), tracker(slots=KNOWN, text=text, intent="ask_training"), domain)
+    said = [m.get("text") or "" for m in messages]
+    assert said[0].startswith("How people get into Court, Municipal, and License Clerks work")
+    assert [m for m in said if m.startswith("Pay (a year")] and said[-1].startswith("Outlook")  # the pay after it, once
+    assert [r["kind"] for r in slots_of(events)["analyses"]] == ["training", "pay"]  # both kept for the counselors
+    messages, _ = run(actions.ActionTraining(), tracker(slots=KNOWN, text="do i need a license?"), domain)
+    assert not [m for m in messages if (m.get("text") or "").startswith("Pay (a year")]
+
+
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):
     """"what about in columbus instead?" got "I still have ... (Ohio)", though the next pay table was Columbus's."""
     slots = {**KNOWN, "state": "OH"}

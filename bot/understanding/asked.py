@@ -26,3 +26,20 @@ def asked_for(text: str | None) -> str | None:
     if not QUESTION.search(text):
         return None
     return next((intent for intent, words in KINDS if words.search(text)), None)
+
+
+# the parts of a message that asks two things: "do i need a license for that? and what would i make in charlotte"
+PARTS = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.I)
+
+
+def asked_all(text: str | None) -> list[str]:
+    """Every follow-up a question asks for, in the order asked (each once)."""
+    text = (text or "").strip()
+    if not QUESTION.search(text) and "?" not in text:
+        return []
+    found: list[str] = []
+    for part in PARTS.split(text):
+        intent = next((intent for intent, words in KINDS if words.search(part)), None)
+        if intent and intent not in found:
+            found.append(intent)
+    return found
