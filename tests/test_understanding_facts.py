@@ -1010,3 +1010,17 @@ def test_a_record_a_visa_and_paying_for_school_are_topics_the_bot_answers_plainl
     facts.topic = topic
     JobFactsExtractor._intent(message, text, facts)
     assert message.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, heard, meant", [
+    ("is that starting pay or average?", "ask_method", "ask_pay"),  # had got how the figures are made
+    ("is the pay the median or the average", "ask_method", "ask_method"),
+    ("will my job pay for lpn school?", "ask_pay", "out_of_scope")])  # had got the LPN's pay table
+def test_pay_at_the_start_and_paying_for_school(lookups, text, heard, meant):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    message = Message(data={"text": text, "intent": {"name": heard, "confidence": 0.8}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == meant

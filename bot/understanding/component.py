@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.understanding import asked, facts as reading
+from bot.understanding import asked, facts as reading, pay_terms
 from bot.understanding import likes, preferences, schooling, unpaid
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
@@ -222,6 +222,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
         elif intent == "ask_pay" and TUITION.search(text):
             new_intent = "ask_training"  # "will my nursing home pay for me to go to LPN school?": the way there
+        elif intent == "ask_method" and pay_terms.asked(text) and not found.jobs:
+            new_intent = "ask_pay"  # "is that starting pay or average?": the pay at the start, not how figures are made
         elif intent in ASKING and confidence < 0.9 and found.job("current") and found.job("target"):
             new_intent = "inform"  # "on the line at Ford ..., thinking about an electrician apprenticeship": both jobs first
         elif intent in NOT_WITH_FACTS | {"inform"} and TIME_OF_IT.search(text) and not found.jobs:

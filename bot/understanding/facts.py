@@ -41,7 +41,8 @@ TOPICS = [
                           r"|conviction|convicted|on parole|on probation|incarcerat\w*|reentry|re-entry)\b", re.I)),
     ("visa", re.compile(r"\b(visa|h-?1b|h-?4|green card|work permit|ead|daca|immigration status|uscis|citizenship)\b",
                         re.I)),
-    ("tuition", re.compile(r"\b(pay for (my |the |a )?(class|classes|school|training|program|course|college|tuition)|tuition"
+    ("tuition", re.compile(r"\b(pay(s|ing)? for (my |the |a |me to go to )?([\w-]+ ){0,2}(class|classes|school|training|program"
+                           r"|course|college|tuition)|tuition"
                            r"|financial aid|fafsa|pell grant|scholarships?|afford (the )?(school|training|program|classes)"
                            r"|help (paying|to pay|with the cost)|free training|training for free)\b", re.I)),
     ("age", re.compile(r"\b(too old|at my age|age discrimination|older workers?|anyone hire (a|an|someone)\b.{0,12}"
