@@ -1024,3 +1024,23 @@ def test_pay_at_the_start_and_paying_for_school(lookups, text, heard, meant):
     message = Message(data={"text": text, "intent": {"name": heard, "confidence": 0.8}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == meant
+
+
+def test_work_described_after_a_full_stop_and_a_topic_question_that_names_a_place(lookups):
+    """A man just released: "just got out, did 5 years. cooked in the kitchen inside ..." was asked what job he
+    does; "which companies in louisville will hire me with a record?" then filled the form's state, and got the
+    form's question again instead of an answer."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    assert roles(lookups, "just got out, did 5 years. cooked in the kitchen inside and got my forklift cert") == {
+        "current": "cooked"}
+    extractor = JobFactsExtractor()
+    extractor._lookups = lookups
+    text = "which companies in louisville will hire me with a record?"
+    message = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.7}, "intent_ranking": [],
+                            "entities": []})
+    extractor.process([message])
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("topic", "record")]

@@ -200,6 +200,11 @@ class JobFactsExtractor(GraphComponent):
             add("swap", "yes")
         message.set(ENTITIES, kept + new, add_to_output=True)
         self._intent(message, text, found, bool(told))
+        if found.topic in ASKED_TOPICS and (message.get(INTENT) or {}).get("name") == "out_of_scope":
+            # "which companies in louisville will hire me with a record?": the question is answered; its place and
+            # jobs would answer the form's question instead (a form that fills a slot is not interrupted)
+            message.set(ENTITIES, [e for e in kept + new if e["entity"] not in OURS or e["entity"] == "topic"],
+                        add_to_output=True)
 
     @staticmethod
     def _intent(message: Message, text: str, found: reading.Facts, told: bool = False) -> None:

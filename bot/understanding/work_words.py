@@ -95,7 +95,7 @@ VERB_JOBS = [(re.compile(p, re.I), title) for p, title in (
 
 # "I debone chicken at the Tyson plant", "I process claims": no title, but the resolver reads what people do
 DOING = re.compile(
-    r"(?:^|\b(?:i|i've|ive|i have|i've been|ive been|been)\s+)(?:(?:just|mostly|currently|still|usually|now|also|only)\s+)?"
+    r"(?:^|(?<=[.!?] )|\b(?:i|i've|ive|i have|i've been|ive been|been)\s+)(?:(?:just|mostly|currently|still|usually|now|also|only)\s+)?"
     r"((?:work|do|make|sell|run|process|deliver|drive|debone|cut|clean|cook|fix|build|hang|install|repair|answer|take care of"
     r"|care for|watch|stock|pack|load|unload|operate|manage|supervise|teach|tutor|wash|serve|bake|paint|weld|mow|plow|milk"
     r"|pick|sort|ship|handle|assist|lead|coordinate|schedule|file|enter|code|design|write|edit|test|support|sew|solder"
