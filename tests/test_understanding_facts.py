@@ -1044,3 +1044,15 @@ def test_work_described_after_a_full_stop_and_a_topic_question_that_names_a_plac
     extractor.process([message])
     assert message.get("intent")["name"] == "out_of_scope"
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("topic", "record")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # from a stranger tester's conversations (a teacher, a paralegal, a retail manager, a designer)
+    ("I want to be an e-learning developer", {"target": "instructional designer"}),  # had made the teacher a developer
+    ("ugh no. what about compliance? or like claims adjuster, i deal with insurance companies all day",
+     {"target": "compliance", "alternative": "claims adjuster"}),  # the paralegal had become a claims adjuster
+    ("could I go straight to HR manager instead?", {"target": "hr manager"}),
+    ("I just work remote for the Portland agency", {}),  # had offered Remote Sensing jobs
+])
+def test_wishes_said_loosely_and_where_they_work(lookups, text, found):
+    assert roles(lookups, text) == found

@@ -35,7 +35,8 @@ _CUES = {
         |wanting|am wanting|i am wanting|maybe|go for|going for|go straight for|straight for|go after|try for|aim for
         |shoot for|should be|should become|rather go for|i'd rather go for|id rather go for|rather do|i'd rather do
         |i asked about|asked about|i was asking about|was asking about|asking about|i meant about|i ask about|ask about
-        |i'm asking about|im asking about|get hired as|get hired on as|hired on as|get on as|get hired as a|get on with""",
+        |i'm asking about|im asking about|get hired as|get hired on as|hired on as|get on as|get hired as a|get on with
+        |go straight to|straight to|jump to|jump straight to|step into|move up into""",
     CURRENT: """i'm|im|i am|i'm a|i work as|i work|working as|work as a|currently|currently a|now a|now|been|been a
         |been working as|job as|employed as|my job is|i do|i'm the|im the|i am the|am|as|soy|trabajo como|trabajo de
         |i'm currently|im currently|i'm working|im working|working|work|doing|i run|i drive|i'm still|still

@@ -75,7 +75,7 @@ def turned_from(clause: list[str]) -> bool:
 
 # a title followed by these is what the sentence is about, not a job they say they have
 TALKED_ABOUT = {"sounds", "seems", "looks", "pays", "sucks", "requires", "needs", "takes", "isnt", "isn't", "doesnt",
-                "doesn't"}
+                "doesn't", "need", "require", "make", "earn"}  # "judges and law clerks need a JD"
 SOFT_OR = (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])  # "paramedic or maybe PA": a wish even unasked
 OR_JOIN = (["or"], ["or", "a"], ["or", "an"]) + SOFT_OR
 
@@ -129,8 +129,9 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         role, _length = cue_before(window)
         if role == CURRENT and (PURPOSE.search(" ".join(window)) or SHOULD_I.search(" ".join(window))):
             role = TARGET  # "a CPA to work as an accountant", "start as an HR assistant first"
-        if jobs and jobs[-1].role == TARGET and window in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
-                                                            ["or", "maybe"]):
+        if jobs and jobs[-1].role == TARGET and window[-3:] in (["or"], ["and"], ["or", "a"], ["or", "an"], ["maybe"],
+                                                                ["or", "maybe"], ["or", "like"], ["or", "like", "a"],
+                                                                ["or", "maybe", "a"]):
             role = TARGET  # "estimating or project management": another job they would like
         if role in (None, CURRENT) and (wants(wish_window) or wished(tokens, span.start)):
             role = TARGET  # "want year-round work as a bookkeeper", "thinking about corrections or probation officer"

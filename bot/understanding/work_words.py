@@ -163,6 +163,8 @@ def doing(spans: TitleSpans, text: str) -> str | None:
         what = work_doing.group(2)
         person = spans.person_form(tuple(words(what))) if len(words(what)) <= 3 else None
         return f"{' '.join(person) if person else what} {work_doing.group(1)}"
+    clause = re.sub(r"^(work(s|ing|ed)?)\s+(remote(ly)?|from home|online|virtually)\s+(?=(at|for|with)\b)", r"\1 ", clause,
+                    flags=re.I)  # "I just work remote for the Portland agency": where they work, not remote sensing
     if re.match(r"^work(s|ing|ed)?\s+((at|for|with|from|as|like)\b|in\s+\S+$)(\s+\S+){0,3}$", clause, re.I):
         return _workplace_job(spans, clause)  # "I work at Amazon": where, not what; the form asks what they do there
     return clause
@@ -223,6 +225,7 @@ PHRASES = [(re.compile(p, re.I), title) for p, title in (
     (r"\bshift (manager|mgr)\b", "shift supervisor"),  # a shift manager runs a shift: a first-line supervisor
     (r"\bhelper (for|to) (an?|the|my) (electrician|plumber|carpenter|roofer|mason|painter|pipefitter)s?\b", "\\3 helper"),
     (r"\blunch ?lady\b", "cafeteria worker"),
+    (r"\be-?learning (developer|designer|specialist)\b", "instructional designer"),  # not a software developer
     # an agent of an insurer named for farms ("State Farm agent") sells insurance
     (r"\b(?:state farm|allstate|farmers|farm bureau|nationwide|liberty mutual|geico|progressive)( insurance)? agent\b",
      "insurance sales agent"),
