@@ -1056,3 +1056,16 @@ def test_work_described_after_a_full_stop_and_a_topic_question_that_names_a_plac
 ])
 def test_wishes_said_loosely_and_where_they_work(lookups, text, found):
     assert roles(lookups, text) == found
+
+
+@pytest.mark.parametrize("text, found, state", [
+    # from stranger testers' conversations
+    ("1 year driver. before that civil engineer 6 years", {"current": "driver", "past": "civil engineer"}, None),
+    ("Actually, scratch the tour guide idea. park ranger at Saguaro National Park", {"target": "park ranger"}, None),
+    ("i dont live in texas man, im in lake charles LA", {}, "LA"),  # had kept Texas
+    ("I moved from Ohio to Florida", {}, "FL"),
+])
+def test_corrections_of_the_story_and_the_place(lookups, text, found, state):
+    facts = read(lookups, text)
+    assert {j.role: j.text for j in facts.jobs} == found
+    assert (facts.place.state if facts.place else None) == state

@@ -173,7 +173,8 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
         found = [p for p in found if not employer[0] <= p.start < employer[1]]  # "Wells Fargo" is not North Dakota
     taken = {i for p in found for i in range(p.start, p.end)}
     # "i said georgia not alabama": the place after "not" is the one they don't mean
-    meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])]
+    meant = [p for p in found if tokens[max(0, p.start - 1):p.start] not in (["not"], ["no"], ["nor"], ["never"])
+             and not NOT_LIVING.search(" ".join(tokens[max(0, p.start - 5):p.start]))]  # "i dont live in texas"
     if meant:
         # "I live in Maryland, I just work in DC": where they live is where the answer's pay and schools are
         lived = [p for p in meant if LIVE_WORDS & set(tokens[max(0, p.start - 3):p.start])]
@@ -271,6 +272,8 @@ def _rejected(text: str, title: str) -> bool:
     return bool(re.search(r"\b" + re.escape(title) + REJECTION, text, re.I))
 
 
+NOT_LIVING = re.compile(r"\b(don'?t|dont|do not|never|no longer|not) (live|living|lived|stay|staying|located|based)"
+                        r"( in| at| near| around)?$|\bnot in$|\bnot from$|\bmoved (away )?from$|\bleft$")
 HIRING = {"hiring", "hire", "hires", "hired", "recruiting", "recruit", "recruits"}
 SERVED = {"assistant", "secretary", "aide", "helper", "report", "reports", "reporting", "answer", "answering"}
 WORKPLACE_NOUNS = {"supplier", "suppliers", "plant", "factory", "dealer", "dealership", "store", "shop", "mill", "office",

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.cues import (CLOSING_SOFT_CUES, CURRENT, DESIRE, FILLER, FROM_TO, OPENING_SOFT_CUES, PAST,
-                                    PROGRAM, SIDE, TARGET, WINDOW, WISH_REACH, cue_after, cue_before, denied, negated, said_after,
+                                    PROGRAM, SIDE, TARGET, WINDOW, WISH_REACH, YEARS_AFTER, cue_after, cue_before, denied, negated, said_after,
                                     wants, wished)
 from knowledge.title_spans import Span, normal
 
@@ -98,6 +98,7 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
     """``slashed``: word indexes typed right after a "/"; ``capital_rn``: where "RN" is typed in capitals."""
     jobs: list[Job] = []
     avoid: list[str] = []
+    dropped_wish = False
     previous_end = 0
     for k, span in enumerate(spans):
         if span.text.lower() == "rn" and span.start and span.start not in capital_rn \
@@ -122,7 +123,10 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         previous_end = span.end
         clause = tokens[max([sentence] + [b for b in clauses if b <= span.start]):span.start]
         if denied(window):
-            continue  # "i didnt say programmer": a reading taken back, neither a job nor one to avoid
+            # "i didnt say programmer": a reading taken back, neither a job nor one to avoid; "scratch the tour
+            # guide idea. park ranger ...": a wish taken back, so the next title is the wish instead
+            dropped_wish = dropped_wish or tokens[span.end:span.end + 1] in (["idea"], ["plan"], ["thing"])
+            continue
         if negated(tokens[max([start] + [b for b in clauses if b <= span.start]):span.start]) or turned_from(clause):
             avoid.append(span.text)
             continue
@@ -143,6 +147,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         weak = False
+        if role is None and len(window) >= 2 and YEARS_AFTER.match(" ".join(window[-2:])) and window[-3:-2] != ["in"]:
+            role = CURRENT  # "1 year driver", "5 yrs cna": how long they have done it ("in 2 years" is a wish's time)
         if cue_after(tokens, span.end) == SIDE:
             role = SIDE  # "I also drive for Uber on weekends": a job on the side, kept with their earlier ones
         elif role is None or said_after(tokens, span.end):  # "nurse is what i want": said of the title itself
@@ -159,6 +165,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
             role = TARGET  # "... body giving out. Maybe construction inspector?", "..., medical coding maybe"
         if any(w in ("maybe", "perhaps", "possibly") for w in window[-3:]) and not negated(window):
             role = TARGET  # "looking for part-time work, maybe tutoring": "work" is not the cue of a job they have
+        if dropped_wish and (role is None or weak):
+            role, weak = TARGET, False
         jobs.append(Job(span.text, role, span.start, span.end, cued=not weak))
     if len(jobs) >= 2:  # a job talked about beside another ("instructional coordinator sounds like it's still in a
         # school district. What about corporate training?"): the bot's suggestion discussed, not a job of theirs
