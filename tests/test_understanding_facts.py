@@ -1061,6 +1061,10 @@ def test_wishes_said_loosely_and_where_they_work(lookups, text, found):
 @pytest.mark.parametrize("text, found, state", [
     # from stranger testers' conversations
     ("1 year driver. before that civil engineer 6 years", {"current": "driver", "past": "civil engineer"}, None),
+    # ... but the years after a title are that title's (a first try at the rule above made these the job)
+    ("Carpenter 20 years framing houses. Thinking building inspector", {"current": "carpenter",
+                                                                      "target": "building inspector"}, None),
+    ("Dental assistant 3 yrs -> dental hygienist", {"current": "dental assistant", "target": "dental hygienist"}, None),
     ("Actually, scratch the tour guide idea. park ranger at Saguaro National Park", {"target": "park ranger"}, None),
     ("i dont live in texas man, im in lake charles LA", {}, "LA"),  # had kept Texas
     ("I moved from Ohio to Florida", {}, "FL"),

@@ -138,7 +138,7 @@ def cue_ends(tokens: list[str], clauses: set[int] = frozenset(), sentences: set[
                     if end >= len(phrase) and tuple(window[end - len(phrase):end]) == phrase and \
                             all(w in {"a", "an", "the", "some", "my"} or w in FILLER for w in window[end:]):
                         out.add(i)
-        if i >= 2 and YEARS_AFTER.match(" ".join(tokens[i - 2:i])):
+        if i >= 2 and (i == 2 or i - 2 in sentences) and YEARS_AFTER.match(" ".join(tokens[i - 2:i])):
             out.add(i)  # "1 year [driver]. before that civil engineer": how long, then the job
         if tokens[i + 1:i + 2] == ["school"] and tokens[i - 1] in SCHOOL_CUES:
             out.add(i)  # "thinking about going to [pharmacy] school": the pharmacist

@@ -147,8 +147,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         if jobs and role in (None, CURRENT, PAST) and to_before and not bridge:
             role = TARGET  # "cashier to nurse", "from cashier to a nurse"
         weak = False
-        if role is None and len(window) >= 2 and YEARS_AFTER.match(" ".join(window[-2:])) and window[-3:-2] != ["in"]:
-            role = CURRENT  # "1 year driver", "5 yrs cna": how long they have done it ("in 2 years" is a wish's time)
+        if role is None and span.start - 2 == sentence and YEARS_AFTER.match(" ".join(tokens[sentence:span.start])):
+            role = CURRENT  # "1 year driver. before that ...", "5 yrs cna": a sentence opening with how long they did it
         if cue_after(tokens, span.end) == SIDE:
             role = SIDE  # "I also drive for Uber on weekends": a job on the side, kept with their earlier ones
         elif role is None or said_after(tokens, span.end):  # "nurse is what i want": said of the title itself
