@@ -156,7 +156,7 @@ class ActionAnswer(Action):
         if current and target:
             c = store.compare(current, target, state)
             summary = replies.compare_summary(c, store.report_link(current, target, state, found and found[0]),
-                                              store.gap_chart_link(current, target, state))
+                                              store.gap_chart_link(current, target, state), metro_wages(tracker, c))
             # what the rest of their story adds comes right after the score of the job they have now
             note, back, r = _with_profile(tracker, found, target, state)
             say(dispatcher, summary[:1] + note + summary[1:] + weighed_note(tracker, c))

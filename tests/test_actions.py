@@ -415,6 +415,18 @@ def test_both_parts_of_a_two_part_question_are_answered(actions, domain):
     assert not [m for m in messages if (m.get("text") or "").startswith("Pay (a year")]
 
 
+def test_the_first_answer_tells_the_pay_of_the_city_they_named(actions, domain):
+    """A stranger in Springfield, Missouri was told "$8,240 more" from the state's figures, then "$2,560" when she
+    asked for Springfield's: the first answer uses the metro area's figures when it publishes both jobs'."""
+    cook, chef = "35-2014.00", "35-1011.00"
+    slots = {"current_job": cook, "current_code": cook, "current_title": "Cooks, Restaurant", "target_job": chef,
+             "target_code": chef, "target_title": "Chefs and Head Cooks", "state": "IL", "metro": "0016980"}
+    text = text_of(run(actions.ActionAnswer(), tracker(slots=slots), domain)[0])
+    assert "Typical pay in the Chicago-Naperville-Elgin, IL-IN area: $" in text and "Typical pay in Illinois" not in text
+    assert "Typical pay in Illinois: $" in text_of(run(actions.ActionAnswer(), tracker(slots={**slots, "metro": None}),
+                                                       domain)[0])
+
+
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):
     """"what about in columbus instead?" got "I still have ... (Ohio)", though the next pay table was Columbus's."""
     slots = {**KNOWN, "state": "OH"}

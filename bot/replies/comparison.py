@@ -65,7 +65,9 @@ def credential_line(c: dict, n: int | None = None) -> str | None:
     return (f"{n}. " if n else "• ") + credential["text"]
 
 
-def compare_summary(c: dict, report_link: str | None = None, chart_link: str | None = None) -> list[Message]:
+def compare_summary(c: dict, report_link: str | None = None, chart_link: str | None = None,
+                    metro: dict | None = None) -> list[Message]:
+    """``metro``: the metro area's wages of both jobs (``_pay_line``)."""
     src, dst = c["from"]["title"], c["to"]["title"]
     grand = c["score"]["grand"]
     area = c["labor_market"]["area"]
@@ -94,7 +96,7 @@ def compare_summary(c: dict, report_link: str | None = None, chart_link: str | N
     messages = [msg("\n".join(lines))]
     if gaps and chart_link:  # the gaps as a bar chart, under the list, where a channel can show pictures
         messages[0]["image"] = chart_link
-    pay = _pay_line(c)
+    pay = _pay_line(c, metro)
     if pay:
         messages.append(msg(pay))
     if report_link:
@@ -122,14 +124,20 @@ def _pay_range(w: dict) -> str:
     return pay_figure(w) + middle + group_note(w)
 
 
-def _pay_line(c: dict) -> str | None:
+def _pay_line(c: dict, metro: dict | None = None) -> str | None:
+    """``metro``: {"name", "to", "from"}, the OEWS metro area's wages (the city they named), used when it publishes
+    both jobs' pay, so the first answer and the pay answer tell the same figures."""
     market = c["labor_market"]
     a, b = market["from"]["wages"] or {}, market["to"]["wages"] or {}
+    where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
+    diff = market["difference"]["annual_median"]
+    if metro and _has_pay(metro.get("to")) and _has_pay(metro.get("from")):
+        a, b, where = metro["from"], metro["to"], f"in the {metro['name']} area"
+        diff = (b["annual_median"] - a["annual_median"]) if b.get("annual_median") is not None and \
+            a.get("annual_median") is not None else None
     if not _has_pay(b):
         return None
-    where = "in " + market["area"]["name"] if market["area"]["state"] else "nationally"
     line = f"Typical pay {where}: {_typical_pay(b)} as {c['to']['title']}"
-    diff = market["difference"]["annual_median"]
     if diff is not None:
         line += (f", {money(abs(diff))} {'more' if diff >= 0 else 'less'} than the {pay_figure(a)} "
                  f"typical for {c['from']['title']}{group_note(a)}")
