@@ -6,6 +6,8 @@ Each returns nothing when the story holds no more than the job being compared, s
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from rasa_sdk import Tracker
@@ -56,9 +58,14 @@ def experience_answer(tracker: Tracker, current: str | None, target: str) -> lis
     the job they have, or in the question) beside the years most of the target's workers had when they started
     (O*NET's survey), in one message; the training answer's note, without the schools."""
     found = story(tracker, current)
+    said = latest_entities(tracker).get("years")
+    if found and current and said and parse.months_of(said):
+        # "9 years teaching" answering "How long have you done your job now?": their years, not the question again
+        years = parse.months_of(said) / 12
+        found = (replace(found[0], jobs=[replace(j, years=years) if j.code == current and j.years is None and not j.unpaid
+                                         else j for j in found[0].jobs]), found[1])
     if not found and current:
         months = person.current_months(tracker, current)
-        said = latest_entities(tracker).get("years")
         months = months or (parse.months_of(said) if said else None)
         title = tracker.get_slot("current_title") or store.occupation(current).title
         found = (Profile([Job(current, months / 12 if months else None)]), {current: title})

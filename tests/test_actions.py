@@ -427,6 +427,20 @@ def test_the_first_answer_tells_the_pay_of_the_city_they_named(actions, domain):
                                                        domain)[0])
 
 
+def test_years_said_in_answer_to_how_long_are_put_beside_the_usual(actions, domain):
+    """A teacher with a master's answered "How long have you done your job now?" with "9 years" three times and
+    got the same question back each time."""
+    teacher, trainer = "25-2022.00", "13-1151.00"
+    slots = {"current_job": teacher, "current_code": teacher, "current_title": "Middle School Teachers",
+             "target_job": trainer, "target_code": trainer, "target_title": "Training and Development Specialists",
+             "state": "IL", "education": "master's degree in curriculum"}
+    first = slots_of(run(actions.ActionAnswer(), tracker(slots=slots), domain)[1])["last_answer"]
+    messages, _ = run(actions.ActionAnswer(), tracker(slots={**slots, "last_answer": first}, text="9 years",
+                                                      entities=[{"years": "9 years"}]), domain)
+    text = text_of(messages)
+    assert "How long have you done your job now" not in text and "You have 9 years of related work" in text, text
+
+
 def test_another_city_in_the_same_state_gets_its_pay(actions, domain):
     """"what about in columbus instead?" got "I still have ... (Ohio)", though the next pay table was Columbus's."""
     slots = {**KNOWN, "state": "OH"}
