@@ -381,6 +381,7 @@ def test_how_the_figures_are_made_names_the_rule_and_each_release(actions, domai
     text = text_of(run(actions.ActionMethod(), tracker(text="what year is the data?", intent="ask_method"), domain)[0])
     assert "100 = your job already meets every important level" in text and "the median" in text
     assert "not the average" in text and "O*NET 29.3 and 30.0" in text and "(OEWS), May 2025" in text
+    assert "It counts tips and commissions" in text  # OEWS wages: tips and commissions in, overtime out
     assert "projections 2024-34" in text
     said = [{"event": "bot", "text": run(actions.ActionMethod(), tracker(), domain)[0][0]["text"]}]
     again = text_of(run(actions.ActionMethod(), tracker(text="how old is the data", history=said), domain)[0])

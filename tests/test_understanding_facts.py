@@ -1073,3 +1073,18 @@ def test_corrections_of_the_story_and_the_place(lookups, text, found, state):
     facts = read(lookups, text)
     assert {j.role: j.text for j in facts.jobs} == found
     assert (facts.place.state if facts.place else None) == state
+
+
+@pytest.mark.parametrize("text", ["is that pay the average? bc i make way more than 26k with tips lol",
+                                  "is it really 100 out of 100? that seems too high", "is the pay mostly commission?"])
+def test_questions_about_the_score_and_the_pay_figure_ask_how_they_are_made(lookups, text):
+    """A server's "is that pay the average? bc i make way more than 26k with tips" had "make way more" read as a job
+    (Hoist and Winch Operators); "is it really 100 out of 100?" got "Sorry, I didn't get that"."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    assert read(lookups, text).jobs == []
+    message = Message(data={"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "ask_method"

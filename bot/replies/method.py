@@ -17,7 +17,8 @@ def method(citations: dict) -> list[Message]:
         "the two jobs in general, not a test of you, and it says nothing about licenses or degrees (I list those "
         "apart).\n"
         "• Pay: the median from BLS's wage survey, so half of workers earn more and half less (not the average); "
-        "the range in brackets is the middle half. I use your metro area or state where BLS publishes it.\n"
+        "the range in brackets is the middle half. It counts tips and commissions, not overtime or shift differentials. "
+        "I use your metro area or state where BLS publishes it.\n"
         f"• Sources: {short_source(citations['ratings'])}; {short_source(citations['wages'])}; "
         f"{short_source(citations['projections'])}.\n"
         "The full report's link shows every figure with its source.", follow_ups())]

@@ -67,6 +67,8 @@ PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:doe
 TIME_OF_IT = re.compile(r"\bhow (?:many years|many months|long|much time)\b[^?.!]{0,30}\btakes?\b", re.I)
 # paying for school, not what a job pays: "will my job pay for LPN school?", "tuition help"
 TUITION = re.compile(r"\bpay(s|ing)? for (me|my|it|the|school|training|classes|college|courses?)\b|\btuition\b", re.I)
+SCORE_QUESTION = re.compile(r"\b\d{1,3} out of 100\b|\b(the|that|this|my) score\b|\b(median|average)\b|\btips\b"
+                            r"|\bcommissions?\b", re.I)
 SURE_ASKED = 0.8  # DIET's confidence in a question intent for a title in a message that is no question
 QUESTION_WORDS = re.compile(r"^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will)\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
@@ -227,6 +229,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
         elif intent == "ask_pay" and TUITION.search(text):
             new_intent = "ask_training"  # "will my nursing home pay for me to go to LPN school?": the way there
+        elif intent in NOT_WITH_FACTS | {"inform"} and SCORE_QUESTION.search(text) and "?" in text and not found.jobs:
+            new_intent = "ask_method"  # "is it really 100 out of 100? that seems too high": how the score is made
         elif intent == "ask_method" and pay_terms.asked(text) and not found.jobs:
             new_intent = "ask_pay"  # "is that starting pay or average?": the pay at the start, not how figures are made
         elif intent in ASKING and confidence < 0.9 and found.job("current") and found.job("target"):

@@ -141,8 +141,9 @@ def doing(spans: TitleSpans, text: str) -> str | None:
                         r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
             or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
         return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
-    if re.match(r"^(make|makes|making|made)\s+(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d)", clause,
-                re.I) or re.search(r"\bwhat\s+(i|you|we|they)\s+$", text[:found.start(1)], re.I):
+    if re.match(r"^(make|makes|making|made)\s+((way|a lot|much|a little|about|around|like|over|under|only|just)\s+)*"
+                r"(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d|more|less|money|good|decent|bank)",
+                clause, re.I) or re.search(r"\bwhat\s+(i|you|we|they)\s+$", text[:found.start(1)], re.I):
         return None  # "than what i make now": their pay, not work
     if re.match(r"^test(s|ed|ing)? out\b", clause, re.I):
         return None  # "til i test out": the exam at the end, not testing work
