@@ -229,10 +229,10 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
         elif intent == "ask_pay" and TUITION.search(text):
             new_intent = "ask_training"  # "will my nursing home pay for me to go to LPN school?": the way there
-        elif intent in NOT_WITH_FACTS | {"inform"} and SCORE_QUESTION.search(text) and "?" in text and not found.jobs:
-            new_intent = "ask_method"  # "is it really 100 out of 100? that seems too high": how the score is made
         elif intent == "ask_method" and pay_terms.asked(text) and not found.jobs:
             new_intent = "ask_pay"  # "is that starting pay or average?": the pay at the start, not how figures are made
+        elif intent in NOT_WITH_FACTS | {"inform"} and SCORE_QUESTION.search(text) and "?" in text and not found.jobs:
+            new_intent = "ask_method"  # "is it really 100 out of 100? that seems too high": how the score is made
         elif intent in ASKING and confidence < 0.9 and found.job("current") and found.job("target"):
             new_intent = "inform"  # "on the line at Ford ..., thinking about an electrician apprenticeship": both jobs first
         elif intent in NOT_WITH_FACTS | {"inform"} and TIME_OF_IT.search(text) and not found.jobs:
