@@ -1088,3 +1088,9 @@ def test_questions_about_the_score_and_the_pay_figure_ask_how_they_are_made(look
     message = Message(data={"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "ask_method"
+
+
+def test_two_jobs_weighed_with_vs_after_a_correction_are_both_wanted(lookups):
+    """A warehouse worker's "no i meant forklift vs truck driver in fort wayne" made him a truck driver."""
+    assert roles(lookups, "no i meant forklift vs truck driver in fort wayne") == {"target": "forklift",
+                                                                                     "alternative": "truck driver"}

@@ -199,6 +199,8 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
     if len(jobs) == 2 and roles.count(None) == 1 and all(j.cued for j in jobs if j.role):
         known = next(r for r in roles if r)
         other = TARGET if known in (CURRENT, PAST) else CURRENT
+        if known == TARGET and tokens[jobs[0].end:jobs[1].start] in (["vs"], ["versus"], ["or"], ["or", "a"], ["or", "an"]):
+            other = "alternative"  # "no i meant forklift vs truck driver": both weighed, neither the job they have
         for j in jobs:
             if j.role is None:
                 j.role = other
