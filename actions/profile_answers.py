@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import re
-
 from rasa_sdk import Tracker
 
 from actions import profile as person
 from actions import store
 from actions.tracker import latest_entities, latest_text
 from bot import parse
+from bot.understanding import asked
 from bot.replies import story as story_replies
 from knowledge.person.compare import compare_profile, destination_options
 from knowledge.person.profile import Job, Profile
@@ -93,14 +92,11 @@ def explore_options(tracker: Tracker, current: str) -> tuple[dict, list[str] | N
 
 
 # "does my cashier experience count?", "what about my teller years", "does being a cashier count for anything"
-ABOUT_A_JOB = re.compile(r"^\W*(?:does|do|did|will|would|can|could|is|what about|how about)\b.*?\b(?:my|being an?|having been an?)"
-                         r"\s+(?P<job>[a-z][a-z' -]{1,40}?)\s*(?:experience|job|work|years?|time|background)?"
-                         r"\s*(?:count|matter|help|worth|mean|give|do for|\?|$)", re.I)
 
 
 def asked_about(tracker: Tracker, found) -> str | None:
     """The code of the job of their story that the latest message asks about ("does my cashier experience count?")."""
-    said = ABOUT_A_JOB.search(latest_text(tracker))
+    said = asked.ABOUT_A_JOB.search(latest_text(tracker))
     if not said or not found:
         return None
     words = said.group("job").strip().lower()

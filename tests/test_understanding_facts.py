@@ -1094,3 +1094,17 @@ def test_two_jobs_weighed_with_vs_after_a_correction_are_both_wanted(lookups):
     """A warehouse worker's "no i meant forklift vs truck driver in fort wayne" made him a truck driver."""
     assert roles(lookups, "no i meant forklift vs truck driver in fort wayne") == {"target": "forklift",
                                                                                      "alternative": "truck driver"}
+
+
+@pytest.mark.parametrize("heard", ["help", "ask_method", "ask_pay"])
+def test_a_question_about_one_job_of_their_story_goes_to_the_career_form(lookups, heard):
+    """"does my cashier experience count?" is answered from their story by the career form; DIET, retrained with
+    the questions about the figures, heard it as a request for help, and the e2e test of issue 18 caught it."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "does my cashier experience count?"
+    message = Message(data={"text": text, "intent": {"name": heard, "confidence": 0.7}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent")["name"] == "inform"

@@ -43,3 +43,10 @@ def asked_all(text: str | None) -> list[str]:
         if intent and intent not in found:
             found.append(intent)
     return found
+
+
+# a question about what one job of their story counts for ("does my cashier experience count?"): the career form
+# answers it from their story (actions/profile_answers.py), whatever DIET hears in it
+ABOUT_A_JOB = re.compile(r"^\W*(?:does|do|did|will|would|can|could|is|what about|how about)\b.*?\b(?:my|being an?|having been an?)"
+                         r"\s+(?P<job>[a-z][a-z' -]{1,40}?)\s*(?:experience|job|work|years?|time|background)?"
+                         r"\s*(?:count|matter|help|worth|mean|give|do for|\?|$)", re.I)

@@ -223,6 +223,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "inform"  # "getting out of the Army soon, I was 11B": service is work they did, not no job
         elif intent == "no_job" and any(j.role in ("current", "past") for j in found.jobs):
             new_intent = "inform"  # "no, the job I have now is store manager": a job, whatever "no ... job" suggests
+        elif intent in NOT_WITH_FACTS | ASKING and asked.ABOUT_A_JOB.search(text) and not found.topic:
+            new_intent = "inform"  # "does my cashier experience count?": the career form answers it from their story
         elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
