@@ -278,15 +278,12 @@ class ActionGaps(NeedsBoth):
         return profile_answers.gaps(tracker, c) or replies.gaps_detail(c)  # their earlier jobs' levels count too
 
 
-WEIGHING = re.compile(r"\b(which|better|more|most|vs|versus|compare|compared|or|either|both)\b", re.I)
-
-
 class ActionPay(NeedsBoth):
     def name(self) -> str:
         return "action_pay"
 
     def reply(self, c: dict, tracker: Tracker) -> list[dict]:
-        weighing = WEIGHING.search(latest_text(tracker))  # "which pays better?": the other job's pay beside it
+        weighing = asked.weighs(latest_text(tracker))  # "which pays better?": the other job's pay beside it
         return replies.pay(c, metro_wages(tracker, c), pay_terms.asked(latest_text(tracker))) + (
             weighed_note(tracker, c) if weighing else [])
 

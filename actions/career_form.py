@@ -23,6 +23,8 @@ from actions.tracker import has_code, is_whole_message, latest_entities, latest_
 from actions.tries import after_failed_try, this_try
 from bot import parse, replies
 from bot.limits import CHOICES_AT_TRY, MAX_FAILURES, MAX_STATE_FAILURES
+from bot.understanding.cues import is_question
+from knowledge.title_spans import words
 
 LAID_OFF_WORDS = re.compile(r"laid|layed|fired|let go|lost|downsiz|eliminat|closed|shut|cut|redundan|unemploy", re.I)
 NO_JOB_SITUATIONS = ("no_job", "student")
@@ -31,7 +33,6 @@ EXPLORE = "explore"  # target_job: suggest destinations instead of comparing wit
 OTHER = {"current": "target", "target": "current"}
 MILITARY_WORDS = re.compile(r"\b(army|navy|marines?|usmc|air force|coast guard|national guard|military|infantry|"
                             r"rifleman|soldier|sailor|airman|mos|\d{2}[A-Z]\d?)\b", re.I)
-QUESTION = re.compile(r"\?|^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|should|would|will)\b", re.I)
 RESTATED = re.compile(r"\bthe job i (have|want|do|'d like)\b|\b(that's|thats|that is) (not|wrong)\b|\bi said\b", re.I)
 RESTATED_WITHIN = 0.3  # a restated title's readings offered: those this close to the one we took
 OWN_TITLE = 0.95  # a reading this sure is the occupation's own title ("welder"): restating it changes nothing
@@ -164,7 +165,7 @@ class ValidateCareerForm(FormValidationAction):
             return {}
         # a question that names one of the two jobs asks about it ("do I need to be a CPA to work as an
         # accountant?", "are office clerk jobs shrinking?"): the pair stays as it was
-        asked = QUESTION.search(latest_text(tracker)) and not CORRECTION.search(latest_text(tracker))
+        asked = is_question(latest_text(tracker), words(latest_text(tracker))) and not CORRECTION.search(latest_text(tracker))
         if changed["current"] and before["target"] == current and before["current"]:
             if asked:
                 return job_slots("current", before["current"], previous_value(tracker, "current_title"))

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-QUESTION = re.compile(r"\?\s*$|^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will|am)\b",
-                      re.I)
+from bot.understanding.cues import is_question
+from knowledge.title_spans import words
+
 # the first that matches wins: an apprenticeship is a way in, and a way in is asked more plainly than pay
 KINDS = [
     ("ask_apprenticeship", re.compile(r"\bapprentice(ship)?s?\b", re.I)),
@@ -23,7 +24,7 @@ KINDS = [
 def asked_for(text: str | None) -> str | None:
     """The intent of the follow-up a question asks for, or None when it is no question or asks none of them."""
     text = (text or "").strip()
-    if not QUESTION.search(text):
+    if not is_question(text, words(text)):
         return None
     return next((intent for intent, words in KINDS if words.search(text)), None)
 
@@ -35,7 +36,7 @@ PARTS = re.compile(r"\?|;|\band\b|\balso\b|\bplus\b", re.I)
 def asked_all(text: str | None) -> list[str]:
     """Every follow-up a question asks for, in the order asked (each once)."""
     text = (text or "").strip()
-    if not QUESTION.search(text) and "?" not in text:
+    if not is_question(text, words(text)):
         return []
     found: list[str] = []
     for part in PARTS.split(text):
@@ -50,3 +51,11 @@ def asked_all(text: str | None) -> list[str]:
 ABOUT_A_JOB = re.compile(r"^\W*(?:does|do|did|will|would|can|could|is|what about|how about)\b.*?\b(?:my|being an?|having been an?)"
                          r"\s+(?P<job>[a-z][a-z' -]{1,40}?)\s*(?:experience|job|work|years?|time|background)?"
                          r"\s*(?:count|matter|help|worth|mean|give|do for|\?|$)", re.I)
+
+
+WEIGHING = re.compile(r"\b(which|better|more|most|vs|versus|compare|compared|or|either|both)\b", re.I)
+
+
+def weighs(text: str | None) -> bool:
+    """Whether a pay question weighs jobs ("which pays better?"): the other job weighed gets its pay beside it."""
+    return bool(WEIGHING.search(text or ""))

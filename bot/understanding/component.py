@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.understanding import asked, facts as reading, pay_terms
 from bot.understanding import likes, preferences, schooling, unpaid
+from bot.understanding.cues import is_question
 from bot.understanding.settings import WISH
 from knowledge.title_spans import words
 from knowledge.step_up import rank_of
@@ -65,12 +66,9 @@ PAY_OF_IT = re.compile(r"\b(what'?s|what does|what do|what would|how much (?:doe
                        r"\s+(pay|make|earn)\b|\bhow much (?:is|does) (?:the|that|it) pay\b", re.I)
 # "how many years would that take me", "how long does it take": the way there, of the job they are talking about
 TIME_OF_IT = re.compile(r"\bhow (?:many years|many months|long|much time)\b[^?.!]{0,30}\btakes?\b", re.I)
-# paying for school, not what a job pays: "will my job pay for LPN school?", "tuition help"
-TUITION = re.compile(r"\bpay(s|ing)? for (me|my|it|the|school|training|classes|college|courses?)\b|\btuition\b", re.I)
 SCORE_QUESTION = re.compile(r"\b\d{1,3} out of 100\b|\b(the|that|this|my) score\b|\b(median|average)\b|\btips\b"
                             r"|\bcommissions?\b", re.I)
 SURE_ASKED = 0.8  # DIET's confidence in a question intent for a title in a message that is no question
-QUESTION_WORDS = re.compile(r"^\W*(what|how|where|which|who|when|why|does|do|is|are|can|could|would|should|will)\b", re.I)
 ASKING = {"ask_pay", "ask_training", "ask_apprenticeship", "ask_qualify"}
 # what DIET takes "what can i do without a degree", "what jobs are in demand" for: asked with explore's words, explore
 WISHES_TAKEN_FOR = {"ask_pay", "ask_training", "inform", "nlu_fallback"}
@@ -151,8 +149,8 @@ class JobFactsExtractor(GraphComponent):
         inferred_alone = sum(1 for j in found.jobs if j.role in ("current", "target")) == 1
         intent = message.get(INTENT) or {}
         # ... asked, not a bare title DIET is unsure of ("B2B sales rep" heard as a pay question at 0.3)
-        asked_about = intent.get("name") in ASKING and (intent.get("confidence", 0) >= SURE_ASKED or "?" in text
-                                                        or bool(QUESTION_WORDS.match(text)))
+        asked_about = intent.get("name") in ASKING and (intent.get("confidence", 0) >= SURE_ASKED
+                                                        or is_question(text, words(text)))
         for job in found.jobs:
             if job.role is None and asked_about and not found.job("target"):
                 job.role = "target"  # "what does a plumber make in Ohio?": the job asked about
@@ -229,8 +227,6 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "deny"  # to a list of choices: not "stop"
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
-        elif intent == "ask_pay" and TUITION.search(text):
-            new_intent = "ask_training"  # "will my nursing home pay for me to go to LPN school?": the way there
         elif intent == "ask_method" and pay_terms.asked(text) and not found.jobs:
             new_intent = "ask_pay"  # "is that starting pay or average?": the pay at the start, not how figures are made
         elif intent in NOT_WITH_FACTS | {"inform"} and SCORE_QUESTION.search(text) and "?" in text and not found.jobs:
@@ -246,7 +242,7 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "inform"  # "i didnt say programmer, i mean cnc programmer": a correction, not a question
         elif found.topic in TOPIC_INTENT and (not found.jobs or found.topic == "person" or found.topic == "experience"
                                               and all(rank_of(j.text) for j in found.jobs)
-                                              or found.topic in ASKED_TOPICS and asked.QUESTION.search(text.strip())) \
+                                              or found.topic in ASKED_TOPICS and is_question(text, words(text))) \
                 and not STOP_WORDS.match(text):
             # ("can i get help paying for the dental assistant program?": the paying asked, the job known)
             # ("what experience do supervisors need?": the rank asked about is the job they want, already known)

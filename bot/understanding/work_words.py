@@ -130,35 +130,34 @@ LICENSE = re.compile(r"\b(?:get|getting|got|earn|earning|take|taking)\s+(?:my|a|
                      re.I)
 
 
+# what follows a work verb that is no work of theirs, matched on the words from the verb on
+NOT_WORK = [re.compile(p, re.I) for p in (
+    r"^(do|does|did|make|run|work)\s+(i|you|we|they|he|she|u)\b",  # "do i need to be certified?"
+    r"^(do|does|did)\s+(have|has|my|your|not|this|that)\b|^doing\s+(this|that|it)\b",  # "does it pay well"
+    r"^(did|done|do|doing)\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(years?|yrs?|months?|tours?)\b",
+    r"^(make|makes|making|made)\s+((way|a lot|much|a little|about|around|like|over|under|only|just)\s+)*"
+    r"(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d|more|less|money|good|decent|bank)",  # their pay
+    r"^test(s|ed|ing)? out\b",  # "til i test out": the exam at the end
+    r"^(work|works|working|worked)$",  # "I just work in DC": where, said of no job
+    r"^(work|works|working|worked)\s+((full|part)[\s-]?time|nights|days|weekends|overtime|two jobs|a lot|long hours"
+    r"|doubles)\b",  # "i work full time": when, not what
+)]
+# ... or said after these: "than what i make now" (their pay), "should i do lpn first?" (what they might do)
+NOT_WORK_BEFORE = re.compile(r"\b((should|could|can|would|might|will)\s+i|what\s+(i|you|we|they))\s+$", re.I)
+# a message opening with the verb, no "I" doing it: "do warehouses hire people with felonies"
+NOT_WORK_OPENING = re.compile(r"^(do|does|did)\s+(they|you|u|we|employers|companies|people|most|any|places|\w+(es|s))\b",
+                              re.I)
+
+
 def doing(spans: TitleSpans, text: str) -> str | None:
     found = DOING.search(text)
     if not found:
         return None
     clause = DOING_END.sub("", found.group(1)).strip()
-    if re.match(r"^(do|does|did|make|run|work)\s+(i|you|we|they|he|she|u)\b", clause, re.I) \
-            or re.match(r"^(do|does|did)\s+(have|has|my|your|not|this|that)\b|^doing\s+(this|that|it)\b", clause, re.I) \
-            or re.match(r"^(did|done|do|doing)\s+(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+"
-                        r"(years?|yrs?|months?|tours?)\b", clause, re.I) \
-            or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text:
-        return None  # a question ("do i need to be certified?", "does it pay well"), not what they do
-    if re.match(r"^(make|makes|making|made)\s+((way|a lot|much|a little|about|around|like|over|under|only|just)\s+)*"
-                r"(now|currently|right now|today|at|per|an? (hour|year|week|month)|\$|\d|more|less|money|good|decent|bank)",
-                clause, re.I) or re.search(r"\bwhat\s+(i|you|we|they)\s+$", text[:found.start(1)], re.I):
-        return None  # "than what i make now": their pay, not work
-    if re.match(r"^test(s|ed|ing)? out\b", clause, re.I):
-        return None  # "til i test out": the exam at the end, not testing work
-    if found.start(1) == 0 and re.match(r"^(do|does|did)\s+(they|you|u|we|employers|companies|people|most|any|places"
-                                        r"|\w+(es|s))\b", clause, re.I):
-        return None  # "do warehouses hire people with felonies": a question with no "I" doing it
-    if re.search(r"\b(should|could|can|would|might|will)\s+i\s+$", text[:found.start(1)], re.I):
-        return None  # "should i do lpn first?": what they might do, asked
-    if found.start(1) == 0 and _asks(text):
-        return None  # "does the 74 account for my client's 5 years?": a question opening with a verb, no "I" doing it
-    if re.match(r"^(work|works|working|worked)$", clause, re.I):
-        return None  # "I just work in DC": where, said of no job
-    if re.match(r"^(work|works|working|worked)\s+((full|part)[\s-]?time|nights|days|weekends|overtime|two jobs|a lot"
-                r"|long hours|doubles)\b", clause, re.I):
-        return None  # "i work full time": when, not what
+    if any(p.match(clause) for p in NOT_WORK) or NOT_WORK_BEFORE.search(text[:found.start(1)]) \
+            or re.match(r"^(do|does|did)\s+(it|that|this)\b", clause) and "?" in text \
+            or found.start(1) == 0 and (_asks(text) or NOT_WORK_OPENING.match(clause)):
+        return None
     work_doing = WORK_DOING.match(clause)
     if work_doing:  # "housekeeping" is what a housekeeper does, not a housekeeping supervisor
         what = work_doing.group(2)
