@@ -1108,3 +1108,16 @@ def test_a_question_about_one_job_of_their_story_goes_to_the_career_form(lookups
     message = Message(data={"text": text, "intent": {"name": heard, "confidence": 0.7}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent")["name"] == "inform"
+
+
+def test_a_follow_up_diet_is_unsure_of_is_read_from_its_words(lookups):
+    """In the browser, "whats it pay per hour and how long is school" (DIET at 0.4, then the fallback) got "Sorry,
+    I didn't get that"; its words ask for the way there and the pay (the second part follows: actions/answers.py)."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.understanding.component import JobFactsExtractor
+
+    text = "whats it pay per hour and how long is school"
+    message = Message(data={"text": text, "intent": {"name": "ask_training", "confidence": 0.4}, "intent_ranking": []})
+    JobFactsExtractor._intent(message, text, read(lookups, text))
+    assert message.get("intent") == {"name": "ask_training", "confidence": 1.0}

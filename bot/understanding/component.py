@@ -249,6 +249,9 @@ class JobFactsExtractor(GraphComponent):
             new_intent = TOPIC_INTENT[found.topic]
         elif found.explore and intent in WISHES_TAKEN_FOR and not found.job("target") and preferences.wishes_of(text).said():
             new_intent = "explore"  # "no degree, what can i do", "what jobs are in demand": DIET hears training, pay
+        elif not (found.jobs or found.topic or found.explore) and confidence < SURE_ASKED and asked.asked_for(text):
+            # "whats it pay per hour and how long is school": DIET unsure between the two, the words say both
+            new_intent = asked.asked_for(text)
         elif told and not found.jobs and intent != "explore" and confidence < 0.9:
             new_intent = "inform"  # "I have my GED" (DIET: ask_gaps 0.8): a fact about them
         elif has_facts and (intent in NOT_WITH_FACTS or intent == "inform" and confidence < 0.9) \

@@ -167,7 +167,7 @@ def clause_spans(starts: set[int], length: int) -> list[tuple[int, int]]:
 
 
 QUESTION_START = {"what", "how", "where", "which", "who", "when", "why", "does", "do", "is", "are", "can", "could",
-                  "should", "would", "will"}
+                  "should", "would", "will", "whats", "what's", "hows", "how's", "wheres", "where's"}
 
 
 def is_question(text: str, tokens: list[str]) -> bool:
