@@ -162,8 +162,10 @@ class ActionAnswer(Action):
             say(dispatcher, summary[:1] + note + summary[1:] + weighed_note(tracker, c))
             for which, guess in (tracker.get_slot("guesses") or {}).items():
                 title = tracker.get_slot(f"{which}_title")
-                if guess.get("alternatives") and title:
-                    say(dispatcher, replies.guess_note(which, guess["typed"], title, guess["alternatives"], guess.get("at"),
+                # the other job is never offered for this one: tapped, it would compare a job with itself
+                others = [a for a in guess.get("alternatives") or [] if a["code"] not in (current, target)]
+                if others and title:
+                    say(dispatcher, replies.guess_note(which, guess["typed"], title, others, guess.get("at"),
                                                           guess.get("above")))
             say(dispatcher, back)  # last, so that the person can correct it before asking more
             return analysis_record.recorded(tracker, analysis_record.with_profile(analysis_record.comparison("compare", c), r))

@@ -284,10 +284,14 @@ class ValidateCareerForm(FormValidationAction):
             # "corpsman", "infantry": O*NET rates no military occupation, so nothing could be compared; ask
             # what the work was day to day instead (the military crosswalk is not in ../shared/data), once;
             # after that their words are read among civilian jobs
-            if not tracker.get_slot("asked_military"):
-                say(dispatcher, replies.ask_military())
-                return {slot: None, "prompted": True, "asked_military": True}
             military = military_occupation(found, text)
+            if not tracker.get_slot("asked_military"):
+                # O*NET's military occupation their words name is held (code and title, no answer to the
+                # question yet), so the reply can say what it heard and, if the work day to day names no
+                # civilian job, it is the one kept
+                say(dispatcher, replies.ask_military(heard=military["title"] if military else None))
+                held = {f"{which}_code": military["code"], f"{which}_title": military["title"]} if military else {}
+                return {slot: None, **held, "prompted": True, "asked_military": True}
             found = store.find_job(text, civilian=True)
             if found.status != "ok" and (entities.get("military") or MILITARY_WORDS.search(text)):
                 # "army infantry" again: no civilian job in those words, and asking a third time would be a loop

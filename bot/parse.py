@@ -18,7 +18,8 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 # knowledge.person.profile.EDUCATION_LEVELS names it)
 EDUCATION_CREDITS = [
     (r"\b(ph\.?d|doctor(ate|al)?)\b", 120, True, "doctoral"),
-    (r"\b(master'?s?|mba|ms|ma degree)\b", 120, True, "master"),
+    # "master" alone or before "degree"/"in"/"of"; "Master tech", "master electrician" are the top of a trade
+    (r"\b(master'?s|masters|mba|ms|ma degree)\b|\bmaster\b(?=\s+(?:degree|in|of)\b|\W*$)", 120, True, "master"),
     (r"\b(bachelor'?s?|ba|bs|b\.a\.|b\.s\.|4[- ]year degree|college degree|university degree|graduated college)\b", 120, True,
      "bachelor"),
     (r"\b(associate'?s?|aa|as degree|a\.a\.|2[- ]year degree|community college degree)\b", 60, True, "associate"),

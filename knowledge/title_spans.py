@@ -78,6 +78,7 @@ NOT_PEOPLE = set("""acoustic agitator attenuator baser bitter blazer bleeder blo
     stager steerer filler lopper mangler parer powderer reducer rectifier reinforcer sensitizer shelver slasher stippler
     upsetter vamper welter yarder exerciser exporter importer marketer mapper mailer lender""".split())
 # Fields too broad to stand for one job: "get into healthcare" asks for ideas, not a comparison
+OPENING_WORDS = 2  # at most this many words before a job that opens a message ("oil field roughneck in ...")
 # words between a cue and the title that say the kind of employer, not the work ("get into corporate HR")
 CUE_MODIFIERS = {"corporate", "remote", "local", "federal", "government", "public", "private"}
 GENERIC_FIELDS = {"healthcare", "health", "medical", "medicine", "business", "office", "corporate", "technology",
@@ -237,10 +238,15 @@ class TitleSpans:
         after_cue = set(after_cue or ())
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", text)}  # "PA", "MA", "NP": the job, typed in capitals
         for k in sorted(after_cue):  # "move into corporate HR": the short form after the kind of employer
-            while k + 1 < len(keys) and keys[k] in CUE_MODIFIERS and keys[k + 1] in capitals:
+            # ... or before two words that start a title ("I do remote customer service": customer service, after
+            # the cue; "corporate finance" stays the kind of employer)
+            while k + 1 < len(keys) and keys[k] in CUE_MODIFIERS and (
+                    keys[k + 1] in capitals or tuple(keys[k + 1:k + 3]) in self.prefixes):
                 k += 1
                 after_cue.add(k)
         cued = set(after_cue)  # after a real cue ("get into"); a short answer's first word is not
+        # after "I do", "been doin" a field is two words at least: "I do remote customer service", not "I do product demos"
+        after_do = {k for k in after_cue if k and keys[k - 1] in ("do", "doin", "doing")}
         if len(typed) <= 5:
             after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
         breaks = clause_starts(text, ",;!?")
@@ -266,6 +272,7 @@ class TitleSpans:
                     # "Front desk at a hotel ...": a message that opens with the start of a title and its workplace
                     opens = i == 0 and keys[n:n + 1] in (["at"], ["for"]) and keys[n + 1:n + 2] in (["a"], ["an"], ["the"])
                     field = person is None and (i in after_cue or opens) and i not in people_only and key in self.prefixes \
+                        and not (n == 1 and i in after_do) \
                         and not (n == 1 and (key[0] in GENERIC_FIELDS or key[0] in EVERYDAY_VERBS)) \
                         and (key[0] not in self.stop_words or opens and n > 1 and key[0] not in ("part", "full")) \
                         and (opens or all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and"
@@ -278,7 +285,7 @@ class TitleSpans:
                     if person is None and not field:
                         continue
                 one = (person or key)[0] if len(person or key) == 1 else None
-                if one and not (field and i in cued) and not self._alone_ok(one, typed, i) \
+                if one and not (field and i in cued) and not self._alone_ok(one, typed, i, skip) \
                         and not (one in capitals and one in self.capital_jobs) \
                         and not (one in self.bare_heads and i in cued):  # "move up to supervisor"
                     continue
@@ -319,7 +326,9 @@ class TitleSpans:
         """A field said for the job: "welding" -> welder, "phlebotomy" -> phlebotomist, "nursing" -> nurse,
         "medical coding" -> medical coder, "tutoring" -> tutor; None when no title has that form."""
         last = key[-1]
-        for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("y", ("ist",)), ("ics", ("ist", "ian", "ician")),
+        # ("labor": laborer)
+        for suffix, forms in (("ing", ("er", "", "e", "or", "ant", "ist")), ("or", ("orer",)), ("y", ("ist",)),
+                              ("ics", ("ist", "ian", "ician")),
                               ("ism", ("ist",)), ("ysis", ("yst",)), ("tion", ("tor", "ter")), ("ment", ("r", "er")),
                               ("ign", ("igner",)), ("ive", ("ivist",))):
             if last.endswith(suffix) and len(last) > len(suffix) + 2:
@@ -341,11 +350,14 @@ class TitleSpans:
         return any(len(w) >= 3 and w in self.content or w in self.capital_jobs or w in self.abbreviations
                    for w in (self._correct(normal(t)) for t in words(text)))
 
-    def _alone_ok(self, word: str, typed: list[str], i: int) -> bool:
+    def _alone_ok(self, word: str, typed: list[str], i: int, skip: set[int]) -> bool:
         if word in self.alone:
             return True
         if word in self.bare_heads and i + 1 < len(typed) and (typed[i + 1] in ("at", "for") or typed[i + 1].isdigit()):
             return True  # "server at olive garden", "driver for UPS", "UPS driver 9 years": their job, said first
+        if word in self.after_article and i <= OPENING_WORDS and i + 2 in skip and typed[i + 1] in ("in", "near", "outside") \
+                and not any(w in self.stop_words for w in typed[:i]):
+            return True  # "roughneck in North Dakota", "Oil field roughneck in ...": the message opens with the job
         return word in self.after_article and i > 0 and typed[i - 1] in ARTICLES
 
 

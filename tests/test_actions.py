@@ -989,6 +989,9 @@ def test_military_is_asked_once_then_the_words_are_read_among_civilian_jobs(acti
                     form="career_form", slots={"requested_slot": "current_job"}, candidates={"current_job": "army infantry"})
     messages, events = run(actions.ValidateCareerForm(), first, domain)
     assert "Thank you for your service" in text_of(messages) and slots_of(events)["asked_military"] is True
+    # what was heard is held and said back while the question is asked: O*NET's Infantry, not yet an answer
+    assert "O*NET lists Infantry as a military job" in text_of(messages)
+    assert slots_of(events)["current_code"] == "55-3016.00" and slots_of(events)["current_job"] is None
     again = tracker(text="army infantry", entities=[{"current_job": "army infantry"}, {"military": "yes"}],
                     form="career_form", slots={"requested_slot": "current_job", "asked_military": True},
                     candidates={"current_job": "army infantry"})
@@ -1523,3 +1526,16 @@ def test_a_no_that_keeps_the_job_is_no_correction(actions, domain):
     messages, events = run(actions.ValidateCareerForm(), t, domain)
     assert "wrongly" not in text_of(messages)
     assert slots_of(events).get("target_code", counselor.code) == counselor.code
+
+
+def test_a_guess_never_offers_the_other_job(actions, domain):
+    """"service advisor" (wanted) was taken as Customer Service Representatives; O*NET also lists it under
+    Automotive Service Technicians, the job they have: tapped, that would compare the job with itself."""
+    slots = {"current_job": "49-3023.00", "current_code": "49-3023.00", "current_title": "Automotive Service Technicians and Mechanics",
+             "target_job": "43-4051.00", "target_code": "43-4051.00", "target_title": "Customer Service Representatives",
+             "state": "OH", "guesses": {"target": {"typed": "service advisor", "alternatives": [
+                 {"code": "49-3023.00", "title": "Automotive Service Technicians and Mechanics"},
+                 {"code": "13-1051.00", "title": "Cost Estimators"}]}}}
+    messages, _ = run(actions.ActionAnswer(), tracker(slots=slots), domain)
+    assert "O*NET also lists that title under Cost Estimators" in text_of(messages)
+    assert not any('"target_job": "49-3023.00"' in p for p in payloads(messages))

@@ -32,6 +32,18 @@ def roles(lookups, text) -> dict:
     ("security guard nights in vegas, want to be a cop", "security guard", "cop"),
     ("Cook at Waffle House, want to be a truck driver", "cook", "truck driver"),
     ("cashier to nurse", "cashier", "nurse"),
+    # a one-word title that opens the message before where they are; a field after "I do", "been doin"
+    ("Oil field roughneck in North Dakota. Want a steadier gig", "roughneck", None),
+    ("i been doin consturction labor 3 yrs. want to get in to heavy equpment operater", "construction laborer",
+     "heavy equpment operater"),
+    # whom the job works for is no second job (the online retailer had been taken for the wanted job)
+    ("I do remote customer service for an online retailer", "customer service", None),
+    ("receptionist for a dentist, want to be a dental hygienist", "receptionist", "dental hygienist"),
+    ("what do I do to become a nurse", None, "nurse"),  # a question's "do I do" is no work of theirs
+    # ... but one word after "I do" is no field: the work is read from the title said after it
+    ("I do product demos at Costco on weekends (brand ambassador). I want a real sales rep job", "brand ambassador",
+     "sales rep"),
+    ("I do hardscapes, pavers and retaining walls for a landscaping company. I want to become a mason", "pavers", "mason"),
     ("high school math teacher in chicago want to be a school counselor", "high school math teacher", "school counselor"),
     ("diesel mechanic for 6 yrs in Ohio, thinking about HVAC", "diesel mechanic", "hvac"),
     ("seasonal tax preparer at H&R Block, want year round work as a bookkeeper", "tax preparer", "bookkeeper"),
@@ -1121,3 +1133,16 @@ def test_a_follow_up_diet_is_unsure_of_is_read_from_its_words(lookups):
     message = Message(data={"text": text, "intent": {"name": "ask_training", "confidence": 0.4}, "intent_ranking": []})
     JobFactsExtractor._intent(message, text, read(lookups, text))
     assert message.get("intent") == {"name": "ask_training", "confidence": 1.0}
+
+
+def test_two_jobs_joined_by_or_are_two_of_one_kind(lookups):
+    """"service advisor or parts manager", the answer to "What job would you like to have?", had made the first
+    the job they have (Customer Service Representatives → First-Line Supervisors of Retail Sales Workers)."""
+    found = read(lookups, "service advisor or parts manager")
+    assert [(j.text, j.role) for j in found.jobs] == [("service advisor", None), ("parts manager", "alternative")]
+
+
+def test_an_infantry_veteran_names_the_military_occupation(lookups):
+    """O*NET's Infantry is held while the bot asks what the work was day to day (no military crosswalk here)."""
+    found = read(lookups, "army infantry vet in texas, want to be a cop")
+    assert found.military and [(j.text, j.role) for j in found.jobs] == [("infantry", "current"), ("cop", "target")]

@@ -21,6 +21,14 @@ def test_schooling_as_they_said_it(said, level, typed):
     assert level_of(read.typed) == level  # the slot's words read back the same
 
 
+@pytest.mark.parametrize("words, level", [
+    ("Master tech", None), ("master electrician", None), ("small business", None),  # DIET had tagged these
+    ("master", "master"), ("master's", "master"), ("master in nursing", "master"), ("masters", "master"),
+])
+def test_the_top_of_a_trade_is_no_masters_degree(words, level):
+    assert level_of(words) == level
+
+
 def test_credits_and_the_field_of_a_degree():
     assert schooling_in("30 college credits").credits == "30 college credits"
     both = schooling_in("i have my ged and 30 college credits, want to be a bookkeeper")

@@ -29,14 +29,16 @@ def ask_job(which: str, situation: str | None = None, current_title: str | None 
                 [button("Suggest jobs for me", "explore")] if situation not in ("no_job", "student") else [])]
 
 
-def ask_military(again: bool = False) -> list[Message]:
+def ask_military(again: bool = False, heard: str | None = None) -> list[Message]:
     if again:  # the first answer named the branch or the specialty again: ask for the civilian side of it
         return [msg("O*NET has no ratings for military jobs, so I need the civilian side of the work. What did "
                     "a normal day look like? For example \"ran a warehouse and tracked inventory\", \"patrols and "
                     "security\", \"fixed trucks and generators\" or \"treated injuries, like an EMT\".")]
-    return [msg("Thank you for your service. I can't translate military job codes into civilian jobs yet. "
-                "What did you do day to day? A few words are enough, like \"drove trucks\", \"fixed helicopters\" "
-                "or \"combat medic, like an EMT\".")]
+    # ``heard``: O*NET's military occupation their words name, said back so a wrong reading shows
+    named = (f"O*NET lists {heard} as a military job but rates no military job, so I can't compare it. "
+             if heard else "I can't translate military job codes into civilian jobs yet. ")
+    return [msg("Thank you for your service. " + named + "What did you do day to day? A few words are enough, "
+                "like \"drove trucks\", \"fixed helicopters\" or \"combat medic, like an EMT\".")]
 
 
 def military_without_crosswalk(kept: str | None = None) -> list[Message]:

@@ -45,6 +45,10 @@ SCHOOLING_ENTITIES = ("education", "credits")  # DIET's, unless schooling.py rea
 # intents a message with job facts is not, whatever DIET says
 NOT_WITH_FACTS = {"nlu_fallback", "ask_method", "chitchat", "greet", "start_over", "out_of_scope", "bot_challenge", "thank", "goodbye",
                   "affirm", "deny", "help", "stop"}
+# a yes or a no in so many words: without one, "affirm" or "deny" is DIET's guess
+YES_OR_NO = re.compile(r"\b(yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|correct|right|exactly|definitely|absolutely|of course"
+                       r"|perfect|good|great|fine|that'?s it|that one|no|nope|nah|not|never|wrong|neither|none|other)\b",
+                       re.I)
 START_OVER_WORDS = re.compile(r"\b(start(ing)? over|restart|reset|from scratch|new conversation|begin again)\b", re.I)
 NONE_OF_THESE = re.compile(r"\b(none of (these|those|them|the above)|neither|not (any|one) of (these|those)|"
                            r"nothing like (that|those)|not (it|those|these|that one)|something else|other)\W*$", re.I)
@@ -134,7 +138,9 @@ class JobFactsExtractor(GraphComponent):
         kept = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ours
                 and not (e.get("entity") == "credits" and not CREDIT_WORDS.search(text))  # "20 hours a week": no credits
                 # "do I need a bachelors degree to work as an accountant?": DIET tags it, but it is no schooling of theirs
-                and not (e.get("entity") in SCHOOLING_ENTITIES and not schooling.theirs(text, e.get("start") or 0))]
+                and not (e.get("entity") in SCHOOLING_ENTITIES and not schooling.theirs(text, e.get("start") or 0))
+                # "Master tech at a Chevy dealer", "small business websites": DIET's guess, words that say no schooling
+                and not (e.get("entity") == "education" and not schooling.level_of(str(e.get("value") or "")))]
         new = []
         low = text.lower()
 
@@ -199,7 +205,7 @@ class JobFactsExtractor(GraphComponent):
         if found.swap:
             add("swap", "yes")
         message.set(ENTITIES, kept + new, add_to_output=True)
-        self._intent(message, text, found, bool(told))
+        self._intent(message, text, found, bool(told), names_work=self._lookups[0].has_job_word(text))
         if found.topic in ASKED_TOPICS and (message.get(INTENT) or {}).get("name") == "out_of_scope":
             # "which companies in louisville will hire me with a record?": the question is answered; its place and
             # jobs would answer the form's question instead (a form that fills a slot is not interrupted)
@@ -207,8 +213,9 @@ class JobFactsExtractor(GraphComponent):
                         add_to_output=True)
 
     @staticmethod
-    def _intent(message: Message, text: str, found: reading.Facts, told: bool = False) -> None:
-        """``told``: the message tells of their schooling or unpaid work ("I have my GED"), facts like a job's."""
+    def _intent(message: Message, text: str, found: reading.Facts, told: bool = False, names_work: bool = False) -> None:
+        """``told``: the message tells of their schooling or unpaid work ("I have my GED"), facts like a job's;
+        ``names_work``: a word of some job title is in it ("patrols and security")."""
         intent = (message.get(INTENT) or {}).get("name")
         confidence = (message.get(INTENT) or {}).get("confidence") or 0.0
         has_facts = bool(found.jobs or found.place and (found.place.state or found.place.choices) or found.swap
@@ -225,6 +232,8 @@ class JobFactsExtractor(GraphComponent):
             new_intent = "inform"  # "does my cashier experience count?": the career form answers it from their story
         elif NONE_OF_THESE.search(text) and not found.jobs and len(text) < 60:
             new_intent = "deny"  # to a list of choices: not "stop"
+        elif intent in ("affirm", "deny") and names_work and not YES_OR_NO.search(text) and not found.topic:
+            new_intent = "inform"  # "patrols and security mostly" (DIET: affirm): the work they did, no yes in it
         elif intent in NOT_WITH_FACTS | {"inform"} and PAY_OF_IT.search(text) and not found.jobs:
             new_intent = "ask_pay"  # "whats it pay in atlanta specifically": the pay of the job they are talking about
         elif intent == "ask_method" and pay_terms.asked(text) and not found.jobs:

@@ -105,9 +105,11 @@ def cue_before(window: list[str]) -> tuple[str | None, int]:
     return (best[2], -best[0]) if best else (None, 0)
 
 
-# "I work in logistics", "trabajo de housekeeping": a field after these is the job they have
+# "I work in logistics", "trabajo de housekeeping", "I do remote customer service", "been doin construction
+# labor": a field after these is the job they have
 FIELD_CUES = [tuple(p.split()) for p in ("work in", "working in", "worked in", "trabajo de", "trabajo en", "i work",
-                                         "job in", "career in", "experience in", "background in")]
+                                         "job in", "career in", "experience in", "background in",
+                                         "i do", "been doing", "been doin", "i been doing", "i been doin")]
 # "want something steady, maybe [wind turbine tech]": after a wish, these introduce what they would like
 SOFT_CUES = {"maybe", "perhaps", "like", "possibly", "probably", "or"}
 # ... and these open or close a short clause that names one ("body giving out. Maybe [log scaler]?",

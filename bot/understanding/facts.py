@@ -83,6 +83,8 @@ MILITARY = re.compile(r"\b(army|(?<!old\s)navy|marines?|usmc|air force|coast gua
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty"
                       # a service member's own words for the work: "infantry, patrols and stuff", "I was infantry"
                       r"|infantry|infantryman|rifleman|paratrooper|corpsman|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
+# the words for an O*NET military occupation (Infantry, Artillery and Missile Crew Members), said as the job
+MILITARY_TITLE = re.compile(r"\b(infantry(man|men)?|rifleman|cannon crew ?member)\b", re.I)
 # what a veteran did day to day, said after the branch and code ("0311, 8 years. ran dozers, graders and scrapers")
 DUTIES = re.compile(r"(?:^|[,.;:(]\s*|\band\s+|\bi\s+)((?:ran|fixed|drove|treated|maintained|repaired|operated|managed"
                     r"|guarded|patrolled|worked on|worked the|working on|working the|turned wrenches on|handled"
@@ -195,6 +197,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
                    and not (s.text.lower() == "hired" and tokens[s.end:s.end + 2] in (["on"], ["as"], ["on", "as"]))  # "get hired on as a"
                    and not (s.text == "sewer" and tokens[s.start - 1:s.start] not in (["a"], ["an"]))]  # "water and sewer"
     title_spans = [s for s in title_spans if not _not_theirs(tokens, s, spans.english)]
+    # "customer service for an online retailer", "receptionist for a dentist": whom the job said before works for
+    title_spans = [s for k, s in enumerate(title_spans)
+                   if not (k and tokens[title_spans[k - 1].end:s.start] in EMPLOYED_BY
+                           and not any(title_spans[k - 1].end < c <= s.start for c in clauses))]
     typed = typed_words(text)
     if len(typed) != len(tokens):  # a letter whose lower case is longer ("İ"): no case or slash to read
         typed = [(w, "") for w in tokens]
@@ -251,6 +257,10 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     duties = DUTIES.search(text) if facts.military and not any(j.role in (CURRENT, PAST) for j in facts.jobs) else None
     if duties:  # "92A in the army, ran the warehouse and supply": the work day to day, read among civilian jobs
         facts.jobs.insert(0, Job(duties.group(1).strip(" ,"), CURRENT, -1, -1))
+    elif facts.military and not any(j.role in (CURRENT, PAST) for j in facts.jobs) \
+            and (named := MILITARY_TITLE.search(text)):
+        # "army infantry vet": O*NET's own military occupation, which the form holds while it asks the work
+        facts.jobs.insert(0, Job(named.group(0), CURRENT, -1, -1))
     facts.topic = topic(text, tokens)
     employer = EMPLOYER.search(text)
     if employer:
@@ -278,6 +288,9 @@ HIRING = {"hiring", "hire", "hires", "hired", "recruiting", "recruit", "recruits
 SERVED = {"assistant", "secretary", "aide", "helper", "report", "reports", "reporting", "answer", "answering"}
 WORKPLACE_NOUNS = {"supplier", "suppliers", "plant", "factory", "dealer", "dealership", "store", "shop", "mill", "office",
                    "company", "firm", "clinic", "practice", "warehouse", "center", "centre", "lab", "agency", "contractor"}
+
+
+EMPLOYED_BY = [[at, article] for at in ("for", "at", "with") for article in ("a", "an", "the")]
 
 
 def _not_theirs(tokens: list[str], span, english: frozenset[str]) -> bool:

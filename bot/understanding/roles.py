@@ -80,12 +80,16 @@ SOFT_OR = (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])  # "parame
 OR_JOIN = (["or"], ["or", "a"], ["or", "an"]) + SOFT_OR
 
 
+def _between(tokens: list[str], a: Job, b: Job) -> list[str]:
+    return tokens[a.end:b.start] or (["or"] if b.text.lower().startswith("or ") else [])  # "lvn or rn": "OR RN" is a title
+
+
 def _weighed(tokens: list[str], jobs: list[Job], question: bool) -> tuple[Job, Job] | None:
     """Two titles joined by "or" ("vs" in a question) that no cue has given a role, when none is wanted yet."""
     if any(j.role not in (None, CURRENT, PAST) for j in jobs):
         return None
     for a, b in zip(jobs, jobs[1:]):
-        between = tokens[a.end:b.start] or (["or"] if b.text.startswith("or ") else [])  # "lvn or rn": "OR RN" is a title
+        between = _between(tokens, a, b)
         if a.role is None and b.role is None and (
                 (question or "which" in tokens) and between in OR_JOIN + (["vs"], ["versus"]) or between in SOFT_OR):
             return a, b
@@ -208,6 +212,10 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
         # "so chef or food service manager, which one pays better", "paramedic or maybe PA", "line cook. chef or
         # food service manager, which pays better?": jobs weighed, both wanted, the first the one to compare with
         weighed[0].role, weighed[1].role = TARGET, "alternative"
+    elif len(jobs) == 2 and all(r is None for r in roles) and _between(tokens, *jobs) in OR_JOIN:
+        # "service advisor or parts manager" (to "What job would you like to have?"): two of one kind, never the job
+        # they have and the one they want; the question asked takes the first, the other is weighed beside it
+        jobs[1].role = "alternative"
     elif len(jobs) >= 2 and all(r is None for r in roles):
         jobs[0].role, jobs[1].role = CURRENT, TARGET
     # the latest job is the current one: "cashier for 3 years, then a bank teller for 2"

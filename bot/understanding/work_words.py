@@ -143,7 +143,10 @@ NOT_WORK = [re.compile(p, re.I) for p in (
     r"|doubles)\b",  # "i work full time": when, not what
 )]
 # ... or said after these: "than what i make now" (their pay), "should i do lpn first?" (what they might do)
-NOT_WORK_BEFORE = re.compile(r"\b((should|could|can|would|might|will)\s+i|what\s+(i|you|we|they))\s+$", re.I)
+# ... nor after a question's opening: "what do I do to become a nurse", "how do i get into HR"
+NOT_WORK_BEFORE = re.compile(r"\b((should|could|can|would|might|will)\s+i|what\s+(i|you|we|they)"
+                             r"|(what|how|where|when|why|which)\s+(do|does|did|can|could|should|would|will|must)\s+(i|you|we))\s+$",
+                             re.I)
 # a message opening with the verb, no "I" doing it: "do warehouses hire people with felonies"
 NOT_WORK_OPENING = re.compile(r"^(do|does|did)\s+(they|you|u|we|employers|companies|people|most|any|places|\w+(es|s))\b",
                               re.I)
