@@ -245,7 +245,8 @@ class TitleSpans:
                 k += 1
                 after_cue.add(k)
         cued = set(after_cue)  # after a real cue ("get into"); a short answer's first word is not
-        # after "I do", "been doin" a field is two words at least: "I do remote customer service", not "I do product demos"
+        # after "I do", "been doin" a field is two words at least ("I do remote customer service", not "I do product demos"), or an
+        # abbreviation typed in capitals ("do GIS full time")
         after_do = {k for k in after_cue if k and keys[k - 1] in ("do", "doin", "doing")}
         if len(typed) <= 5:
             after_cue.add(0)  # a short answer is all title: "IT help desk", "logistics"
@@ -272,7 +273,7 @@ class TitleSpans:
                     # "Front desk at a hotel ...": a message that opens with the start of a title and its workplace
                     opens = i == 0 and keys[n:n + 1] in (["at"], ["for"]) and keys[n + 1:n + 2] in (["a"], ["an"], ["the"])
                     field = person is None and (i in after_cue or opens) and i not in people_only and key in self.prefixes \
-                        and not (n == 1 and i in after_do) \
+                        and not (n == 1 and i in after_do and key[0] not in capitals) \
                         and not (n == 1 and (key[0] in GENERIC_FIELDS or key[0] in EVERYDAY_VERBS)) \
                         and (key[0] not in self.stop_words or opens and n > 1 and key[0] not in ("part", "full")) \
                         and (opens or all(w not in self.stop_words or 0 < k < len(key) - 1 and w == "and"

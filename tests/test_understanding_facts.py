@@ -44,6 +44,9 @@ def roles(lookups, text) -> dict:
     ("I do product demos at Costco on weekends (brand ambassador). I want a real sales rep job", "brand ambassador",
      "sales rep"),
     ("I do hardscapes, pavers and retaining walls for a landscaping company. I want to become a mason", "pavers", "mason"),
+    # ... unless it is an abbreviation typed in capitals
+    ("environmental scientist for the state doing water quality, i'd like to do GIS full time", "environmental scientist",
+     "gis"),
     ("high school math teacher in chicago want to be a school counselor", "high school math teacher", "school counselor"),
     ("diesel mechanic for 6 yrs in Ohio, thinking about HVAC", "diesel mechanic", "hvac"),
     ("seasonal tax preparer at H&R Block, want year round work as a bookkeeper", "tax preparer", "bookkeeper"),
@@ -694,6 +697,17 @@ def test_an_employer_is_cut_at_the_end_of_its_sentence(lookups):
 def test_old_navy_is_a_store_not_the_navy(lookups):
     assert not read(lookups, "assistant store manager at Old Navy in Cincinnati").military
     assert read(lookups, "I was in the navy for 4 years").military
+
+
+@pytest.mark.parametrize("text, military", [
+    ("0311 for 4 years with 2/6, got out last fall. Thinking about becoming a firefighter", True),
+    ("Just got out after 4 yrs as an 11B. no idea what to do with myself now", True),
+    ("68W combat medic, 6 yrs active. I want to be a physician assistant", True),
+    ("I make 45K a year as a cashier and got out of retail once before", False),  # a salary, not a code
+    ("I got out of retail in 2019 and have been a bookkeeper since", False),  # a year, not a code
+])
+def test_a_service_code_beside_leaving_the_service_is_military(lookups, text, military):
+    assert read(lookups, text).military == military
 
 
 def test_a_title_of_a_workplace_is_read_there(lookups):

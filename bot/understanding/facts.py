@@ -82,7 +82,7 @@ SPANISH_STRONG = {"soy", "quiero", "trabajo", "estoy", "tengo", "años", "hola",
 MILITARY = re.compile(r"\b(army|(?<!old\s)navy|marines?|usmc|air force|coast guard|military|veteran|served in|mos\b|afsc"
                       r"|enlisted|deployed|national guard|reserves|nco|e-?[4-9]\b|active duty"
                       # a service member's own words for the work: "infantry, patrols and stuff", "I was infantry"
-                      r"|infantry|infantryman|rifleman|paratrooper|corpsman|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
+                      r"|infantry|infantryman|rifleman|paratrooper|corpsman|combat medic|seabees?|stationed at|ets'?d|combat arms)\b", re.I)
 # the words for an O*NET military occupation (Infantry, Artillery and Missile Crew Members), said as the job
 MILITARY_TITLE = re.compile(r"\b(infantry(man|men)?|rifleman|cannon crew ?member)\b", re.I)
 # what a veteran did day to day, said after the branch and code ("0311, 8 years. ran dozers, graders and scrapers")
@@ -98,7 +98,10 @@ LANGUAGES = {"english", "spanish", "french", "chinese", "mandarin", "cantonese",
              "portuguese", "german", "japanese", "tagalog", "haitian creole", "creole", "somali", "asl", "sign language"}
 LIVE_WORDS = {"live", "living", "lives", "moved", "home", "reside", "from", "based"}
 WORK_WORDS = {"work", "works", "working", "commute", "job", "office"}
-MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|\d{4})\b")
+# an Army MOS ("11B", "68W"), an Air Force AFSC ("3P0X1") or a Marine MOS ("0311"; a year like 2019 is none): a code
+# counts as service only beside "MOS" or leaving the service, since "45K" is a salary and "10K" a race
+MILITARY_CODE = re.compile(r"\b(\d{2}[A-Z]\d?|\d[A-Z]\d[X\d]\d|(?!19|20)\d{4})\b(?!\s*(?:a\s+year|/\s*y|per\b|salary))")
+SERVICE_EXIT = re.compile(r"\b(mos|got out|getting out|separated|separating|discharged|dd-?214|ets(?:'?d)?)\b", re.I)
 EMPLOYER = re.compile(r"\b(?:work|works|working|worked|job|employed|hired)\s+(?:(?:part|full)[ -]time\s+|nights\s+)?"
                       r"(?:at|for)\s+(?:the\s+|an?\s+)?"
                       r"([A-Za-z][\w'&.]*(?:\s+[A-Z][\w'&.]*){0,2})")
@@ -253,7 +256,7 @@ def read(spans: TitleSpans, places: Places, text: str) -> Facts:
     _years_of_each(tokens, facts.jobs, clauses)
     swap = SWAP.search(text)  # ... unless taken back after it: "backwards? no wait thats right"
     facts.swap = bool(swap) and not SWAP_TAKEN_BACK.search(text[swap.end():])
-    facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and re.search(r"\bmos\b", text, re.I))
+    facts.military = bool(MILITARY.search(text) or MILITARY_CODE.search(text) and SERVICE_EXIT.search(text))
     duties = DUTIES.search(text) if facts.military and not any(j.role in (CURRENT, PAST) for j in facts.jobs) else None
     if duties:  # "92A in the army, ran the warehouse and supply": the work day to day, read among civilian jobs
         facts.jobs.insert(0, Job(duties.group(1).strip(" ,"), CURRENT, -1, -1))
