@@ -44,6 +44,13 @@ def roles(lookups, text) -> dict:
     ("I do product demos at Costco on weekends (brand ambassador). I want a real sales rep job", "brand ambassador",
      "sales rep"),
     ("I do hardscapes, pavers and retaining walls for a landscaping company. I want to become a mason", "pavers", "mason"),
+    # a field and its example are one job ("like an inspector" had been read as the job they have)
+    ("press operator at a stamping plant. I'd like to do quality control, like an inspector", "press operator",
+     "quality control inspector"),
+    ("I work in sales at Best Buy. I'd like to get into cybersecurity, like a security analyst", "sales",
+     "cybersecurity security analyst"),
+    ("car salesman at a dealership. want to get into software sales, like account executive at a tech company",
+     "car salesman", "technical sales representative account executive"),
     # ... unless it is an abbreviation typed in capitals
     ("environmental scientist for the state doing water quality, i'd like to do GIS full time", "environmental scientist",
      "gis"),

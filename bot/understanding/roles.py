@@ -78,6 +78,7 @@ TALKED_ABOUT = {"sounds", "seems", "looks", "pays", "sucks", "requires", "needs"
                 "doesn't", "need", "require", "make", "earn"}  # "judges and law clerks need a JD"
 SOFT_OR = (["or", "maybe"], ["or", "maybe", "a"], ["or", "possibly"])  # "paramedic or maybe PA": a wish even unasked
 OR_JOIN = (["or"], ["or", "a"], ["or", "an"]) + SOFT_OR
+LIKE_A = (["like", "a"], ["like", "an"], ["like"], ["such", "as"], ["such", "as", "a"], ["such", "as", "an"])
 
 
 def _between(tokens: list[str], a: Job, b: Job) -> list[str]:
@@ -175,6 +176,13 @@ def assign(tokens: list[str], spans: list[Span], question: bool = False, sentenc
     if len(jobs) >= 2:  # a job talked about beside another ("instructional coordinator sounds like it's still in a
         # school district. What about corporate training?"): the bot's suggestion discussed, not a job of theirs
         jobs = [j for j in jobs if not (j.role is None and j.end < len(tokens) and tokens[j.end] in TALKED_ABOUT)]
+    # "get into cybersecurity, like a security analyst", "quality control, like an inspector": one job, the field
+    # and its example read together ("inspector" alone is a dozen jobs, "software sales" alone no account executive)
+    for k in range(len(jobs) - 1, 0, -1):
+        a, b = jobs[k - 1], jobs[k]
+        if a.role and b.role in (None, a.role) and tokens[a.end:b.start] in LIKE_A:
+            a.text, a.end = f"{a.text} {b.text}", b.end
+            del jobs[k]
     for a, b in zip(jobs, jobs[1:]):  # "maybe i should do LPN first and then RN": the step now, the goal after it
         if tokens[a.end:a.end + 1] == ["first"] and "then" in tokens[a.end:b.start] and \
                 (question or STEP_WISH & set(tokens[:a.start])):
