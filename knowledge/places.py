@@ -235,6 +235,9 @@ class Places:
             # "LPN in long term care, WV. Bridge to RN?": a code typed in capitals as a clause of its own
             town_before = town_before or typed[i] == key.upper() and key not in WORD_CODES and i in clauses \
                 and i + 1 in clauses
+            # "CO state prison 6 yrs NY. need out": ... or ending one, unless it is a thing of theirs ("the VA", "my MS")
+            town_before = town_before or typed[i] == key.upper() and key not in WORD_CODES | {"ms", "pr"} and i > 0 \
+                and i + 1 in clauses and before not in ("the", "a", "an", "my", "at", "our")
             if before in CODE_WORDS or capital and end or end and key not in WORD_CODES and i > 0 or town_before:
                 return Place(key.upper(), start=i, end=i + 1)
             return None

@@ -20,7 +20,9 @@ from sqlalchemy.engine import Engine
 from knowledge.scoring.matrices import matrices_for
 
 # a rank said alone, with the words people put around it ("move up to a supervisor", "the foreman")
-RANK = re.compile(r"^\W*(?:a |an |the |my own |own )?(?:team |shift |crew |floor |night |line |unit |department |dept )?"
+# "department manager" is no rank alone: O*NET's own title for a store's (First-Line Supervisors of Retail Sales Workers),
+# where a Walmart stocker's step up had read as Transportation, Storage, and Distribution Managers
+RANK = re.compile(r"^\W*(?:a |an |the |my own |own )?(?:team |shift |crew |floor |night |line |unit )?"
                   r"(?P<rank>supervisor|supervisors|foreman|forewoman|foreperson"
                   r"|lead|team lead|team leader|shift lead|crew lead|crew leader|crew boss|boss|head|manager|management"
                   r"|supervision|supervising|in charge)(?: role| position| job| level| spot)?\W*$", re.I)

@@ -7,7 +7,7 @@ from knowledge.step_up import rank_of, step_up
 @pytest.mark.parametrize("said, rank", [
     ("supervisor", "supervisor"), ("the foreman", "foreman"), ("a team lead", "lead"), ("Manager", "manager"),
     ("supervisor role", "supervisor"), ("shift supervisor", "supervisor"), ("a team supervisor", "supervisor"),
-    ("store manager", None), ("nurse", None),
+    ("store manager", None), ("department manager", None), ("nurse", None),  # a store title, not a rank alone
 ])
 def test_a_rank_is_only_a_rank_said_alone(said, rank):
     assert rank_of(said) == rank

@@ -116,11 +116,17 @@ def test_every_state_dc_and_territory_as_the_whole_answer(lookups):
     ("cashier walmart want pharm tech nc", "NC", None), ("Georgetown Ky", "KY", None),
     ("im in savanah ga", "GA", None),  # a town misspelled, then its state
     ("LPN in long term care, WV. Bridge to RN worth it?", "WV", None), ("montana. want to work from home", "MT", None),
+    ("CO state prison 6 yrs NY. need out. probation officer?", "NY", None),  # a code in capitals ending a clause
 ])
 def test_places_in_a_sentence(lookups, text, state, metro):
     place = read(lookups, text).place
     assert place and place.state == state, place
     assert metro is None or metro in (place.metro_name or "")
+
+
+@pytest.mark.parametrize("text", ["I work at the VA. want to be a nurse", "I got my MS. now what"])
+def test_a_thing_of_theirs_in_capitals_is_no_state(lookups, text):
+    assert read(lookups, text).place is None
 
 
 def test_a_city_in_several_states_asks_which(lookups):
